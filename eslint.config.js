@@ -1,0 +1,85 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+/** Forbid a folder from importing the named sibling folders (dependency direction, DESIGN.md). */
+function forbidImports(files, folders, why) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: folders.map((folder) => ({
+            group: [`**/${folder}`, `**/${folder}/**`],
+            message: why,
+          })),
+        },
+      ],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-globals': [
+        'error',
+        { name: 'Math.random', message: 'Use the injected seeded generator (src/nn/rng.ts).' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Use the injected seeded generator (src/nn/rng.ts).',
+        },
+      ],
+    },
+  },
+  {
+    files: ['bench/**', 'scripts/**', 'e2e/**'],
+    rules: { 'no-console': 'off' },
+  },
+  forbidImports(
+    ['src/nn/**'],
+    ['data', 'worker', 'state', 'viz', 'ui', 'react', 'react-dom', 'd3', 'zustand'],
+    'src/nn is the pure engine: it imports nothing outside itself.',
+  ),
+  forbidImports(
+    ['src/data/**'],
+    ['worker', 'state', 'viz', 'ui', 'react', 'react-dom', 'd3', 'zustand'],
+    'src/data holds pure generators: it may use src/nn only.',
+  ),
+  forbidImports(
+    ['src/worker/**'],
+    ['state', 'viz', 'ui', 'react', 'react-dom', 'zustand'],
+    'The worker side knows the engine, the data and its protocol, never the page.',
+  ),
+  forbidImports(
+    ['src/viz/**'],
+    ['data', 'worker', 'state', 'ui', 'react', 'react-dom', 'zustand'],
+    'src/viz draws from engine types only.',
+  ),
+  forbidImports(
+    ['src/state/**'],
+    ['ui', 'viz', 'react-dom'],
+    'The store holds intent; the page (src/ui) depends on it, not the other way round.',
+  ),
+);

@@ -1,0 +1,127 @@
+/**
+ * Live edits of a built network: each patches it in place and keeps every learned weight.
+ * Layers are numbered as in `Network`: 1 is the first hidden layer, `outputLayer` the outputs.
+ */
+import { activationCode, isActivationId, type ActivationId } from './activations';
+import { SpecError } from './errors';
+import type { Network } from './network';
+import { validateTraining, type TrainingSpec } from './spec';
+
+/** Gives neuron `neuron` of hidden layer `layer` the activation `id`. */
+export function setActivation(net: Network, layer: number, neuron: number, id: ActivationId): void {
+  net.checkUnit(layer, neuron, true);
+  if (!isActivationId(id)) throw new SpecError('activation', 'one of the 17 activation ids', id);
+  net.codes[net.unitIndex(layer, neuron)] = activationCode(id);
+}
+
+/**
+ * Replaces the optimizer and regularisation. A different optimizer starts from rest; the
+ * same one keeps its moments, so changing only the learning rate does not jolt Adam.
+ */
+export function setTraining(net: Network, training: TrainingSpec): void {
+  validateTraining(training);
+  if (training.optimizer.name !== net.training.optimizer.name) net.resetOptimizerState();
+  net.training = training;
+}
+
+function weightIndex(net: Network, layer: number, neuron: number, from: number): number {
+  net.checkUnit(layer, neuron);
+  const fanIn = net.sizes[layer - 1] as number;
+  if (!Number.isInteger(from) || from < 0 || from >= fanIn) {
+    throw new SpecError('from', `an integer from 0 to ${fanIn - 1}`, from);
+  }
+  return (net.weightStart[layer] as number) + neuron * fanIn + from;
+}
+
+/** The weight from unit `from` of layer `layer - 1` into neuron `neuron` of layer `layer`. */
+export function getWeight(net: Network, layer: number, neuron: number, from: number): number {
+  return net.weights[weightIndex(net, layer, neuron, from)] as number;
+}
+
+export function setWeight(
+  net: Network,
+  layer: number,
+  neuron: number,
+  from: number,
+  value: number,
+) {
+  if (!Number.isFinite(value)) throw new SpecError('weight', 'a finite number', value);
+  net.weights[weightIndex(net, layer, neuron, from)] = value;
+}
+
+export function getBias(net: Network, layer: number, neuron: number): number {
+  net.checkUnit(layer, neuron);
+  return net.biases[net.unitIndex(layer, neuron)] as number;
+}
+
+export function setBias(net: Network, layer: number, neuron: number, value: number): void {
+  net.checkUnit(layer, neuron);
+  if (!Number.isFinite(value)) throw new SpecError('bias', 'a finite number', value);
+  net.biases[net.unitIndex(layer, neuron)] = value;
+}
+
+/**
+ * All parameters as nested lists, the reference's layout: `weights[l][j][i]` into unit j of
+ * parameter layer l (0 = first hidden layer, last = outputs) from unit i below; `biases[l][j]`.
+ */
+export interface Parameters {
+  weights: number[][][];
+  biases: number[][];
+}
+
+export function exportParameters(net: Network): Parameters {
+  return nest(net, net.weights, net.biases);
+}
+
+/** The last computed gradient (`gradWeights` / `gradBiases`) in the same layout. */
+export function exportGradient(net: Network): Parameters {
+  return nest(net, net.gradWeights, net.gradBiases);
+}
+
+function nest(net: Network, flatWeights: Float64Array, flatBiases: Float64Array): Parameters {
+  const weights: number[][][] = [];
+  const biases: number[][] = [];
+  for (let k = 1; k <= net.outputLayer; k++) {
+    const fanIn = net.sizes[k - 1] as number;
+    const rows: number[][] = [];
+    const layerBiases: number[] = [];
+    for (let j = 0; j < (net.sizes[k] as number); j++) {
+      const start = (net.weightStart[k] as number) + j * fanIn;
+      rows.push(Array.from(flatWeights.subarray(start, start + fanIn)));
+      layerBiases.push(flatBiases[net.unitIndex(k, j)] as number);
+    }
+    weights.push(rows);
+    biases.push(layerBiases);
+  }
+  return { weights, biases };
+}
+
+/** Loads parameters in `exportParameters`' layout; throws a SpecError on any shape mismatch. */
+export function importParameters(net: Network, params: Parameters): void {
+  const layers = net.outputLayer;
+  if (!Array.isArray(params?.weights) || params.weights.length !== layers) {
+    throw new SpecError('weights', `a list of ${layers} layers`, params?.weights?.length);
+  }
+  if (!Array.isArray(params.biases) || params.biases.length !== layers) {
+    throw new SpecError('biases', `a list of ${layers} layers`, params.biases?.length);
+  }
+  for (let k = 1; k <= layers; k++) {
+    const size = net.sizes[k] as number;
+    const fanIn = net.sizes[k - 1] as number;
+    const rows = params.weights[k - 1];
+    const layerBiases = params.biases[k - 1];
+    if (!Array.isArray(rows) || rows.length !== size) {
+      throw new SpecError(`weights[${k - 1}]`, `${size} rows`, rows?.length);
+    }
+    if (!Array.isArray(layerBiases) || layerBiases.length !== size) {
+      throw new SpecError(`biases[${k - 1}]`, `${size} numbers`, layerBiases?.length);
+    }
+    rows.forEach((row, j) => {
+      if (!Array.isArray(row) || row.length !== fanIn) {
+        throw new SpecError(`weights[${k - 1}][${j}]`, `${fanIn} numbers`, row?.length);
+      }
+      row.forEach((value, i) => setWeight(net, k, j, i, value));
+      setBias(net, k, j, layerBiases[j] as number);
+    });
+  }
+}

@@ -1,0 +1,12 @@
+/** The training engine's public surface: pure TypeScript, no DOM, flat typed arrays. */
+export * from './activations';
+export * from './edit';
+export * from './errors';
+export * from './forward';
+export * from './grid';
+export * from './init';
+export * from './network';
+export * from './rng';
+export * from './spec';
+export * from './stats';
+export * from './train';

@@ -1,0 +1,195 @@
+/**
+ * A built network: the spec laid out over flat typed arrays.
+ *
+ * Units are numbered layer by layer: the inputs first (unit 0 to inputSize-1), then each
+ * hidden layer, then the outputs. Every per-unit array (`pre`, `out`, `delta`, `biases`,
+ * `codes`, the statistics) is indexed by that unit number; the input units' entries of
+ * `biases` and `delta` are unused. The weights into layer k are one row-major block
+ * `weights[weightStart[k] + j * sizes[k-1] + i]`: from unit i of layer k-1 to unit j of layer k,
+ * the same order as the reference's `init.weights[l][j][i]` with l = k - 1.
+ */
+import { activationCode, activationIdOf, type ActivationId } from './activations';
+import { SpecError } from './errors';
+import {
+  defaultTraining,
+  LIMITS,
+  validateSpec,
+  type Limits,
+  validateTraining,
+  type NetworkSpec,
+  type TrainingSpec,
+} from './spec';
+
+/** Output head codes: the output activation and loss as one switchable number. */
+export const HEAD_TANH_MSE = 0;
+export const HEAD_SIGMOID_BCE = 1;
+export const HEAD_SIGMOID_MSE = 2;
+export const HEAD_SOFTMAX_CE = 3;
+export const HEAD_LINEAR_MSE = 4;
+
+function headCode(spec: NetworkSpec): number {
+  const { activation, loss } = spec.output;
+  if (activation === 'tanh') return HEAD_TANH_MSE;
+  if (activation === 'sigmoid') return loss === 'bce' ? HEAD_SIGMOID_BCE : HEAD_SIGMOID_MSE;
+  if (activation === 'softmax') return HEAD_SOFTMAX_CE;
+  return HEAD_LINEAR_MSE;
+}
+
+export class Network {
+  /** The spec it was built from; neuron activations may since have been patched (see `activations`). */
+  readonly spec: NetworkSpec;
+  readonly inputSize: number;
+  readonly outputSize: number;
+  /** Index of the output layer; layer 0 is the inputs, 1 to outputLayer-1 the hidden layers. */
+  readonly outputLayer: number;
+  /** Units per layer, inputs first. */
+  readonly sizes: Int32Array;
+  /** First unit of each layer, plus a sentinel equal to unitCount. */
+  readonly unitStart: Int32Array;
+  /** First weight of the block into each layer (entry 0 unused). */
+  readonly weightStart: Int32Array;
+  readonly unitCount: number;
+  readonly head: number;
+
+  readonly weights: Float64Array;
+  readonly biases: Float64Array;
+  /** Activation code of each hidden unit (see activations.ts); other entries unused. */
+  readonly codes: Uint8Array;
+
+  /** Pre-activation and output of every unit for the last example run forward. */
+  readonly pre: Float64Array;
+  readonly out: Float64Array;
+  /** dLoss/dPre of every unit for the last example run backward. */
+  readonly delta: Float64Array;
+
+  /** Gradient accumulators of a step, summed over its examples. */
+  readonly gradWeights: Float64Array;
+  readonly gradBiases: Float64Array;
+
+  /** Optimizer state: momentum velocity or Adam's first moment, and Adam's second moment. */
+  readonly moment1Weights: Float64Array;
+  readonly moment1Biases: Float64Array;
+  readonly moment2Weights: Float64Array;
+  readonly moment2Biases: Float64Array;
+  /** Adam steps taken since the optimizer state was last reset. */
+  adamSteps = 0;
+
+  /** Optimizer steps taken over this network's life (1-based in divergence reports). */
+  stepCount = 0;
+  /** Examples seen by training over this network's life. */
+  examplesSeen = 0;
+  training: TrainingSpec;
+
+  /** Per-unit statistics of the examples trained since the last `resetStats`. */
+  readonly statPreMin: Float64Array;
+  readonly statPreMax: Float64Array;
+  readonly statGradAbsSum: Float64Array;
+  statExamples = 0;
+
+  /** @param limits see `validateSpec`; the playground's LIMITS by default */
+  constructor(
+    spec: NetworkSpec,
+    training: TrainingSpec = defaultTraining(),
+    limits: Limits = LIMITS,
+  ) {
+    validateSpec(spec, limits);
+    validateTraining(training);
+    this.spec = spec;
+    this.training = training;
+    this.inputSize = spec.inputSize;
+    this.outputSize = spec.output.size;
+    this.head = headCode(spec);
+    const layerSizes = [
+      spec.inputSize,
+      ...spec.hidden.map((layer) => layer.length),
+      spec.output.size,
+    ];
+    this.outputLayer = layerSizes.length - 1;
+    this.sizes = Int32Array.from(layerSizes);
+    this.unitStart = new Int32Array(layerSizes.length + 1);
+    this.weightStart = new Int32Array(layerSizes.length);
+    let weightCount = 0;
+    for (let k = 0; k < layerSizes.length; k++) {
+      this.unitStart[k + 1] = (this.unitStart[k] as number) + (layerSizes[k] as number);
+      if (k > 0) {
+        this.weightStart[k] = weightCount;
+        weightCount += (layerSizes[k] as number) * (layerSizes[k - 1] as number);
+      }
+    }
+    this.unitCount = this.unitStart[layerSizes.length] as number;
+    const units = this.unitCount;
+    this.weights = new Float64Array(weightCount);
+    this.biases = new Float64Array(units);
+    this.codes = new Uint8Array(units);
+    spec.hidden.forEach((layer, l) => {
+      layer.forEach((id, j) => {
+        this.codes[this.unitIndex(l + 1, j)] = activationCode(id);
+      });
+    });
+    this.pre = new Float64Array(units);
+    this.out = new Float64Array(units);
+    this.delta = new Float64Array(units);
+    this.gradWeights = new Float64Array(weightCount);
+    this.gradBiases = new Float64Array(units);
+    this.moment1Weights = new Float64Array(weightCount);
+    this.moment1Biases = new Float64Array(units);
+    this.moment2Weights = new Float64Array(weightCount);
+    this.moment2Biases = new Float64Array(units);
+    this.statPreMin = new Float64Array(units);
+    this.statPreMax = new Float64Array(units);
+    this.statGradAbsSum = new Float64Array(units);
+    this.resetStats();
+  }
+
+  /** Unit number of neuron `j` of layer `k` (0 = inputs, outputLayer = outputs). */
+  unitIndex(k: number, j: number): number {
+    return (this.unitStart[k] as number) + j;
+  }
+
+  /** Number of hidden layers. */
+  get hiddenLayerCount(): number {
+    return this.outputLayer - 1;
+  }
+
+  /** The current activations of the hidden neurons, as the spec's nested lists. */
+  get activations(): ActivationId[][] {
+    const layers: ActivationId[][] = [];
+    for (let k = 1; k < this.outputLayer; k++) {
+      const layer: ActivationId[] = [];
+      for (let j = 0; j < (this.sizes[k] as number); j++) {
+        layer.push(activationIdOf(this.codes[this.unitIndex(k, j)] as number));
+      }
+      layers.push(layer);
+    }
+    return layers;
+  }
+
+  /** Forgets the running statistics (call at the start of each epoch). */
+  resetStats(): void {
+    this.statPreMin.fill(Infinity);
+    this.statPreMax.fill(-Infinity);
+    this.statGradAbsSum.fill(0);
+    this.statExamples = 0;
+  }
+
+  /** Zeroes the optimizer's moments (a new optimizer starts from rest). */
+  resetOptimizerState(): void {
+    this.moment1Weights.fill(0);
+    this.moment1Biases.fill(0);
+    this.moment2Weights.fill(0);
+    this.moment2Biases.fill(0);
+    this.adamSteps = 0;
+  }
+
+  /** Throws a SpecError unless (layer, neuron) names a unit of a parameter layer. */
+  checkUnit(layer: number, neuron: number, hiddenOnly = false): void {
+    const last = hiddenOnly ? this.outputLayer - 1 : this.outputLayer;
+    if (!Number.isInteger(layer) || layer < 1 || layer > last) {
+      throw new SpecError('layer', `an integer from 1 to ${last}`, layer);
+    }
+    const size = this.sizes[layer] as number;
+    if (!Number.isInteger(neuron) || neuron < 0 || neuron >= size) {
+      throw new SpecError('neuron', `an integer from 0 to ${size - 1}`, neuron);
+    }
+  }
+}
