@@ -62,10 +62,41 @@ export default tseslint.config(
     ['data', 'worker', 'state', 'viz', 'ui', 'react', 'react-dom', 'd3', 'zustand'],
     'src/nn is the pure engine: it imports nothing outside itself.',
   ),
+  {
+    // Engine tests may use the data sets (learning tests); the engine itself may not.
+    files: ['src/nn/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/worker',
+                '**/state',
+                '**/viz',
+                '**/ui',
+                '**/worker/**',
+                '**/state/**',
+                '**/viz/**',
+                '**/ui/**',
+              ],
+              message: 'Engine tests use the engine and the data sets only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   forbidImports(
     ['src/data/**'],
     ['worker', 'state', 'viz', 'ui', 'react', 'react-dom', 'd3', 'zustand'],
     'src/data holds pure generators: it may use src/nn only.',
+  ),
+  forbidImports(
+    ['src/config/**'],
+    ['worker', 'state', 'viz', 'ui', 'react', 'react-dom', 'd3', 'zustand'],
+    'src/config is plain settings data over the engine and the data sets.',
   ),
   forbidImports(
     ['src/worker/**'],

@@ -164,7 +164,7 @@ export function softplus(x: number): number {
 export function activate(code: number, x: number): number {
   switch (code) {
     case RELU:
-      return x > 0 ? x : 0;
+      return x <= 0 ? 0 : x; // not `x > 0 ? x : 0`, which would turn NaN into 0
     case TANH:
       return Math.tanh(x);
     case SIGMOID:
@@ -223,7 +223,8 @@ export function activationDerivative(code: number, x: number, y: number): number
     case COS:
       return -Math.sin(x);
     case GAUSSIAN:
-      return -2 * x * y;
+      // x · y first: for |x| near MAX_VALUE, -2x overflows and Infinity · 0 would be NaN.
+      return -2 * (x * y);
     case LEAKY_RELU:
       return x > 0 ? 1 : LEAKY_SLOPE;
     case ELU:
@@ -233,7 +234,10 @@ export function activationDerivative(code: number, x: number, y: number): number
     case GELU: {
       const inner = GELU_K * (x + GELU_C * x * x * x);
       const t = Math.tanh(inner);
-      return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * GELU_K * (1 + 3 * GELU_C * x * x);
+      const sech2 = 1 - t * t;
+      // Once tanh saturates the second term is 0; computing it for |x| > 1e154 gives 0 · ∞.
+      if (sech2 === 0) return 0.5 * (1 + t);
+      return 0.5 * (1 + t) + 0.5 * x * sech2 * GELU_K * (1 + 3 * GELU_C * x * x);
     }
     case SILU: {
       const s = sigmoid(x);

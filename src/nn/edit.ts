@@ -96,7 +96,11 @@ function nest(net: Network, flatWeights: Float64Array, flatBiases: Float64Array)
   return { weights, biases };
 }
 
-/** Loads parameters in `exportParameters`' layout; throws a SpecError on any shape mismatch. */
+/**
+ * Loads parameters in `exportParameters`' layout; throws a SpecError on any shape mismatch or
+ * non-finite value. Everything is checked before anything is written, so a refused import
+ * leaves the network as it was.
+ */
 export function importParameters(net: Network, params: Parameters): void {
   const layers = net.outputLayer;
   if (!Array.isArray(params?.weights) || params.weights.length !== layers) {
@@ -120,8 +124,20 @@ export function importParameters(net: Network, params: Parameters): void {
       if (!Array.isArray(row) || row.length !== fanIn) {
         throw new SpecError(`weights[${k - 1}][${j}]`, `${fanIn} numbers`, row?.length);
       }
+      row.forEach((value, i) => {
+        if (!Number.isFinite(value)) {
+          throw new SpecError(`weights[${k - 1}][${j}][${i}]`, 'a finite number', value);
+        }
+      });
+      if (!Number.isFinite(layerBiases[j])) {
+        throw new SpecError(`biases[${k - 1}][${j}]`, 'a finite number', layerBiases[j]);
+      }
+    });
+  }
+  for (let k = 1; k <= layers; k++) {
+    params.weights[k - 1]?.forEach((row, j) => {
       row.forEach((value, i) => setWeight(net, k, j, i, value));
-      setBias(net, k, j, layerBiases[j] as number);
+      setBias(net, k, j, params.biases[k - 1]?.[j] as number);
     });
   }
 }

@@ -47,7 +47,9 @@ export function parseReferenceCases(text: string): ReferenceCase[] {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`reference cases are not valid JSON: ${(error as Error).message}`);
+    throw new Error(`reference cases are not valid JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const cases = (data as { cases?: unknown })?.cases;
   if (!Array.isArray(cases) || cases.length === 0) {
