@@ -1,0 +1,270 @@
+/**
+ * Everything the page may change, as plain functions over one store: `actions(store)` binds
+ * them to a store (tests make a fresh one each); `playgroundActions` is bound to the page's.
+ *
+ * Every action validates and clamps: a number outside its limits is clamped (NaN and other
+ * non-numbers are refused), an unknown id or impossible edit is refused. A refused action
+ * returns false and leaves the store untouched, so the store never holds an invalid config.
+ * Setting a value the store already holds returns true and changes nothing, so the bridge
+ * sends the worker nothing.
+ *
+ * Neurons are numbered as the page says them: hidden layer and neuron both from 1.
+ */
+import type { OptimizerChoice, PlaygroundConfig, RegularizationChoice } from '../config/config';
+import { isDatasetId, type DatasetId, type FeatureId } from '../data';
+import { isActivationId, isInitScheme, type ActivationId, type InitScheme } from '../nn';
+import {
+  nextSeed,
+  withActivations,
+  withAddedLayer,
+  withAddedNeuron,
+  withAllActivations,
+  withLayerActivation,
+  withRemovedLayer,
+  withRemovedNeuron,
+  withToggledFeature,
+} from './edits';
+import { neuronExists, sameNeuron, type NeuronRef } from './neurons';
+import { isSpeed, type Speed } from './speeds';
+import {
+  MAX_NOTICES,
+  playgroundStore,
+  type Hovered,
+  type NoticeKind,
+  type PlaygroundState,
+  type PlaygroundStore,
+} from './store';
+import { configFromHash } from './url';
+import {
+  CONFIG_BOUNDS,
+  clamp,
+  configProblems,
+  isOptimizerChoice,
+  isRegularizationChoice,
+  isSeed,
+} from './validate';
+
+/** The actions of one store; see the module comment for the rules they all follow. */
+export type PlaygroundActions = ReturnType<typeof actions>;
+
+function isNumber(value: unknown): value is number {
+  return typeof value === 'number' && !Number.isNaN(value);
+}
+
+/** Binds every action to `store`. */
+export function actions(store: PlaygroundStore) {
+  const get = (): PlaygroundState => store.getState();
+
+  /**
+   * Puts `next` in the store if it is valid; drops selected and hovered neurons that no longer
+   * exist. The one way a configuration enters the store.
+   */
+  function commit(next: PlaygroundConfig | null): boolean {
+    if (next === null || configProblems(next).length > 0) return false;
+    const { config, selection, hovered } = get();
+    if (next === config) return true;
+    const kept = selection.filter((ref) => neuronExists(next.hidden, ref));
+    const hoverGone =
+      hovered !== null && hovered !== 'output' && !neuronExists(next.hidden, hovered);
+    store.setState({
+      config: next,
+      selection: kept.length === selection.length ? selection : kept,
+      hovered: hoverGone ? null : hovered,
+    });
+    return true;
+  }
+
+  /** Sets one field of the config to `value` (already valid), keeping the object if unchanged. */
+  function setField<K extends keyof PlaygroundConfig>(key: K, value: PlaygroundConfig[K]): boolean {
+    const config = get().config;
+    return commit(config[key] === value ? config : { ...config, [key]: value });
+  }
+
+  function pushNotice(kind: NoticeKind, text: string): number {
+    const { notices, nextNoticeId } = get();
+    // The same message twice (a crash loop, a repeated refusal) is shown once.
+    const same = notices.find((n) => n.kind === kind && n.text === text);
+    if (same) return same.id;
+    const notice = { id: nextNoticeId, kind, text };
+    store.setState({
+      notices: [...notices, notice].slice(-MAX_NOTICES),
+      nextNoticeId: nextNoticeId + 1,
+    });
+    return notice.id;
+  }
+
+  return {
+    /** Sets the activation of one hidden neuron (page numbering). */
+    setNeuronActivation(layer: number, neuron: number, id: ActivationId): boolean {
+      return commit(withActivations(get().config, [{ layer, neuron }], id));
+    },
+    /** Sets every neuron of hidden layer `layer` (from 1) to `id`. */
+    setLayerActivation(layer: number, id: ActivationId): boolean {
+      return commit(withLayerActivation(get().config, layer, id));
+    },
+    /** Sets every selected neuron to `id`; false when nothing is selected. */
+    setSelectionActivation(id: ActivationId): boolean {
+      return commit(withActivations(get().config, get().selection, id));
+    },
+    /**
+     * A click on a neuron. Additive (shift or ctrl/cmd held): adds it to the selection or takes
+     * it out. Otherwise it becomes the only selected neuron, or, if it already was, nothing is.
+     */
+    toggleSelected(layer: number, neuron: number, additive: boolean): boolean {
+      const ref: NeuronRef = { layer, neuron };
+      const { config, selection } = get();
+      if (!neuronExists(config.hidden, ref)) return false;
+      const isIn = selection.some((s) => sameNeuron(s, ref));
+      let next: NeuronRef[];
+      if (additive)
+        next = isIn ? selection.filter((s) => !sameNeuron(s, ref)) : [...selection, ref];
+      else next = isIn && selection.length === 1 ? [] : [ref];
+      store.setState({ selection: next });
+      return true;
+    },
+    clearSelection(): void {
+      if (get().selection.length > 0) store.setState({ selection: [] });
+    },
+    /** What the pointer is over; false for a neuron that does not exist. */
+    setHovered(hovered: Hovered): boolean {
+      if (hovered !== null && hovered !== 'output' && !neuronExists(get().config.hidden, hovered)) {
+        return false;
+      }
+      store.setState({ hovered });
+      return true;
+    },
+    /** Appends a hidden layer of 2 neurons of the default activation (at most 8 layers). */
+    addLayer(): boolean {
+      return commit(withAddedLayer(get().config));
+    },
+    /** Removes the last hidden layer; a network may have none. */
+    removeLayer(): boolean {
+      return commit(withRemovedLayer(get().config));
+    },
+    /** Appends a neuron of the default activation to layer `layer` (from 1; at most 16). */
+    addNeuron(layer: number): boolean {
+      return commit(withAddedNeuron(get().config, layer));
+    },
+    /** Removes the last neuron of layer `layer` (from 1); a layer keeps at least one. */
+    removeNeuron(layer: number): boolean {
+      return commit(withRemovedNeuron(get().config, layer));
+    },
+    /** Switches an input feature on or off; refuses to switch off the last one. */
+    toggleFeature(id: FeatureId): boolean {
+      return commit(withToggledFeature(get().config, id));
+    },
+    /** Another dataset; the hidden layers stay as they are, whatever the task. */
+    setDataset(id: DatasetId): boolean {
+      return isDatasetId(id) && setField('dataset', id);
+    },
+    /** Noise in percent, clamped to 0..50. */
+    setNoise(percent: number): boolean {
+      const { minNoise, maxNoise } = CONFIG_BOUNDS;
+      return isNumber(percent) && setField('noise', clamp(percent, minNoise, maxNoise));
+    },
+    /** Training share in percent, clamped to 10..90. */
+    setTrainPercent(percent: number): boolean {
+      const { minTrainPercent, maxTrainPercent } = CONFIG_BOUNDS;
+      return (
+        isNumber(percent) &&
+        setField('trainPercent', clamp(percent, minTrainPercent, maxTrainPercent))
+      );
+    },
+    /** A specific seed (a 32-bit unsigned integer; anything else is refused). */
+    setSeed(seed: number): boolean {
+      return isSeed(seed) && setField('seed', seed);
+    },
+    /** New data and weights: the seed moves on to `nextSeed(seed)`, the same on every machine. */
+    regenerate(): boolean {
+      return setField('seed', nextSeed(get().config.seed));
+    },
+    /** Any learning rate more than 0, clamped to at most 10; 0 or less is refused. */
+    setLearningRate(rate: number): boolean {
+      if (!isNumber(rate) || rate <= 0) return false;
+      return setField('learningRate', Math.min(rate, CONFIG_BOUNDS.maxLearningRate));
+    },
+    setOptimizer(optimizer: OptimizerChoice): boolean {
+      return isOptimizerChoice(optimizer) && setField('optimizer', optimizer);
+    },
+    /** Batch size rounded to a whole number and clamped to 1..30. */
+    setBatchSize(size: number): boolean {
+      const { minBatch, maxBatch } = CONFIG_BOUNDS;
+      return isNumber(size) && setField('batchSize', clamp(Math.round(size), minBatch, maxBatch));
+    },
+    setRegularization(regularization: RegularizationChoice): boolean {
+      return isRegularizationChoice(regularization) && setField('regularization', regularization);
+    },
+    /** Regularisation rate clamped to 0..10. */
+    setRegularizationRate(rate: number): boolean {
+      const max = CONFIG_BOUNDS.maxRegularizationRate;
+      return isNumber(rate) && setField('regularizationRate', clamp(rate, 0, max));
+    },
+    setInit(init: InitScheme): boolean {
+      return isInitScheme(init) && setField('init', init);
+    },
+    /** The activation of neurons added from now on (existing neurons keep theirs). */
+    setDefaultActivation(id: ActivationId): boolean {
+      return isActivationId(id) && setField('defaultActivation', id);
+    },
+    /** Gives every hidden neuron the default activation. */
+    applyDefaultToAll(): boolean {
+      const config = get().config;
+      return commit(withAllActivations(config, config.defaultActivation));
+    },
+    setShowTestData(show: boolean): boolean {
+      return typeof show === 'boolean' && setField('showTestData', show);
+    },
+    setDiscretize(discretize: boolean): boolean {
+      return typeof discretize === 'boolean' && setField('discretize', discretize);
+    },
+    /** A whole configuration (from a link or a file); refused unless valid. */
+    loadConfig(config: PlaygroundConfig): boolean {
+      return commit(config);
+    },
+    /**
+     * Loads the configuration a URL hash records; what the link held that could not be used
+     * is told in one warning notice. Always succeeds (bad fields take their defaults).
+     * @returns the sentences of what was ignored
+     */
+    loadFromHash(hash: string): readonly string[] {
+      const { config, ignored } = configFromHash(hash);
+      commit(config);
+      if (ignored.length > 0) {
+        pushNotice(
+          'warning',
+          `Some settings in the link could not be used: ${ignored.join('; ')}.`,
+        );
+      }
+      return ignored;
+    },
+    /** Play (true) or pause (false). Playing dismisses an earlier divergence. */
+    setRunning(running: boolean): boolean {
+      if (typeof running !== 'boolean') return false;
+      store.setState(running ? { running, divergence: null } : { running });
+      return true;
+    },
+    /** Epochs per second (any positive number), or null for as fast as possible. */
+    setSpeed(speed: Speed): boolean {
+      if (!isSpeed(speed)) return false;
+      store.setState({ speed });
+      return true;
+    },
+    toggleLogScale(): void {
+      store.setState({ logScale: !get().logScale });
+    },
+    /** Shows a message (the same message twice is shown once); returns its id. */
+    pushNotice,
+    dismissNotice(id: number): void {
+      const notices = get().notices;
+      if (notices.some((n) => n.id === id)) {
+        store.setState({ notices: notices.filter((n) => n.id !== id) });
+      }
+    },
+    clearDivergence(): void {
+      if (get().divergence !== null) store.setState({ divergence: null });
+    },
+  };
+}
+
+/** The actions of the page's store. */
+export const playgroundActions: PlaygroundActions = actions(playgroundStore);

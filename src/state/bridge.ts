@@ -1,0 +1,237 @@
+/**
+ * The one place the store meets the training worker: configuration and run intent go out as
+ * commands, frames go to the frame hub (and, throttled, into the store as readouts), and the
+ * worker's troubles become notices. It also keeps the URL hash in step with the config.
+ *
+ * Whether a config change is a build or a patch is the port's decision (TrainingClient
+ * compares with what it last sent); the bridge always just calls `configure`.
+ */
+import type { PlaygroundConfig } from '../config/config';
+import type { CrashReport, DivergedEvent, FailedEvent } from '../worker/client';
+import type { Frame } from '../worker/protocol';
+import { actions } from './actions';
+import type { DataEvent, FrameHub } from './frameHub';
+import { HashSync, type HashEvents, type HistoryLike, type LocationLike } from './hashSync';
+import { EMPTY_READOUTS, type PlaygroundStore, type Readouts } from './store';
+
+/**
+ * What the bridge uses of the training client; `TrainingClient` fits it, tests pass a fake.
+ * Every `on…` returns its unsubscribe.
+ */
+export interface TrainingPort {
+  configure(config: PlaygroundConfig): void;
+  reset(): void;
+  setRunning(running: boolean): void;
+  step(epochs?: number): void;
+  setSpeed(epochsPerSecond: number | null): void;
+  frameDone(): void;
+  onFrame(listener: (frame: Frame) => void): () => void;
+  onData(listener: (data: DataEvent) => void): () => void;
+  onDiverged(listener: (event: DivergedEvent) => void): () => void;
+  onFailed(listener: (event: FailedEvent) => void): () => void;
+  onCrash(listener: (report: CrashReport) => void): () => void;
+}
+
+export interface BridgeOptions {
+  /** The page's location and history for the hash (default: the window's; none in Node). */
+  readonly location?: LocationLike;
+  readonly history?: HistoryLike;
+  /** Source of `hashchange` (default: the window); a hand-edited hash is loaded. */
+  readonly events?: HashEvents;
+  /**
+   * Load the config of the page's hash before the first `configure` (default true), so an
+   * opened link shows what it records instead of being overwritten with the defaults.
+   */
+  readonly loadHashOnConnect?: boolean;
+  /** Milliseconds of quiet before the hash is written (default 200). */
+  readonly hashDelay?: number;
+  /** Least milliseconds between readout updates while running (default 125: 8 a second). */
+  readonly readoutInterval?: number;
+}
+
+/** Default least time between two readout updates while training runs. */
+export const READOUT_INTERVAL_MS = 125;
+
+/** What the crash notice says when the client brought the worker back. */
+export const CRASH_RESTARTED_TEXT =
+  'The training worker stopped; it was restarted with your current settings.';
+
+/**
+ * A live connection. Call it (or `disconnect`) to stop listening; `step` and `reset` are the
+ * transport buttons, which need both the store and the port.
+ */
+export interface Connection {
+  (): void;
+  disconnect(): void;
+  /** Pauses and trains exactly `epochs` more epochs (default 1). */
+  step(epochs?: number): void;
+  /** Pauses, redraws the weights from the seed (epoch 0) and clears the divergence. */
+  reset(): void;
+}
+
+function readoutsOf(frame: Frame): Readouts {
+  return {
+    epoch: frame.epoch,
+    trainLoss: frame.trainLoss,
+    testLoss: frame.testLoss,
+    trainAccuracy: frame.trainAccuracy,
+    testAccuracy: frame.testAccuracy,
+    epochsPerSecond: frame.epochsPerSecond,
+  };
+}
+
+function failureText(event: FailedEvent): string {
+  return event.command
+    ? `The training worker could not carry out "${event.command}": ${event.message}`
+    : `Training failed: ${event.message}`;
+}
+
+function windowHashOptions(options: BridgeOptions): {
+  location: LocationLike;
+  history: HistoryLike;
+  events?: HashEvents;
+} | null {
+  const g = globalThis as { location?: LocationLike; history?: HistoryLike } & Partial<HashEvents>;
+  const location = options.location ?? g.location;
+  const history = options.history ?? g.history;
+  if (!location || !history) return null;
+  const events =
+    options.events ??
+    (options.location === undefined && typeof g.addEventListener === 'function'
+      ? (g as HashEvents)
+      : undefined);
+  return { location, history, ...(events ? { events } : {}) };
+}
+
+/**
+ * Connects `store` to the worker behind `port` and paints through `hub`. Loads the page's
+ * hash (see `loadHashOnConnect`), sends the config, speed and run state at once, then every
+ * change of them.
+ */
+export function connect(
+  store: PlaygroundStore,
+  port: TrainingPort,
+  hub: FrameHub,
+  options: BridgeOptions = {},
+): Connection {
+  const act = actions(store);
+  const interval = options.readoutInterval ?? READOUT_INTERVAL_MS;
+  let lastReadoutAt = -Infinity;
+  let pendingReadouts: Readouts | null = null;
+  let readoutTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function writeReadouts(readouts: Readouts): void {
+    if (readoutTimer !== null) clearTimeout(readoutTimer);
+    readoutTimer = null;
+    pendingReadouts = null;
+    lastReadoutAt = Date.now();
+    store.setState({ readouts });
+  }
+
+  function flushReadouts(): void {
+    if (pendingReadouts !== null) writeReadouts(pendingReadouts);
+  }
+
+  function onFrame(frame: Frame): void {
+    if (!hub.pushFrame(frame, () => port.frameDone())) return;
+    const readouts = readoutsOf(frame);
+    const wait = lastReadoutAt + interval - Date.now();
+    // A paused page (or a step) shows the exact numbers of its last frame at once.
+    if (!frame.running || !store.getState().running || wait <= 0) {
+      writeReadouts(readouts);
+      return;
+    }
+    pendingReadouts = readouts;
+    readoutTimer ??= setTimeout(flushReadouts, wait);
+  }
+
+  /** The notice of the current divergence, dismissed when the divergence is cleared. */
+  let divergenceNotice: number | null = null;
+
+  function onDiverged(event: DivergedEvent): void {
+    if (hub.isStale(event.generation)) return;
+    flushReadouts();
+    store.setState({ running: false, divergence: { epoch: event.epoch, hint: event.hint } });
+    divergenceNotice = act.pushNotice(
+      'error',
+      `Training diverged at epoch ${event.epoch}: ${event.hint}`,
+    );
+  }
+
+  function onCrash(report: CrashReport): void {
+    if (report.restarted) {
+      act.pushNotice('warning', CRASH_RESTARTED_TEXT);
+      return;
+    }
+    store.setState({ running: false });
+    act.pushNotice(
+      'error',
+      `${report.message.replace(/\.$/, '')}; it could not be restarted. Reload the page to try again.`,
+    );
+  }
+
+  const hashOptions = windowHashOptions(options);
+  const hashSync = hashOptions
+    ? new HashSync({ ...hashOptions, delay: options.hashDelay }, (hash) => act.loadFromHash(hash))
+    : null;
+
+  const openedHash = hashOptions?.location.hash ?? '';
+  if (options.loadHashOnConnect !== false && openedHash.length > 1) act.loadFromHash(openedHash);
+
+  const unsubscribers = [
+    port.onFrame(onFrame),
+    port.onData((data) => hub.pushData(data)),
+    port.onDiverged(onDiverged),
+    port.onFailed((event) => act.pushNotice('error', failureText(event))),
+    port.onCrash(onCrash),
+    store.subscribe((state, previous) => {
+      if (state.config !== previous.config) {
+        port.configure(state.config);
+        hashSync?.schedule(state.config);
+      }
+      if (state.speed !== previous.speed) port.setSpeed(state.speed);
+      if (state.running !== previous.running) {
+        port.setRunning(state.running);
+        if (!state.running) flushReadouts();
+      }
+      if (state.divergence === null && previous.divergence !== null && divergenceNotice !== null) {
+        // Reset, play or dismissing the banner: the notice of that divergence is stale too.
+        const id = divergenceNotice;
+        divergenceNotice = null;
+        act.dismissNotice(id);
+      }
+    }),
+  ];
+
+  const initial = store.getState();
+  port.configure(initial.config);
+  port.setSpeed(initial.speed);
+  port.setRunning(initial.running);
+  hashSync?.schedule(initial.config);
+
+  let connected = true;
+  const disconnect = (): void => {
+    if (!connected) return;
+    connected = false;
+    for (const unsubscribe of unsubscribers) unsubscribe();
+    if (readoutTimer !== null) clearTimeout(readoutTimer);
+    hashSync?.dispose();
+  };
+
+  return Object.assign(disconnect, {
+    disconnect,
+    step(epochs = 1): void {
+      if (!connected || !Number.isFinite(epochs) || epochs < 1) return;
+      act.setRunning(false);
+      port.step(Math.floor(epochs));
+    },
+    reset(): void {
+      if (!connected) return;
+      // Drop the old network's pending numbers first: pausing below would flush them.
+      pendingReadouts = null;
+      store.setState({ running: false, divergence: null, readouts: EMPTY_READOUTS });
+      port.reset();
+      hub.clearHistory();
+    },
+  });
+}

@@ -1,0 +1,200 @@
+import { describe, expect, it, vi } from 'vitest';
+import { FrameHub } from './frameHub';
+import { LossHistory } from './lossHistory';
+import { FakeAnimationFrames, makeData, makeFrame } from './testFrames';
+
+function setup() {
+  const raf = new FakeAnimationFrames();
+  const errors: unknown[] = [];
+  const hub = new FrameHub({
+    requestAnimationFrame: raf.request,
+    reportError: (error) => errors.push(error),
+  });
+  return { raf, hub, errors };
+}
+
+describe('FrameHub painting', () => {
+  it('paints a frame in the next animation frame, not before', () => {
+    const { raf, hub } = setup();
+    const listener = vi.fn();
+    hub.subscribe(listener);
+    hub.pushFrame(makeFrame(1, 0));
+    expect(listener).not.toHaveBeenCalled();
+    raf.runFrame();
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledWith(hub);
+  });
+
+  it('coalesces frames between two refreshes into one paint of the newest', () => {
+    const { raf, hub } = setup();
+    const seen: number[] = [];
+    hub.subscribe((h) => seen.push(h.latestFrame?.epoch ?? -1));
+    hub.pushFrame(makeFrame(1, 1));
+    hub.pushFrame(makeFrame(1, 2));
+    hub.pushFrame(makeFrame(1, 3));
+    expect(raf.pending).toBe(1);
+    raf.runFrame();
+    expect(seen).toEqual([3]);
+  });
+
+  it('acknowledges a frame after the listeners painted it, once per paint', () => {
+    const { raf, hub } = setup();
+    const order: string[] = [];
+    hub.subscribe(() => order.push('paint'));
+    hub.pushFrame(makeFrame(1, 1), () => order.push('ack 1'));
+    hub.pushFrame(makeFrame(1, 2), () => order.push('ack 2'));
+    expect(order).toEqual([]);
+    raf.runFrame();
+    expect(order).toEqual(['paint', 'ack 2']);
+  });
+
+  it('still acknowledges and paints the others when a listener throws', () => {
+    const { raf, hub, errors } = setup();
+    const boom = new Error('boom');
+    const after = vi.fn();
+    const ack = vi.fn();
+    hub.subscribe(() => {
+      throw boom;
+    });
+    hub.subscribe(after);
+    hub.pushFrame(makeFrame(1, 1), ack);
+    raf.runFrame();
+    expect(errors).toEqual([boom]);
+    expect(after).toHaveBeenCalledTimes(1);
+    expect(ack).toHaveBeenCalledTimes(1);
+  });
+
+  it('paints when the data of a build arrives, without acknowledging anything', () => {
+    const { raf, hub } = setup();
+    const listener = vi.fn();
+    hub.subscribe(listener);
+    const data = makeData(1);
+    expect(hub.pushData(data)).toBe(true);
+    raf.runFrame();
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(hub.latestData).toBe(data);
+  });
+
+  it('stops calling a listener once unsubscribed', () => {
+    const { raf, hub } = setup();
+    const listener = vi.fn();
+    const unsubscribe = hub.subscribe(listener);
+    unsubscribe();
+    hub.pushFrame(makeFrame(1, 1));
+    raf.runFrame();
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('paints nothing after dispose', () => {
+    const { raf, hub } = setup();
+    const listener = vi.fn();
+    hub.subscribe(listener);
+    hub.pushFrame(makeFrame(1, 1));
+    hub.dispose();
+    raf.runFrame();
+    expect(listener).not.toHaveBeenCalled();
+  });
+});
+
+describe('FrameHub generations', () => {
+  it('drops a frame of an older generation and acknowledges it at once', () => {
+    const { raf, hub } = setup();
+    hub.pushFrame(makeFrame(2, 5));
+    const ack = vi.fn();
+    expect(hub.pushFrame(makeFrame(1, 9), ack)).toBe(false);
+    expect(ack).toHaveBeenCalledTimes(1);
+    expect(hub.latestFrame?.epoch).toBe(5);
+    expect(hub.isStale(1)).toBe(true);
+    expect(hub.isStale(2)).toBe(false);
+    raf.runFrame();
+  });
+
+  it('drops the data of an older generation', () => {
+    const { hub } = setup();
+    hub.pushData(makeData(3));
+    expect(hub.pushData(makeData(2))).toBe(false);
+    expect(hub.latestData?.generation).toBe(3);
+  });
+
+  it('clears the loss history and the old frame when a new generation begins', () => {
+    const { hub } = setup();
+    hub.pushFrame(makeFrame(1, 0, { history: [1, 2, 3] }));
+    expect(hub.lossHistory().length).toBe(3);
+    hub.pushData(makeData(2));
+    expect(hub.lossHistory().length).toBe(0);
+    expect(hub.latestFrame).toBeNull();
+    hub.pushFrame(makeFrame(2, 1, { history: [1] }));
+    expect(Array.from(hub.lossHistory().epochs)).toEqual([1]);
+  });
+
+  it('keeps the loss points of coalesced frames', () => {
+    const { hub } = setup();
+    hub.pushFrame(makeFrame(1, 2, { history: [1, 2] }));
+    hub.pushFrame(makeFrame(1, 4, { history: [3, 4] }));
+    const history = hub.lossHistory();
+    expect(Array.from(history.epochs)).toEqual([1, 2, 3, 4]);
+    expect(history.trainLoss[3]).toBeCloseTo(1 / 5);
+    expect(history.testLoss[3]).toBeCloseTo(1.1 / 5);
+  });
+
+  it('clears the history on request and repaints', () => {
+    const { raf, hub } = setup();
+    const listener = vi.fn();
+    hub.subscribe(listener);
+    hub.pushFrame(makeFrame(1, 2, { history: [1, 2] }));
+    raf.runFrame();
+    hub.clearHistory();
+    expect(hub.lossHistory().length).toBe(0);
+    raf.runFrame();
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('LossHistory', () => {
+  function appendEpochs(history: LossHistory, from: number, to: number): void {
+    const epochs = Float64Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    history.append(epochs, epochs, epochs);
+  }
+
+  it('grows past its first capacity', () => {
+    const history = new LossHistory(10000);
+    appendEpochs(history, 1, 1000);
+    expect(history.length).toBe(1000);
+    expect(history.view().epochs[999]).toBe(1000);
+  });
+
+  it('thins to evenly spaced points once full and stays bounded', () => {
+    const history = new LossHistory(100);
+    appendEpochs(history, 0, 9999);
+    expect(history.length).toBeLessThanOrEqual(101);
+    expect(history.length).toBeGreaterThan(40);
+    const epochs = Array.from(history.view().epochs);
+    const kept = epochs.slice(0, history.keepEvery === 1 ? epochs.length : -1);
+    const gaps = new Set(kept.slice(1).map((e, i) => e - (kept[i] as number)));
+    expect([...gaps]).toEqual([history.keepEvery]);
+    expect(epochs[0]).toBe(0);
+  });
+
+  it('always ends at the newest point', () => {
+    const history = new LossHistory(16);
+    for (let e = 0; e < 500; e++) {
+      appendEpochs(history, e, e);
+      const view = history.view();
+      expect(view.epochs[view.length - 1]).toBe(e);
+    }
+  });
+
+  it('starts over at full resolution after clear', () => {
+    const history = new LossHistory(16);
+    appendEpochs(history, 0, 99);
+    history.clear();
+    expect(history.length).toBe(0);
+    expect(history.keepEvery).toBe(1);
+    appendEpochs(history, 0, 4);
+    expect(Array.from(history.view().epochs)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('refuses a capacity too small to thin', () => {
+    expect(() => new LossHistory(2)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,15 @@
+/**
+ * The page's state: the store (intent and throttled readouts), its actions, the link format,
+ * the frame hub (what changes every frame, outside React) and the bridge to the worker.
+ */
+export * from './actions';
+export * from './bridge';
+export * from './edits';
+export * from './frameHub';
+export * from './hashSync';
+export * from './lossHistory';
+export * from './neurons';
+export * from './speeds';
+export * from './store';
+export * from './url';
+export * from './validate';

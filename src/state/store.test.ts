@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../config/config';
+import {
+  fromEngineNeuron,
+  neuronExists,
+  neuronLabel,
+  toConfigIndex,
+  toEngineNeuron,
+} from './neurons';
+import { SPEEDS, isSpeed, speedLabel } from './speeds';
+import { EMPTY_READOUTS, createPlaygroundStore } from './store';
+import { configProblems } from './validate';
+
+describe('createPlaygroundStore', () => {
+  it('starts paused on the default config with nothing selected and no notices', () => {
+    const state = createPlaygroundStore().getState();
+    expect(state.config).toEqual(DEFAULT_CONFIG);
+    expect(state.running).toBe(false);
+    expect(state.selection).toEqual([]);
+    expect(state.hovered).toBeNull();
+    expect(state.notices).toEqual([]);
+    expect(state.divergence).toBeNull();
+    expect(state.readouts).toEqual(EMPTY_READOUTS);
+    expect(state.logScale).toBe(false);
+  });
+
+  it('gives every call a store of its own', () => {
+    const a = createPlaygroundStore();
+    const b = createPlaygroundStore();
+    a.setState({ running: true });
+    expect(b.getState().running).toBe(false);
+  });
+
+  it('takes initial values over the defaults', () => {
+    const config = { ...DEFAULT_CONFIG, dataset: 'xor' as const, hidden: [['relu' as const]] };
+    const store = createPlaygroundStore({ config, speed: 10, logScale: true });
+    expect(store.getState().config.dataset).toBe('xor');
+    expect(store.getState().speed).toBe(10);
+    expect(store.getState().logScale).toBe(true);
+  });
+
+  it('refuses to start from an invalid config', () => {
+    const bad = { ...DEFAULT_CONFIG, learningRate: -1 };
+    expect(() => createPlaygroundStore({ config: bad })).toThrow(/learningRate/);
+    const noFeatures = { ...DEFAULT_CONFIG, features: [] };
+    expect(() => createPlaygroundStore({ config: noFeatures })).toThrow(/features/);
+  });
+
+  it('refuses to start from an invalid speed', () => {
+    expect(() => createPlaygroundStore({ speed: 0 })).toThrow(/speed/);
+  });
+
+  it('drops an initial selection of neurons the network does not have', () => {
+    const store = createPlaygroundStore({
+      selection: [
+        { layer: 1, neuron: 4 },
+        { layer: 1, neuron: 5 },
+        { layer: 3, neuron: 1 },
+      ],
+    });
+    expect(store.getState().selection).toEqual([{ layer: 1, neuron: 4 }]);
+  });
+
+  it('drops an initial hovered neuron the network does not have, but keeps the output', () => {
+    expect(createPlaygroundStore({ hovered: { layer: 9, neuron: 1 } }).getState().hovered).toBe(
+      null,
+    );
+    expect(createPlaygroundStore({ hovered: 'output' }).getState().hovered).toBe('output');
+  });
+});
+
+describe('configProblems', () => {
+  it('finds nothing wrong with the default config', () => {
+    expect(configProblems(DEFAULT_CONFIG)).toEqual([]);
+  });
+
+  it('names each broken field', () => {
+    expect(configProblems({ ...DEFAULT_CONFIG, noise: 51 })[0]).toMatch(/noise/);
+    expect(configProblems({ ...DEFAULT_CONFIG, seed: 1.5 })[0]).toMatch(/seed/);
+    expect(configProblems({ ...DEFAULT_CONFIG, batchSize: 0 })[0]).toMatch(/batchSize/);
+    expect(configProblems({ ...DEFAULT_CONFIG, features: ['x2', 'x1'] })[0]).toMatch(/order/);
+    expect(configProblems({ ...DEFAULT_CONFIG, hidden: [[]] })[0]).toMatch(/hidden\[0\]/);
+  });
+});
+
+describe('neuron numbering', () => {
+  it('converts the page numbering to the engine numbering and back', () => {
+    const ref = { layer: 2, neuron: 3 };
+    expect(toEngineNeuron(ref)).toEqual({ layer: 2, neuron: 2 });
+    expect(fromEngineNeuron(toEngineNeuron(ref))).toEqual(ref);
+  });
+
+  it('converts the page numbering to config indices', () => {
+    expect(toConfigIndex({ layer: 1, neuron: 1 })).toEqual({ l: 0, j: 0 });
+  });
+
+  it('names a neuron as the page says it', () => {
+    expect(neuronLabel({ layer: 1, neuron: 3 })).toBe('Layer 1 neuron 3');
+  });
+
+  it('knows which neurons exist, counting from 1', () => {
+    const hidden = DEFAULT_CONFIG.hidden;
+    expect(neuronExists(hidden, { layer: 1, neuron: 1 })).toBe(true);
+    expect(neuronExists(hidden, { layer: 1, neuron: 4 })).toBe(true);
+    expect(neuronExists(hidden, { layer: 1, neuron: 0 })).toBe(false);
+    expect(neuronExists(hidden, { layer: 0, neuron: 1 })).toBe(false);
+    expect(neuronExists(hidden, { layer: 2, neuron: 3 })).toBe(false);
+    expect(neuronExists(hidden, { layer: 1.5, neuron: 1 })).toBe(false);
+  });
+});
+
+describe('speeds', () => {
+  it('offers speeds from slow to unlimited, each with a label', () => {
+    expect(SPEEDS[SPEEDS.length - 1]).toBeNull();
+    expect(SPEEDS.every(isSpeed)).toBe(true);
+    expect(SPEEDS.map(speedLabel)).toEqual([
+      '1 epoch/s',
+      '3 epochs/s',
+      '10 epochs/s',
+      '30 epochs/s',
+      '100 epochs/s',
+      'Max',
+    ]);
+  });
+
+  it('accepts only positive finite speeds or null', () => {
+    expect(isSpeed(0)).toBe(false);
+    expect(isSpeed(-3)).toBe(false);
+    expect(isSpeed(Infinity)).toBe(false);
+    expect(isSpeed(NaN)).toBe(false);
+    expect(isSpeed(0.5)).toBe(true);
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * The page's one zustand store, built from typed slices. It holds intent (the configuration,
+ * run status, selection) and throttled readouts, never frames: whatever changes every frame
+ * lives in the frame hub (frameHub.ts) and is painted outside React.
+ *
+ * Neurons are numbered as the page says them: hidden layer and neuron both from 1 (see
+ * neurons.ts for the converters to the engine's and the config's numbering).
+ *
+ * Change state only through `actions(store)` (actions.ts): they clamp and validate, so the
+ * store never holds a configuration the worker would refuse.
+ */
+import { useStore } from 'zustand';
+import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import { DEFAULT_CONFIG, type PlaygroundConfig } from '../config/config';
+import { neuronExists, type NeuronRef } from './neurons';
+import { DEFAULT_SPEED, isSpeed, type Speed } from './speeds';
+import { configProblems } from './validate';
+
+/** The numbers under the play button and on the loss chart, updated a few times a second. */
+export interface Readouts {
+  readonly epoch: number;
+  /** NaN until the first frame. */
+  readonly trainLoss: number;
+  readonly testLoss: number;
+  /** Fractions from 0 to 1; NaN for regression and until the first frame. */
+  readonly trainAccuracy: number;
+  readonly testAccuracy: number;
+  /** Epochs trained per second over the last second (0 when paused). */
+  readonly epochsPerSecond: number;
+}
+
+export type NoticeKind = 'info' | 'warning' | 'error';
+
+/** A message for the person, shown until dismissed. */
+export interface Notice {
+  /** Unique within one store, increasing. */
+  readonly id: number;
+  readonly kind: NoticeKind;
+  readonly text: string;
+}
+
+/** Why training stopped by itself: at which epoch, and a hint in words. */
+export interface Divergence {
+  readonly epoch: number;
+  readonly hint: string;
+}
+
+/** What the pointer is over: a hidden neuron, the output, or nothing. */
+export type Hovered = NeuronRef | 'output' | null;
+
+/** What the worker is asked to train: everything a link records. */
+export interface ConfigSlice {
+  readonly config: PlaygroundConfig;
+}
+
+/** Whether and how fast training runs, and what it reports. */
+export interface RunSlice {
+  /** The person's intent: training runs when true (the worker pauses itself on divergence). */
+  readonly running: boolean;
+  readonly speed: Speed;
+  readonly readouts: Readouts;
+  /** Set when training diverged; cleared by reset, play, or dismissing it. */
+  readonly divergence: Divergence | null;
+}
+
+/** What the person is looking at. */
+export interface ViewSlice {
+  /** Selected hidden neurons (page numbering), in the order they were selected. */
+  readonly selection: readonly NeuronRef[];
+  readonly hovered: Hovered;
+  /** Loss chart on a logarithmic scale. */
+  readonly logScale: boolean;
+}
+
+/** Messages for the person. */
+export interface NoticeSlice {
+  /** Oldest first; at most MAX_NOTICES. */
+  readonly notices: readonly Notice[];
+  /** The id the next notice gets (internal to the actions). */
+  readonly nextNoticeId: number;
+}
+
+export type PlaygroundState = ConfigSlice & RunSlice & ViewSlice & NoticeSlice;
+
+export type PlaygroundStore = StoreApi<PlaygroundState>;
+
+/** Notices kept at once; the oldest go first. */
+export const MAX_NOTICES = 5;
+
+/** Readouts before the first frame. */
+export const EMPTY_READOUTS: Readouts = {
+  epoch: 0,
+  trainLoss: NaN,
+  testLoss: NaN,
+  trainAccuracy: NaN,
+  testAccuracy: NaN,
+  epochsPerSecond: 0,
+};
+
+type Slice<T> = StateCreator<PlaygroundState, [], [], T>;
+
+const createConfigSlice: Slice<ConfigSlice> = () => ({ config: DEFAULT_CONFIG });
+
+const createRunSlice: Slice<RunSlice> = () => ({
+  running: false,
+  speed: DEFAULT_SPEED,
+  readouts: EMPTY_READOUTS,
+  divergence: null,
+});
+
+const createViewSlice: Slice<ViewSlice> = () => ({
+  selection: [],
+  hovered: null,
+  logScale: false,
+});
+
+const createNoticeSlice: Slice<NoticeSlice> = () => ({ notices: [], nextNoticeId: 1 });
+
+/**
+ * A fresh store (every test makes its own). `initial` overrides the defaults.
+ * @throws RangeError when `initial.config` or `initial.speed` is invalid: a store is never
+ *   created holding what the worker would refuse (parse links with `configFromHash`).
+ */
+export function createPlaygroundStore(initial: Partial<PlaygroundState> = {}): PlaygroundStore {
+  if (initial.config) {
+    const problems = configProblems(initial.config);
+    if (problems.length > 0) throw new RangeError(`invalid config: ${problems.join('; ')}`);
+  }
+  if ('speed' in initial && !isSpeed(initial.speed)) {
+    throw new RangeError(`invalid speed: ${String(initial.speed)}`);
+  }
+  return createStore<PlaygroundState>()((...a) => {
+    const state: PlaygroundState = {
+      ...createConfigSlice(...a),
+      ...createRunSlice(...a),
+      ...createViewSlice(...a),
+      ...createNoticeSlice(...a),
+      ...initial,
+    };
+    const exists = (ref: NeuronRef) => neuronExists(state.config.hidden, ref);
+    const hovered = state.hovered === 'output' || !state.hovered || exists(state.hovered);
+    return {
+      ...state,
+      selection: state.selection.filter(exists),
+      hovered: hovered ? state.hovered : null,
+    };
+  });
+}
+
+/** The page's store. Tests use `createPlaygroundStore` instead. */
+export const playgroundStore: PlaygroundStore = createPlaygroundStore();
+
+/**
+ * Reads the page's store in a component, re-rendering when the selected value changes.
+ * Select one field or one primitive at a time (`s => s.running`); a selector that builds a
+ * new object or array re-renders on every store change.
+ */
+export function usePlayground<T>(selector: (state: PlaygroundState) => T): T {
+  return useStore(playgroundStore, selector);
+}

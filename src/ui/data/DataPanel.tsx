@@ -1,0 +1,92 @@
+/** The data column: which data set, its noise, the train/test split and a new seed. */
+import { useEffect, useRef } from 'react';
+import { DATASETS, generateDataset, type DatasetInfo } from '../../data';
+import { Rng } from '../../nn';
+import { CONFIG_BOUNDS, playgroundActions as act, usePlayground } from '../../state';
+import { paintPoints } from '../paintPoints';
+
+export function DataPanel() {
+  const dataset = usePlayground((s) => s.config.dataset);
+  const noise = usePlayground((s) => s.config.noise);
+  const trainPercent = usePlayground((s) => s.config.trainPercent);
+  const seed = usePlayground((s) => s.config.seed);
+  return (
+    <section className="panel data-panel" aria-labelledby="data-heading">
+      <h2 id="data-heading">Data</h2>
+      <fieldset className="datasets">
+        <legend>Which data set?</legend>
+        {(['binary', 'multiclass', 'regression'] as const).map((kind) => (
+          <div key={kind} className="dataset-group">
+            <span className="dataset-group-label">
+              {kind === 'binary' ? 'Two classes' : kind === 'multiclass' ? 'Several classes' : 'Regression'}
+            </span>
+            <div className="dataset-grid">
+              {DATASETS.filter((d) => d.kind === kind).map((info) => (
+                <DatasetChoice key={info.id} info={info} checked={info.id === dataset} />
+              ))}
+            </div>
+          </div>
+        ))}
+      </fieldset>
+      <label className="slider-field">
+        <span>
+          Noise <output>{noise}</output>
+        </span>
+        <input
+          type="range"
+          min={CONFIG_BOUNDS.minNoise}
+          max={CONFIG_BOUNDS.maxNoise}
+          step={5}
+          value={noise}
+          onChange={(e) => act.setNoise(e.target.valueAsNumber)}
+        />
+      </label>
+      <label className="slider-field">
+        <span>
+          Training data <output>{trainPercent}%</output>
+        </span>
+        <input
+          type="range"
+          min={CONFIG_BOUNDS.minTrainPercent}
+          max={CONFIG_BOUNDS.maxTrainPercent}
+          step={10}
+          value={trainPercent}
+          onChange={(e) => act.setTrainPercent(e.target.valueAsNumber)}
+        />
+      </label>
+      <button
+        type="button"
+        className="text-button"
+        title={`New points and new initial weights (seed ${seed})`}
+        onClick={() => act.regenerate()}
+      >
+        Regenerate
+      </button>
+    </section>
+  );
+}
+
+/** A radio button showing a thumbnail of the data set (seed 1, no noise). */
+function DatasetChoice({ info, checked }: { info: DatasetInfo; checked: boolean }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const context = canvas.current?.getContext('2d');
+    if (!context) return;
+    const points = generateDataset(info.id, new Rng(1), { samples: 240 });
+    paintPoints(context, points, info.kind, { radius: 1.6, outline: false });
+  }, [info]);
+  return (
+    <label className="dataset-choice" title={info.description}>
+      <input
+        type="radio"
+        name="dataset"
+        value={info.id}
+        checked={checked}
+        aria-label={info.label}
+        onChange={() => act.setDataset(info.id)}
+      />
+      <canvas ref={canvas} width={56} height={56} aria-hidden="true" />
+      <span className="dataset-name">{info.label}</span>
+    </label>
+  );
+}

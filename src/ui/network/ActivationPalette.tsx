@@ -1,0 +1,129 @@
+/**
+ * The palette: a dialog listing all 17 activations with their curves. Choosing one applies
+ * it at once to the target (one neuron, the selected neurons, or a whole layer); training
+ * goes on with every weight kept. Keyboard: arrows move, Enter or Space choose, Escape closes.
+ */
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { ACTIVATIONS, type ActivationId } from '../../nn';
+import { ActivationGlyph } from '../ActivationGlyph';
+
+/** Options per row of the palette grid (Up and Down move by this many). */
+const COLUMNS = 3;
+
+export interface PaletteProps {
+  /** Heading, e.g. "Layer 1 neuron 3" or "All 4 neurons of layer 2". */
+  readonly title: string;
+  /** The activation to mark as current, or null when the target neurons differ. */
+  readonly current: ActivationId | null;
+  /** Where to open (page coordinates of the neuron's top-right corner). */
+  readonly anchor: { readonly x: number; readonly y: number } | null;
+  /** Extra content under the options (statistics of the neuron, layer button). */
+  readonly footer?: React.ReactNode;
+  onChoose(id: ActivationId): void;
+  onClose(): void;
+}
+
+export function ActivationPalette({ title, current, anchor, footer, onChoose, onClose }: PaletteProps) {
+  const headingId = useId();
+  const initial = Math.max(0, ACTIVATIONS.findIndex((a) => a.id === current));
+  const [active, setActive] = useState(initial);
+  const options = useRef<(HTMLLIElement | null)[]>([]);
+  const dialog = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    options.current[active]?.focus();
+  }, [active]);
+
+  // Close on a press outside the dialog.
+  useEffect(() => {
+    function onPointerDown(event: PointerEvent) {
+      if (dialog.current && !dialog.current.contains(event.target as Node)) onClose();
+    }
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+  }, [onClose]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
+    const last = ACTIVATIONS.length - 1;
+    const moves: Record<string, number> = {
+      ArrowRight: active + 1,
+      ArrowLeft: active - 1,
+      ArrowDown: active + COLUMNS,
+      ArrowUp: active - COLUMNS,
+      Home: 0,
+      End: last,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      setActive(Math.min(last, Math.max(0, moves[event.key] as number)));
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      const option = ACTIVATIONS[active];
+      if (option) onChoose(option.id);
+    }
+  }
+
+  const style = anchor ? placement(anchor) : undefined;
+  return (
+    <div
+      ref={dialog}
+      className="palette"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={headingId}
+      style={style}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div className="palette-header">
+        <h3 id={headingId}>{title}</h3>
+        <button type="button" className="dismiss" aria-label="Close palette" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <ul
+        className="palette-options"
+        role="listbox"
+        aria-label="Activation functions"
+        onKeyDown={onKeyDown}
+      >
+        {ACTIVATIONS.map((info, index) => (
+          <li
+            key={info.id}
+            ref={(element) => {
+              options.current[index] = element;
+            }}
+            role="option"
+            aria-label={info.label}
+            aria-selected={info.id === current}
+            tabIndex={index === active ? 0 : -1}
+            className={info.id === current ? 'palette-option current' : 'palette-option'}
+            title={`${info.label}: ${info.formula}`}
+            onClick={() => onChoose(info.id)}
+            onFocus={() => setActive(index)}
+          >
+            <ActivationGlyph id={info.id} size={30} />
+            <span className="palette-option-text">
+              <span className="palette-option-label">{info.label}</span>
+              <span className="palette-option-formula">{info.formula}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {footer}
+    </div>
+  );
+}
+
+/** Opens beside the anchor, kept inside the window. */
+function placement(anchor: { x: number; y: number }): React.CSSProperties {
+  const width = 420;
+  const height = 380;
+  const left = Math.max(8, Math.min(anchor.x + 8, window.innerWidth - width - 8));
+  const top = Math.max(8, Math.min(anchor.y, window.innerHeight - height - 8));
+  return { position: 'fixed', left, top, width };
+}

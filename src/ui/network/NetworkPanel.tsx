@@ -1,0 +1,486 @@
+/**
+ * The network in the middle: input features, hidden neurons (each a button with its own live
+ * heatmap and activation glyph), the output, and the links between them.
+ */
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { outputSpecOfDataset } from '../../config/config';
+import { FEATURE_IDS } from '../../data';
+import { LIMITS, activationInfo, type ActivationId } from '../../nn';
+import {
+  playgroundActions as act,
+  playgroundStore,
+  sameNeuron,
+  usePlayground,
+  type NeuronRef,
+} from '../../state';
+import { formatWeight } from '../../viz/format';
+import { layoutNetwork, linkPath } from '../../viz/layout';
+import { ActivationGlyph } from '../ActivationGlyph';
+import { useHubPainter, useRuntime } from '../runtime';
+import { ActivationPalette } from './ActivationPalette';
+import { FeatureNode } from './FeatureNode';
+import { diagramLinks, type DiagramLink } from './geometry';
+import { NetworkPainter } from './networkPainter';
+import { WeightEditor } from './WeightEditor';
+
+/** Height reserved above the diagram for the per-layer buttons (px). */
+const LAYER_HEADER_HEIGHT = 52;
+
+/** Who the palette is open for. */
+type PaletteTarget =
+  | { kind: 'neurons'; refs: readonly NeuronRef[] }
+  | { kind: 'layer'; layer: number };
+
+interface PaletteState {
+  target: PaletteTarget;
+  anchor: { x: number; y: number };
+  opener: HTMLElement | null;
+}
+
+export function NetworkPanel() {
+  const hidden = usePlayground((s) => s.config.hidden);
+  const features = usePlayground((s) => s.config.features);
+  const dataset = usePlayground((s) => s.config.dataset);
+  const discretize = usePlayground((s) => s.config.discretize);
+  const selection = usePlayground((s) => s.selection);
+  const output = outputSpecOfDataset(dataset);
+  const outputs = output.size;
+
+  const box = useRef<HTMLDivElement>(null);
+  const size = useElementSize(box);
+  const [palette, setPalette] = useState<PaletteState | null>(null);
+  const [editing, setEditing] = useState<DiagramLink | null>(null);
+  const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
+
+  const layerSizes = hidden.map((layer) => layer.length);
+  const enabled = features.map((id) => FEATURE_IDS.indexOf(id));
+  const layout = useMemo(
+    () =>
+      layoutNetwork({
+        inputs: FEATURE_IDS.length,
+        hidden: layerSizes,
+        outputs,
+        width: Math.max(200, size.width),
+        height: Math.max(160, size.height - LAYER_HEADER_HEIGHT),
+        maxNodeSize: 64,
+        align: 'center',
+      }),
+    // layerSizes and enabled are derived per render; their joined form is the real key.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [layerSizes.join(), outputs, size.width, size.height],
+  );
+  const links = useMemo(() => diagramLinks(layout, enabled), [layout, enabled.join()]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const painter = useMemo(() => new NetworkPainter(), []);
+  const hiddenCount = layerSizes.reduce((a, b) => a + b, 0);
+  painter.expectedGridImages = hiddenCount + outputs;
+  painter.expectedWeights = links.length;
+  painter.discretize = discretize;
+  useHubPainter(useCallback((hub) => painter.paint(hub.latestFrame), [painter]));
+  const { hub } = useRuntime();
+
+  const closePalette = useCallback(() => {
+    setPalette((state) => {
+      state?.opener?.focus();
+      return null;
+    });
+  }, []);
+
+  function openPalette(target: PaletteTarget, opener: HTMLElement) {
+    const rect = opener.getBoundingClientRect();
+    setPalette({ target, anchor: { x: rect.right, y: rect.top }, opener });
+  }
+
+  function onNeuronClick(ref: NeuronRef, event: React.MouseEvent<HTMLButtonElement>) {
+    if (event.shiftKey || event.ctrlKey || event.metaKey) {
+      act.toggleSelected(ref.layer, ref.neuron, true);
+      return;
+    }
+    const inSelection = selection.some((s) => sameNeuron(s, ref));
+    const refs = inSelection && selection.length > 1 ? selection : [ref];
+    openPalette({ kind: 'neurons', refs }, event.currentTarget);
+  }
+
+  function choose(id: ActivationId) {
+    if (!palette) return;
+    const { target } = palette;
+    if (target.kind === 'layer') act.setLayerActivation(target.layer, id);
+    else if (target.refs.length === 1) {
+      const ref = target.refs[0] as NeuronRef;
+      act.setNeuronActivation(ref.layer, ref.neuron, id);
+    } else act.setSelectionActivation(id);
+    closePalette();
+  }
+
+  function showWeight(link: DiagramLink, event: React.PointerEvent) {
+    const frame = hub.latestFrame;
+    const value = frame && frame.weights.length === links.length ? frame.weights[link.weightIndex] : undefined;
+    const bounds = box.current?.getBoundingClientRect();
+    setTooltip({
+      x: event.clientX - (bounds?.left ?? 0) + 12,
+      y: event.clientY - (bounds?.top ?? 0) + 12,
+      text: `${linkName(link, features, hidden.length)}: ${value === undefined ? '…' : formatWeight(value)} (click to edit)`,
+    });
+  }
+
+  const paletteTitle = palette ? titleOf(palette.target, hidden) : '';
+  const paletteCurrent = palette ? currentOf(palette.target, hidden) : null;
+  const top = LAYER_HEADER_HEIGHT;
+
+  return (
+    <section className="panel network-panel" aria-labelledby="network-heading">
+      <div className="network-toolbar">
+        <h2 id="network-heading">Network</h2>
+        <button
+          type="button"
+          className="text-button"
+          disabled={hidden.length >= LIMITS.maxHiddenLayers}
+          onClick={() => act.addLayer()}
+        >
+          Add layer
+        </button>
+        <button
+          type="button"
+          className="text-button"
+          disabled={hidden.length === 0}
+          onClick={() => act.removeLayer()}
+        >
+          Remove layer
+        </button>
+        <span className="muted">
+          {hidden.length} hidden {hidden.length === 1 ? 'layer' : 'layers'}
+        </span>
+        {selection.length > 0 && (
+          <span className="selection-bar">
+            {selection.length} selected
+            <button
+              type="button"
+              className="text-button"
+              onClick={(event) => openPalette({ kind: 'neurons', refs: selection }, event.currentTarget)}
+            >
+              Set activation…
+            </button>
+            <button type="button" className="text-button" onClick={() => act.clearSelection()}>
+              Clear selection
+            </button>
+          </span>
+        )}
+      </div>
+      <p className="hint">
+        <strong>Click a neuron</strong> to give it its own activation function. Shift-click
+        selects several; hover shows a neuron large on the right.
+      </p>
+      <div className="diagram" ref={box} onPointerLeave={() => setTooltip(null)}>
+        <svg className="links" width={size.width} height={size.height} aria-hidden="true">
+          <g transform={`translate(0, ${top})`}>
+            {links.map((link) => (
+              <g key={link.weightIndex}>
+                <path
+                  ref={(element) => {
+                    if (element) painter.links.set(link.weightIndex, { path: element, weightIndex: link.weightIndex });
+                    else painter.links.delete(link.weightIndex);
+                  }}
+                  d={linkPath(link)}
+                  className="link"
+                />
+                <path
+                  d={linkPath(link)}
+                  className="link-hit"
+                  onPointerEnter={(event) => showWeight(link, event)}
+                  onPointerMove={(event) => showWeight(link, event)}
+                  onPointerLeave={() => setTooltip(null)}
+                  onClick={() => {
+                    setTooltip(null);
+                    setEditing(link);
+                  }}
+                />
+              </g>
+            ))}
+          </g>
+        </svg>
+        {hidden.map((layer, l) => (
+          <LayerHeader
+            key={l}
+            layer={l + 1}
+            neurons={layer.length}
+            x={layout.columnX[l + 1] ?? 0}
+            onSetLayer={(opener) => openPalette({ kind: 'layer', layer: l + 1 }, opener)}
+          />
+        ))}
+        {FEATURE_IDS.map((id, position) => {
+          const node = layout.layers[0]?.[position];
+          return node ? (
+            <FeatureNode key={id} id={id} enabled={features.includes(id)} x={node.x} y={node.y + top} size={node.size} />
+          ) : null;
+        })}
+        {hidden.map((layer, l) =>
+          layer.map((activation, j) => {
+            const node = layout.layers[l + 1]?.[j];
+            if (!node) return null;
+            const ref = { layer: l + 1, neuron: j + 1 };
+            const gridIndex = layerSizes.slice(0, l).reduce((a, b) => a + b, 0) + j;
+            return (
+              <NeuronButton
+                key={`${l}-${j}`}
+                neuronRef={ref}
+                activation={activation}
+                selected={selection.some((s) => sameNeuron(s, ref))}
+                x={node.x}
+                y={node.y + top}
+                size={node.size}
+                painter={painter}
+                gridIndex={gridIndex}
+                onClick={onNeuronClick}
+              />
+            );
+          }),
+        )}
+        {(layout.layers[hidden.length + 1] ?? []).map((node, k) => (
+          <OutputNode
+            key={`out-${k}`}
+            index={k}
+            count={outputs}
+            x={node.x}
+            y={node.y + top}
+            size={node.size}
+            painter={painter}
+            gridIndex={hiddenCount + k}
+            range={output.activation === 'sigmoid' || output.activation === 'softmax' ? [0, 1] : output.activation === 'tanh' ? [-1, 1] : [-Infinity, Infinity]}
+          />
+        ))}
+        {tooltip && (
+          <div className="tooltip" role="tooltip" style={{ left: tooltip.x, top: tooltip.y }}>
+            {tooltip.text}
+          </div>
+        )}
+      </div>
+      {palette && (
+        <ActivationPalette
+          title={paletteTitle}
+          current={paletteCurrent}
+          anchor={palette.anchor}
+          onChoose={choose}
+          onClose={closePalette}
+        />
+      )}
+      {editing && (
+        <WeightEditor
+          link={editing}
+          name={linkName(editing, features, hidden.length)}
+          expectedWeights={links.length}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+function LayerHeader({
+  layer,
+  neurons,
+  x,
+  onSetLayer,
+}: {
+  layer: number;
+  neurons: number;
+  x: number;
+  onSetLayer: (opener: HTMLElement) => void;
+}) {
+  return (
+    <div className="layer-header" style={{ left: x }}>
+      <div className="layer-buttons">
+        <button
+          type="button"
+          className="mini-button"
+          aria-label={`Remove a neuron from layer ${layer}`}
+          title={`Remove a neuron from layer ${layer}`}
+          disabled={neurons <= LIMITS.minNeurons}
+          onClick={() => act.removeNeuron(layer)}
+        >
+          −
+        </button>
+        <button
+          type="button"
+          className="mini-button"
+          aria-label={`Add a neuron to layer ${layer}`}
+          title={`Add a neuron to layer ${layer}`}
+          disabled={neurons >= LIMITS.maxNeurons}
+          onClick={() => act.addNeuron(layer)}
+        >
+          +
+        </button>
+        <button
+          type="button"
+          className="mini-button"
+          aria-label={`Set the activation of every neuron in layer ${layer}`}
+          title={`Set the activation of every neuron in layer ${layer}`}
+          onClick={(event) => onSetLayer(event.currentTarget)}
+        >
+          ƒ
+        </button>
+      </div>
+      <span className="layer-caption">
+        {neurons} {neurons === 1 ? 'neuron' : 'neurons'}
+      </span>
+    </div>
+  );
+}
+
+function NeuronButton({
+  neuronRef,
+  activation,
+  selected,
+  x,
+  y,
+  size,
+  painter,
+  gridIndex,
+  onClick,
+}: {
+  neuronRef: NeuronRef;
+  activation: ActivationId;
+  selected: boolean;
+  x: number;
+  y: number;
+  size: number;
+  painter: NetworkPainter;
+  gridIndex: number;
+  onClick: (ref: NeuronRef, event: React.MouseEvent<HTMLButtonElement>) => void;
+}) {
+  const key = `${neuronRef.layer}-${neuronRef.neuron}`;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const badge = useRef<HTMLSpanElement>(null);
+  const { hub } = useRuntime();
+  useLayoutEffect(() => {
+    if (!canvas.current) return;
+    painter.register(
+      key,
+      { canvas: canvas.current, gridIndex, activation, badge: badge.current, statsIndex: gridIndex },
+      hub.latestFrame,
+    );
+    return () => {
+      painter.neurons.delete(key);
+    };
+  }, [painter, hub, key, gridIndex, activation]);
+  const label = activationInfo(activation).label;
+  const name = `Layer ${neuronRef.layer} neuron ${neuronRef.neuron}, ${label}${selected ? ', selected' : ''}`;
+  const hover = () => act.setHovered(neuronRef);
+  const unhover = () => {
+    const current = playgroundStore.getState().hovered;
+    if (current !== null && current !== 'output' && sameNeuron(current, neuronRef)) act.setHovered(null);
+  };
+  return (
+    <button
+      type="button"
+      className={selected ? 'neuron selected' : 'neuron'}
+      style={{ left: x, top: y, width: size, height: size }}
+      aria-label={name}
+      title={`${label}: ${activationInfo(activation).formula}. Click to change.`}
+      onClick={(event) => onClick(neuronRef, event)}
+      onPointerEnter={hover}
+      onPointerLeave={unhover}
+      onFocus={hover}
+      onBlur={unhover}
+    >
+      <canvas className="heatmap" ref={canvas} />
+      <ActivationGlyph id={activation} size={Math.max(12, Math.round(size * 0.4))} className="neuron-glyph" />
+      <span className="neuron-badge" ref={badge} hidden />
+    </button>
+  );
+}
+
+function OutputNode({
+  index,
+  count,
+  x,
+  y,
+  size,
+  painter,
+  gridIndex,
+  range,
+}: {
+  index: number;
+  count: number;
+  x: number;
+  y: number;
+  size: number;
+  painter: NetworkPainter;
+  gridIndex: number;
+  range: readonly [number, number];
+}) {
+  const name = count > 1 ? `Output class ${index + 1}` : 'Output';
+  const key = `out-${index}`;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const { hub } = useRuntime();
+  const [low, high] = range;
+  useLayoutEffect(() => {
+    if (!canvas.current) return;
+    painter.register(key, { canvas: canvas.current, gridIndex, activation: null, outputRange: [low, high] }, hub.latestFrame);
+    return () => {
+      painter.neurons.delete(key);
+    };
+  }, [painter, hub, key, gridIndex, low, high]);
+  return (
+    <button
+      type="button"
+      className="neuron output-node"
+      style={{ left: x, top: y, width: size, height: size }}
+      aria-label={`${name} (shown large on the right)`}
+      title={`${name}: shown large on the right`}
+      onPointerEnter={() => act.setHovered('output')}
+      onFocus={() => act.setHovered('output')}
+      onPointerLeave={() => act.setHovered(null)}
+      onBlur={() => act.setHovered(null)}
+    >
+      <canvas className="heatmap" ref={canvas} />
+    </button>
+  );
+}
+
+/** "Weight from x1 to layer 1 neuron 2" in page numbering. */
+function linkName(link: DiagramLink, features: readonly string[], hiddenLayers: number): string {
+  const from = link.layer === 1 ? featureLabel(features[link.from] ?? '?') : `layer ${link.layer - 1} neuron ${link.from + 1}`;
+  const to = link.layer > hiddenLayers ? 'the output' + (link.to > 0 ? ` ${link.to + 1}` : '') : `layer ${link.layer} neuron ${link.to + 1}`;
+  return `Weight from ${from} to ${to}`;
+}
+
+function featureLabel(id: string): string {
+  return id.replace('x1x2', 'x1·x2').replace('sq', '²').replace('sinx', 'sin x');
+}
+
+function titleOf(target: PaletteTarget, hidden: readonly (readonly ActivationId[])[]): string {
+  if (target.kind === 'layer') {
+    const count = hidden[target.layer - 1]?.length ?? 0;
+    return `Every neuron of layer ${target.layer} (${count})`;
+  }
+  if (target.refs.length === 1) {
+    const ref = target.refs[0] as NeuronRef;
+    return `Layer ${ref.layer} neuron ${ref.neuron}`;
+  }
+  return `${target.refs.length} selected neurons`;
+}
+
+function currentOf(target: PaletteTarget, hidden: readonly (readonly ActivationId[])[]): ActivationId | null {
+  const ids =
+    target.kind === 'layer'
+      ? (hidden[target.layer - 1] ?? [])
+      : target.refs.map((ref) => hidden[ref.layer - 1]?.[ref.neuron - 1]);
+  const first = ids[0];
+  return first && ids.every((id) => id === first) ? first : null;
+}
+
+/** The element's content size, updated when it changes. */
+function useElementSize(ref: React.RefObject<HTMLElement | null>): { width: number; height: number } {
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const update = () => setSize({ width: element.clientWidth, height: element.clientHeight });
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
+}
+

@@ -1,0 +1,245 @@
+/**
+ * The output column: losses and accuracy, the large heatmap of the output (or of the hovered
+ * neuron, on its own colour scale), the data points, the legend and the loss chart.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { outputSpecOfDataset } from '../../config/config';
+import { datasetInfo } from '../../data';
+import { activationInfo, GRID_EXTENT } from '../../nn';
+import { playgroundActions as act, usePlayground, type FrameHub } from '../../state';
+import { classCss, scaleGradientCss } from '../../viz/colors';
+import { formatLoss, formatPercent } from '../../viz/format';
+import { neuronDomain, paintDiverging } from '../../viz/heatmap';
+import { paintClassImage } from '../network/networkPainter';
+import { paintPoints, triples } from '../paintPoints';
+import { useHubPainter, useRuntime } from '../runtime';
+import { Axes } from './Axes';
+import { LossChart } from './LossChart';
+
+/** Side of the large heatmap (CSS px). */
+const HEATMAP_SIZE = 280;
+
+export function OutputPanel() {
+  return (
+    <section className="panel output-panel" aria-labelledby="output-heading">
+      <h2 id="output-heading">Output</h2>
+      <Readouts />
+      <BigHeatmap />
+      <Toggles />
+      <LossChart />
+    </section>
+  );
+}
+
+function Readouts() {
+  const r = usePlayground((s) => s.readouts);
+  return (
+    <dl className="readouts">
+      <div>
+        <dt id="train-loss-label">Training loss</dt>
+        <dd aria-labelledby="train-loss-label" data-testid="train-loss">
+          {formatLoss(r.trainLoss)}
+        </dd>
+      </div>
+      <div>
+        <dt id="test-loss-label">Test loss</dt>
+        <dd aria-labelledby="test-loss-label" data-testid="test-loss">
+          {formatLoss(r.testLoss)}
+        </dd>
+      </div>
+      {!Number.isNaN(r.trainAccuracy) && (
+        <div>
+          <dt>Accuracy (train / test)</dt>
+          <dd>
+            {formatPercent(r.trainAccuracy)} / {formatPercent(r.testAccuracy)}
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+interface Shown {
+  caption: string;
+  domain: readonly [number, number] | null;
+  classes: number;
+}
+
+/** What the large heatmap shows: the hovered hidden neuron, or the output. */
+function useShown(): { gridIndex: number | null; caption: string; range: readonly [number, number] } {
+  const hovered = usePlayground((s) => s.hovered);
+  const hidden = usePlayground((s) => s.config.hidden);
+  const dataset = usePlayground((s) => s.config.dataset);
+  if (hovered && hovered !== 'output') {
+    const activation = hidden[hovered.layer - 1]?.[hovered.neuron - 1];
+    if (activation) {
+      const before = hidden.slice(0, hovered.layer - 1).reduce((sum, layer) => sum + layer.length, 0);
+      const info = activationInfo(activation);
+      return {
+        gridIndex: before + hovered.neuron - 1,
+        caption: `Layer ${hovered.layer} neuron ${hovered.neuron} (${info.label})`,
+        range: info.range,
+      };
+    }
+  }
+  const output = outputSpecOfDataset(dataset);
+  const range: readonly [number, number] =
+    output.activation === 'tanh' ? [-1, 1] : output.activation === 'linear' ? [-Infinity, Infinity] : [0, 1];
+  return { gridIndex: null, caption: `Output: ${datasetInfo(dataset).label}`, range };
+}
+
+function BigHeatmap() {
+  const heat = useRef<HTMLCanvasElement>(null);
+  const dots = useRef<HTMLCanvasElement>(null);
+  const { hub } = useRuntime();
+  const dataset = usePlayground((s) => s.config.dataset);
+  const showTest = usePlayground((s) => s.config.showTestData);
+  const discretize = usePlayground((s) => s.config.discretize);
+  const hidden = usePlayground((s) => s.config.hidden);
+  const shown = useShown();
+  const [legend, setLegend] = useState<Shown>({ caption: '', domain: null, classes: 0 });
+  const info = datasetInfo(dataset);
+  const output = outputSpecOfDataset(dataset);
+  const hiddenCount = hidden.reduce((sum, layer) => sum + layer.length, 0);
+  const imageCount = hiddenCount + output.size;
+
+  const paint = useCallback(
+    (frameHub: FrameHub) => {
+      const frame = frameHub.latestFrame;
+      const canvas = heat.current;
+      if (!frame || !canvas) return;
+      const n = frame.gridN;
+      const points = n * n;
+      if (frame.grid.length !== imageCount * points) return; // a frame of the previous shape
+      const softmaxOutput = shown.gridIndex === null && output.activation === 'softmax';
+      if (softmaxOutput) {
+        paintClassImage(canvas, frame, hiddenCount, output.size, discretize);
+        setLegend((old) => (old.classes === output.size && old.caption === shown.caption ? old : { caption: shown.caption, domain: null, classes: output.size }));
+        return;
+      }
+      const gridIndex = shown.gridIndex ?? hiddenCount;
+      if (canvas.width !== n) {
+        canvas.width = n;
+        canvas.height = n;
+      }
+      const image = new ImageData(n, n);
+      const domain = neuronDomain(frame.grid, gridIndex * points, points, shown.range);
+      paintDiverging(image, frame.grid, gridIndex * points, n, domain, {
+        discretize: discretize && shown.gridIndex === null,
+      });
+      canvas.getContext('2d')?.putImageData(image, 0, 0);
+      setLegend((old) =>
+        old.caption === shown.caption && old.domain?.[0] === domain[0] && old.domain?.[1] === domain[1]
+          ? old
+          : { caption: shown.caption, domain, classes: 0 },
+      );
+    },
+    [shown.gridIndex, shown.caption, shown.range, imageCount, hiddenCount, output.activation, output.size, discretize],
+  );
+  useHubPainter(paint);
+
+  // Points: repainted when the data or the test toggle change, not every frame.
+  const paintDots = useCallback(
+    (frameHub: FrameHub) => {
+      const context = dots.current?.getContext('2d');
+      const data = frameHub.latestData;
+      if (!context || !data) return;
+      const ratio = window.devicePixelRatio || 1;
+      const side = Math.round(HEATMAP_SIZE * ratio);
+      if (context.canvas.width !== side) {
+        context.canvas.width = side;
+        context.canvas.height = side;
+      }
+      paintPoints(context, triples(data.train.xyLabel), info.kind, { radius: 2.6 * ratio, outline: true });
+      if (showTest) {
+        paintPoints(context, triples(data.test.xyLabel), info.kind, { radius: 2.6 * ratio, outline: 'test', clear: false });
+      }
+    },
+    [info.kind, showTest],
+  );
+  const lastData = useRef<unknown>(null);
+  useHubPainter(
+    useCallback(
+      (frameHub: FrameHub) => {
+        if (frameHub.latestData === lastData.current) return;
+        lastData.current = frameHub.latestData;
+        paintDots(frameHub);
+      },
+      [paintDots],
+    ),
+  );
+  useEffect(() => paintDots(hub), [hub, paintDots]);
+  useEffect(() => paint(hub), [hub, paint]);
+
+  return (
+    <figure className="big-heatmap">
+      <figcaption>{shown.caption}</figcaption>
+      <div className="heatmap-frame" style={{ width: HEATMAP_SIZE, height: HEATMAP_SIZE }}>
+        <canvas
+          ref={heat}
+          className="heatmap"
+          data-testid="output-heatmap"
+          role="img"
+          aria-label={`${shown.caption}, heatmap over x1 and x2 from ${-GRID_EXTENT} to ${GRID_EXTENT}`}
+          style={{ imageRendering: discretize ? 'pixelated' : 'auto' }}
+        />
+        <canvas ref={dots} className="dots" aria-hidden="true" />
+        <Axes size={HEATMAP_SIZE} />
+      </div>
+      <Legend shown={legend} kind={info.kind} />
+    </figure>
+  );
+}
+
+function Legend({ shown, kind }: { shown: Shown; kind: string }) {
+  if (shown.classes > 0) {
+    return (
+      <ul className="legend legend-classes" aria-label="Classes">
+        {Array.from({ length: shown.classes }, (_, c) => (
+          <li key={c}>
+            <span className="swatch" style={{ background: classCss(c) }} /> Class {c + 1}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  if (!shown.domain) return null;
+  const [lo, hi] = shown.domain;
+  const middle = lo < 0 && hi > 0 ? 0 : (lo + hi) / 2;
+  return (
+    <div className="legend" aria-label={`Colour scale from ${lo} to ${hi}`}>
+      <div className="legend-bar" style={{ background: scaleGradientCss('diverging') }} />
+      <div className="legend-ticks" aria-hidden="true">
+        <span>{lo}</span>
+        <span>{middle}</span>
+        <span>{hi}</span>
+      </div>
+      {kind === 'binary' && (
+        <p className="legend-note">Orange and blue: the two classes; white: undecided.</p>
+      )}
+    </div>
+  );
+}
+
+function Toggles() {
+  const showTest = usePlayground((s) => s.config.showTestData);
+  const discretize = usePlayground((s) => s.config.discretize);
+  const logScale = usePlayground((s) => s.logScale);
+  return (
+    <div className="toggles">
+      <label>
+        <input type="checkbox" checked={showTest} onChange={(e) => act.setShowTestData(e.target.checked)} />
+        Show test data
+      </label>
+      <label>
+        <input type="checkbox" checked={discretize} onChange={(e) => act.setDiscretize(e.target.checked)} />
+        Discretize output
+      </label>
+      <label>
+        <input type="checkbox" checked={logScale} onChange={() => act.toggleLogScale()} />
+        Log-scale loss
+      </label>
+    </div>
+  );
+}
+

@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type PlaygroundConfig } from '../config/config';
+import { MAX_RESTARTS, TrainingClient, type CrashReport, type WorkerLike } from './client';
+import type { Frame, WorkerCommand, WorkerEvent } from './protocol';
+
+/** A stand-in for a Worker: records what is posted and lets the test play the worker's part. */
+class FakeWorker extends EventTarget implements WorkerLike {
+  readonly posted: WorkerCommand[] = [];
+  terminated = false;
+
+  postMessage(message: WorkerCommand): void {
+    this.posted.push(message);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  emit(event: WorkerEvent): void {
+    this.dispatchEvent(new MessageEvent('message', { data: event }));
+  }
+
+  crash(message: string): void {
+    const event = new Event('error', { cancelable: true });
+    Object.defineProperty(event, 'message', { value: message });
+    this.dispatchEvent(event);
+  }
+
+  types(): string[] {
+    return this.posted.map((c) => c.type);
+  }
+}
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  const client = new TrainingClient(() => {
+    const worker = new FakeWorker();
+    workers.push(worker);
+    return worker;
+  });
+  const current = (): FakeWorker => {
+    const worker = workers[workers.length - 1];
+    if (!worker) throw new Error('no worker was created');
+    return worker;
+  };
+  return { client, workers, current };
+}
+
+function frame(generation: number, epoch = 0): Frame {
+  return {
+    type: 'frame',
+    generation,
+    epoch,
+    running: false,
+    trainLoss: 0.5,
+    testLoss: 0.5,
+    trainAccuracy: 0.5,
+    testAccuracy: 0.5,
+    gridN: 8,
+    grid: new Float32Array(7 * 64),
+    weights: new Float64Array(18),
+    biases: new Float64Array(9),
+    preMin: new Float64Array(6),
+    preMax: new Float64Array(6),
+    meanAbsGradient: new Float64Array(6),
+    historyEpochs: new Float64Array(0),
+    historyTrainLoss: new Float64Array(0),
+    historyTestLoss: new Float64Array(0),
+    epochsPerSecond: 0,
+  };
+}
+
+describe('TrainingClient', () => {
+  it('builds for the first configuration and for new data or shape, and patches otherwise', () => {
+    const { client, current } = setup();
+    client.configure(DEFAULT_CONFIG);
+    client.configure({ ...DEFAULT_CONFIG, learningRate: 0.3 });
+    const hidden = [
+      ['square', 'relu', 'sin', 'gaussian'],
+      ['tanh', 'tanh'],
+    ] as const;
+    client.configure({ ...DEFAULT_CONFIG, learningRate: 0.3, hidden });
+    client.configure({ ...DEFAULT_CONFIG, dataset: 'xor' });
+    client.configure({ ...DEFAULT_CONFIG, dataset: 'xor', hidden: [['tanh']] });
+    expect(current().types()).toEqual(['build', 'patch', 'patch', 'build', 'build']);
+    expect(current().posted.map((c) => (c.type === 'build' ? c.generation : null))).toEqual([
+      1,
+      null,
+      null,
+      2,
+      3,
+    ]);
+    expect(client.generation).toBe(3);
+  });
+
+  it('passes on frames of the current generation and answers stale ones itself', () => {
+    const { client, current } = setup();
+    const seen: Frame[] = [];
+    client.onFrame((f) => seen.push(f));
+    client.configure(DEFAULT_CONFIG);
+    client.configure({ ...DEFAULT_CONFIG, seed: 2 });
+    current().emit(frame(1));
+    expect(seen).toHaveLength(0);
+    expect(current().types().at(-1)).toBe('frameDone');
+    current().emit(frame(2, 4));
+    expect(seen.map((f) => f.epoch)).toEqual([4]);
+    // The painter answers frames it was given; the client answered only the stale one.
+    expect(
+      current()
+        .types()
+        .filter((t) => t === 'frameDone'),
+    ).toHaveLength(1);
+  });
+
+  it('drops data and divergence reports of an older generation after a reset', () => {
+    const { client, current } = setup();
+    const events: string[] = [];
+    client.onData((e) => events.push(`data ${e.generation}`));
+    client.onDiverged((e) => events.push(`diverged ${e.generation}`));
+    client.configure(DEFAULT_CONFIG);
+    client.reset();
+    expect(current().posted.at(-1)).toEqual({ type: 'reset', generation: 2 });
+    const empty = { xyLabel: new Float32Array(0) };
+    current().emit({ type: 'data', generation: 1, train: empty, test: empty });
+    current().emit({ type: 'diverged', generation: 1, epoch: 3, step: 70, hint: '' });
+    current().emit({ type: 'diverged', generation: 2, epoch: 5, step: 120, hint: '' });
+    expect(events).toEqual(['diverged 2']);
+  });
+
+  it('answers frames itself while nobody listens for them', () => {
+    const { client, current } = setup();
+    client.configure(DEFAULT_CONFIG);
+    current().emit(frame(1));
+    expect(current().types()).toEqual(['build', 'frameDone']);
+    const stop = client.onFrame(() => {});
+    current().emit(frame(1));
+    expect(current().types()).toEqual(['build', 'frameDone']);
+    stop();
+    current().emit(frame(1));
+    expect(current().types()).toEqual(['build', 'frameDone', 'frameDone']);
+  });
+
+  it('stops listening after unsubscribing', () => {
+    const { client, current } = setup();
+    const seen: string[] = [];
+    const stop = client.onFailed((e) => seen.push(e.message));
+    current().emit({ type: 'failed', message: 'first' });
+    stop();
+    current().emit({ type: 'failed', message: 'second' });
+    expect(seen).toEqual(['first']);
+  });
+
+  it('builds again after a build failed, even for a change that would be a patch', () => {
+    const { client, current } = setup();
+    client.configure(DEFAULT_CONFIG);
+    current().emit({ type: 'failed', message: 'bad', command: 'build' });
+    client.configure({ ...DEFAULT_CONFIG, learningRate: 0.1 });
+    expect(current().types()).toEqual(['build', 'build']);
+  });
+
+  it('reports a crash and restarts a fresh worker with the current settings', () => {
+    const { client, workers, current } = setup();
+    const crashes: CrashReport[] = [];
+    client.onCrash((c) => crashes.push(c));
+    const config: PlaygroundConfig = { ...DEFAULT_CONFIG, learningRate: 0.1 };
+    client.setResolution(40);
+    client.setSpeed(30);
+    client.configure(DEFAULT_CONFIG);
+    client.configure(config);
+    client.setRunning(true);
+
+    workers[0]?.crash('out of memory');
+    expect(crashes).toEqual([
+      { message: 'The training worker stopped: out of memory', restarted: true },
+    ]);
+    expect(workers).toHaveLength(2);
+    expect(workers[0]?.terminated).toBe(true);
+    expect(current().posted).toEqual([
+      { type: 'resolution', n: 40 },
+      { type: 'speed', epochsPerSecond: 30 },
+      { type: 'build', generation: 2, config },
+      { type: 'run', running: true },
+    ]);
+    expect(client.generation).toBe(2);
+  });
+
+  it('ignores events from a worker it has replaced', () => {
+    const { client, workers, current } = setup();
+    const seen: Frame[] = [];
+    client.onFrame((f) => seen.push(f));
+    client.configure(DEFAULT_CONFIG);
+    client.restart();
+    workers[0]?.emit(frame(2));
+    workers[0]?.crash('late');
+    expect(seen).toHaveLength(0);
+    expect(workers).toHaveLength(2);
+    current().emit(frame(2));
+    expect(seen).toHaveLength(1);
+  });
+
+  it('gives up restarting after repeated crashes without a frame', () => {
+    const { client, workers, current } = setup();
+    const crashes: CrashReport[] = [];
+    client.onCrash((c) => crashes.push(c));
+    client.configure(DEFAULT_CONFIG);
+    for (let i = 0; i <= MAX_RESTARTS; i++) current().crash('boom');
+    expect(crashes.map((c) => c.restarted)).toEqual([
+      ...Array<boolean>(MAX_RESTARTS).fill(true),
+      false,
+    ]);
+    expect(workers).toHaveLength(MAX_RESTARTS + 1);
+    expect(current().terminated).toBe(true);
+  });
+
+  it('does not resume a run that diverged when it restarts', () => {
+    const { client, current } = setup();
+    client.configure(DEFAULT_CONFIG);
+    client.setRunning(true);
+    current().emit({ type: 'diverged', generation: 1, epoch: 2, step: 50, hint: '' });
+    client.restart();
+    expect(current().types()).toEqual(['build']);
+  });
+});

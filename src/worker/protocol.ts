@@ -1,0 +1,120 @@
+/**
+ * Every message between the page and the training worker, in one place.
+ *
+ * Flow control: the worker posts a frame, then posts no other until the page answers
+ * `frameDone` (after painting it), so frames never queue up behind a busy main thread and
+ * there is at most one per display refresh. Buffers in a frame are transferred, not copied:
+ * after `postMessage` the worker's copies are detached (length 0) and must not be reused.
+ *
+ * Generations: every `build` and `reset` carries a new generation number; the page drops any
+ * frame or event of an older generation, which may still be in flight after a rebuild.
+ */
+import type { PlaygroundConfig } from '../config/config';
+
+/** Layers as the engine numbers them: 1 = first hidden layer, hidden count + 1 = outputs. */
+export interface WeightAddress {
+  readonly layer: number;
+  readonly neuron: number;
+  /** Unit of the layer below (inputs when layer is 1). */
+  readonly from: number;
+}
+
+export type WorkerCommand =
+  /** New data and a new network from `config`, weights drawn from its seed; epoch 0. */
+  | { readonly type: 'build'; readonly generation: number; readonly config: PlaygroundConfig }
+  /** Same shape: patch activations, optimizer, regularisation and batch size; weights kept. */
+  | { readonly type: 'patch'; readonly config: PlaygroundConfig }
+  /** Redraw the weights from the seed and go back to epoch 0, data unchanged. */
+  | { readonly type: 'reset'; readonly generation: number }
+  | { readonly type: 'run'; readonly running: boolean }
+  /** Train exactly `epochs` more epochs, then send a frame (whether running or not). */
+  | { readonly type: 'step'; readonly epochs: number }
+  /** Epochs per second while running; null for as fast as the machine allows. */
+  | { readonly type: 'speed'; readonly epochsPerSecond: number | null }
+  | ({ readonly type: 'setWeight'; readonly value: number } & WeightAddress)
+  | {
+      readonly type: 'setBias';
+      readonly layer: number;
+      readonly neuron: number;
+      readonly value: number;
+    }
+  /** Side of the square grid every neuron's heatmap is evaluated on. */
+  | { readonly type: 'resolution'; readonly n: number }
+  /** The page has painted the last frame; the worker may send the next. */
+  | { readonly type: 'frameDone' };
+
+/** One point of a data set for drawing: flat x, y, label triples. */
+export interface PointSet {
+  /** x0, y0, label0, x1, y1, label1, … */
+  readonly xyLabel: Float32Array;
+}
+
+export interface Frame {
+  readonly type: 'frame';
+  readonly generation: number;
+  readonly epoch: number;
+  readonly running: boolean;
+  readonly trainLoss: number;
+  readonly testLoss: number;
+  /** Fractions; NaN for regression. */
+  readonly trainAccuracy: number;
+  readonly testAccuracy: number;
+  /** Grid side and every hidden and output neuron's image: see nn/grid.ts `evaluateGrid`. */
+  readonly gridN: number;
+  readonly grid: Float32Array;
+  /** Parameters in the engine's flat layout (nn/network.ts), for drawing links. */
+  readonly weights: Float64Array;
+  /** Biases per unit, inputs first (their entries unused). */
+  readonly biases: Float64Array;
+  /** Per hidden neuron, unit order: see nn/stats.ts. */
+  readonly preMin: Float64Array;
+  readonly preMax: Float64Array;
+  readonly meanAbsGradient: Float64Array;
+  /** Loss history points since the previous frame: epoch numbers and losses. */
+  readonly historyEpochs: Float64Array;
+  readonly historyTrainLoss: Float64Array;
+  readonly historyTestLoss: Float64Array;
+  /** Epochs trained per second over the last second (0 when paused). */
+  readonly epochsPerSecond: number;
+}
+
+export type WorkerEvent =
+  | Frame
+  /** Data of a new build, for the scatter overlay and dataset legend. */
+  | {
+      readonly type: 'data';
+      readonly generation: number;
+      readonly train: PointSet;
+      readonly test: PointSet;
+    }
+  /**
+   * Training produced non-finite numbers. The worker has paused and put back the parameters
+   * of the last good epoch; `hint` says in words what probably caused it.
+   */
+  | {
+      readonly type: 'diverged';
+      readonly generation: number;
+      readonly epoch: number;
+      readonly step: number;
+      readonly hint: string;
+    }
+  /**
+   * A command could not be carried out (for example an invalid configuration); `command` names
+   * it, absent when training itself failed. A failed build leaves the previous network.
+   */
+  | { readonly type: 'failed'; readonly message: string; readonly command?: WorkerCommand['type'] };
+
+/** The buffers of a frame, for postMessage's transfer list. */
+export function frameTransferables(frame: Frame): ArrayBuffer[] {
+  return [
+    frame.grid,
+    frame.weights,
+    frame.biases,
+    frame.preMin,
+    frame.preMax,
+    frame.meanAbsGradient,
+    frame.historyEpochs,
+    frame.historyTrainLoss,
+    frame.historyTestLoss,
+  ].map((array) => array.buffer as ArrayBuffer);
+}

@@ -1,0 +1,145 @@
+/**
+ * A training session: the data, examples, network and generators built from one
+ * configuration, and the live edits ("patches") that keep its weights.
+ */
+import {
+  ACTIVATION_IDS,
+  Network,
+  Rng,
+  SpecError,
+  identityOrder,
+  initializeParameters,
+  isActivationId,
+  setActivation,
+  setTraining,
+  validateTraining,
+  type Examples,
+} from '../nn';
+import { generateDataset, splitTrainTest, toExamples, type Point } from '../data';
+import {
+  needsRebuild,
+  networkSpecOf,
+  outputSpecFor,
+  seedStreams,
+  trainingSpecOf,
+  type PlaygroundConfig,
+} from '../config/config';
+import { ParameterSnapshot } from './snapshot';
+
+export interface Session {
+  /** Of the last build or reset; stamped on every event about this session. */
+  generation: number;
+  /** The configuration now in force (patches replace it). */
+  config: PlaygroundConfig;
+  readonly net: Network;
+  readonly trainPoints: readonly Point[];
+  readonly testPoints: readonly Point[];
+  readonly train: Examples;
+  readonly test: Examples;
+  /** Permutation of the training examples, reshuffled in place every epoch. */
+  readonly order: Int32Array;
+  shuffleRng: Rng;
+  /** Epochs trained since the weights were drawn. */
+  epoch: number;
+  /** Parameters before the epoch under way, to put back if it diverges. */
+  readonly snapshot: ParameterSnapshot;
+}
+
+/**
+ * Generates the data and builds and initialises the network of `config`.
+ * @throws SpecError or RangeError, naming the first invalid setting.
+ */
+export function buildSession(config: PlaygroundConfig, generation: number): Session {
+  checkBatchSize(config.batchSize);
+  if (!(config.trainPercent >= 0 && config.trainPercent <= 100)) {
+    throw new SpecError('trainPercent', 'a number from 0 to 100', config.trainPercent);
+  }
+  // The network is made first: a bad shape is the likeliest error and costs nothing to find.
+  const net = new Network(networkSpecOf(config), trainingSpecOf(config));
+  const streams = seedStreams(config.seed);
+  // One data generator for the points and then the split, so the seed fixes both.
+  const dataRng = new Rng(streams.data);
+  const points = generateDataset(config.dataset, dataRng, { noise: config.noise });
+  const { train, test } = splitTrainTest(points, config.trainPercent / 100, dataRng);
+  const output = outputSpecFor(config);
+  const session: Session = {
+    generation,
+    config,
+    net,
+    trainPoints: train,
+    testPoints: test,
+    train: toExamples(train, config.features, output),
+    test: toExamples(test, config.features, output),
+    order: identityOrder(train.length),
+    shuffleRng: new Rng(streams.shuffle),
+    epoch: 0,
+    snapshot: new ParameterSnapshot(net),
+  };
+  initializeParameters(net, config.init, new Rng(streams.weights));
+  return session;
+}
+
+/**
+ * Draws the weights again from the seed and restarts the shuffles, so the session is
+ * exactly as a fresh build of its current configuration would be; the data are kept.
+ */
+export function resetSession(session: Session): void {
+  const streams = seedStreams(session.config.seed);
+  initializeParameters(session.net, session.config.init, new Rng(streams.weights));
+  session.shuffleRng = new Rng(streams.shuffle);
+  for (let i = 0; i < session.order.length; i++) session.order[i] = i;
+  session.epoch = 0;
+}
+
+/**
+ * Applies the activations, optimizer, regularisation and batch size of `config` to the live
+ * network, keeping every weight. Everything is checked before anything changes, so a bad
+ * patch leaves the session as it was.
+ * @throws SpecError when `config` has another shape or data, or an invalid setting.
+ */
+export function patchSession(session: Session, config: PlaygroundConfig): void {
+  if (needsRebuild(session.config, config)) {
+    throw new SpecError(
+      'config',
+      'the same data, seed, features and layer sizes as the network (send a build instead)',
+      'a different shape',
+    );
+  }
+  config.hidden.forEach((layer, l) =>
+    layer.forEach((id, j) => {
+      if (!isActivationId(id)) {
+        throw new SpecError(`hidden[${l}][${j}]`, `one of ${ACTIVATION_IDS.join(', ')}`, id);
+      }
+    }),
+  );
+  const training = trainingSpecOf(config);
+  validateTraining(training);
+  checkBatchSize(config.batchSize);
+
+  const net = session.net;
+  const current = net.activations;
+  config.hidden.forEach((layer, l) =>
+    layer.forEach((id, j) => {
+      if (current[l]?.[j] !== id) setActivation(net, l + 1, j, id);
+    }),
+  );
+  setTraining(net, training);
+  session.config = config;
+}
+
+function checkBatchSize(batchSize: number): void {
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new SpecError('batchSize', 'an integer of 1 or more', batchSize);
+  }
+}
+
+/** Points as flat x, y, label triples, for the page's scatter plot. */
+export function flattenPoints(points: readonly Point[]): Float32Array {
+  const flat = new Float32Array(points.length * 3);
+  points.forEach((p, i) => {
+    flat[3 * i] = p.x;
+    flat[3 * i + 1] = p.y;
+    flat[3 * i + 2] = p.label;
+  });
+  return flat;
+}

@@ -1,0 +1,69 @@
+/**
+ * The training worker: a thin adapter that feeds the page's commands to a Trainer and runs
+ * its slices. Typed against the app's DOM lib (see docs: the DOM and WebWorker libs clash in
+ * one program), so `self` is typed as a Window; the calls used here exist on both.
+ */
+import type { WorkerCommand, WorkerEvent } from './protocol';
+import { Trainer } from './trainer';
+
+/** Time one slice may train before commands get a turn, in milliseconds. */
+const SLICE_MS = 10;
+
+function send(event: WorkerEvent, transfer: Transferable[]): void {
+  // The options form of postMessage types under the DOM lib and means the same in a worker.
+  self.postMessage(event, { transfer });
+}
+
+function reportFailure(error: unknown): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  send({ type: 'failed', message: `The training worker hit an error: ${reason}` }, []);
+}
+
+const trainer = new Trainer(send, () => performance.now());
+
+// A zero-delay wake-up that, unlike setTimeout(0), is not clamped to 4 ms when repeated.
+// Its messages queue behind the page's commands, so every slice lets commands through.
+const channel = new MessageChannel();
+let wakeQueued = false;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+function schedule(): void {
+  const delay = trainer.nextDelayMs();
+  if (timer !== null) {
+    clearTimeout(timer);
+    timer = null;
+  }
+  // Paused with nothing waiting: no timer at all until the next command.
+  if (delay === null || wakeQueued) return;
+  if (delay <= 0) {
+    wakeQueued = true;
+    channel.port2.postMessage(null);
+  } else {
+    timer = setTimeout(tick, delay);
+  }
+}
+
+function tick(): void {
+  timer = null;
+  try {
+    trainer.runSlice(SLICE_MS);
+  } catch (error) {
+    // runSlice reports its own errors; this catches only a failure to report them.
+    reportFailure(error);
+  }
+  schedule();
+}
+
+channel.port1.onmessage = () => {
+  wakeQueued = false;
+  tick();
+};
+
+self.addEventListener('message', (event: MessageEvent<WorkerCommand>) => {
+  try {
+    trainer.handle(event.data);
+  } catch (error) {
+    reportFailure(error);
+  }
+  schedule();
+});
