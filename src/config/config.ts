@@ -12,7 +12,9 @@ export const REGULARIZATIONS = ['none', 'l1', 'l2'] as const;
 export type RegularizationChoice = (typeof REGULARIZATIONS)[number];
 
 /** TensorFlow Playground's learning rates. */
-export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
+export const LEARNING_RATES = [
+  0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10,
+] as const;
 /** TensorFlow Playground's regularisation rates (0 is listed as "none" by the page). */
 export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
 

@@ -145,17 +145,11 @@ export function connect(
     readoutTimer ??= setTimeout(flushReadouts, wait);
   }
 
-  /** The notice of the current divergence, dismissed when the divergence is cleared. */
-  let divergenceNotice: number | null = null;
-
   function onDiverged(event: DivergedEvent): void {
     if (hub.isStale(event.generation)) return;
     flushReadouts();
+    // The page shows `divergence` as its own alert (with a reset button), not as a notice.
     store.setState({ running: false, divergence: { epoch: event.epoch, hint: event.hint } });
-    divergenceNotice = act.pushNotice(
-      'error',
-      `Training diverged at epoch ${event.epoch}: ${event.hint}`,
-    );
   }
 
   function onCrash(report: CrashReport): void {
@@ -193,12 +187,6 @@ export function connect(
       if (state.running !== previous.running) {
         port.setRunning(state.running);
         if (!state.running) flushReadouts();
-      }
-      if (state.divergence === null && previous.divergence !== null && divergenceNotice !== null) {
-        // Reset, play or dismissing the banner: the notice of that divergence is stale too.
-        const id = divergenceNotice;
-        divergenceNotice = null;
-        act.dismissNotice(id);
       }
     }),
   ];

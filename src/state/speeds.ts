@@ -4,10 +4,13 @@
 export type Speed = number | null;
 
 /** The speeds of the speed control, slowest first; null ("Max") last. */
-export const SPEEDS: readonly Speed[] = [1, 3, 10, 30, 100, null];
+export const SPEEDS: readonly Speed[] = [1, 3, 10, 30, 100, 300, 1000, null];
 
-/** The speed of a first visit. */
-export const DEFAULT_SPEED: Speed = null;
+/**
+ * The speed of a first visit: fast enough that the default network learns within seconds,
+ * slow enough that a class can watch the boundary form and the loss curve fall.
+ */
+export const DEFAULT_SPEED: Speed = 30;
 
 /** True when `value` is a speed the worker accepts: a positive finite number, or null. */
 export function isSpeed(value: unknown): value is Speed {

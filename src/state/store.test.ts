@@ -119,6 +119,8 @@ describe('speeds', () => {
       '10 epochs/s',
       '30 epochs/s',
       '100 epochs/s',
+      '300 epochs/s',
+      '1000 epochs/s',
       'Max',
     ]);
   });

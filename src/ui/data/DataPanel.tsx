@@ -18,7 +18,11 @@ export function DataPanel() {
         {(['binary', 'multiclass', 'regression'] as const).map((kind) => (
           <div key={kind} className="dataset-group">
             <span className="dataset-group-label">
-              {kind === 'binary' ? 'Two classes' : kind === 'multiclass' ? 'Several classes' : 'Regression'}
+              {kind === 'binary'
+                ? 'Two classes'
+                : kind === 'multiclass'
+                  ? 'Several classes'
+                  : 'Regression'}
             </span>
             <div className="dataset-grid">
               {DATASETS.filter((d) => d.kind === kind).map((info) => (

@@ -20,7 +20,12 @@ const REGULARIZATION_LABELS: Record<RegularizationChoice, string> = {
   l1: 'L1',
   l2: 'L2',
 };
-const INIT_LABELS = { auto: 'Auto (He / Xavier)', uniform: 'Uniform ±0.5', xavier: 'Xavier', he: 'He' };
+const INIT_LABELS = {
+  auto: 'Auto (He / Xavier)',
+  uniform: 'Uniform ±0.5',
+  xavier: 'Xavier',
+  he: 'He',
+};
 
 export function Hyperparameters() {
   const learningRate = usePlayground((s) => s.config.learningRate);
@@ -63,7 +68,10 @@ export function Hyperparameters() {
           ))}
         </select>
       </label>
-      <label className="field" title={`Examples per update, ${CONFIG_BOUNDS.minBatch} to ${CONFIG_BOUNDS.maxBatch}`}>
+      <label
+        className="field"
+        title={`Examples per update, ${CONFIG_BOUNDS.minBatch} to ${CONFIG_BOUNDS.maxBatch}`}
+      >
         <span>Batch size</span>
         <input
           type="number"

@@ -23,9 +23,19 @@ export interface PaletteProps {
   onClose(): void;
 }
 
-export function ActivationPalette({ title, current, anchor, footer, onChoose, onClose }: PaletteProps) {
+export function ActivationPalette({
+  title,
+  current,
+  anchor,
+  footer,
+  onChoose,
+  onClose,
+}: PaletteProps) {
   const headingId = useId();
-  const initial = Math.max(0, ACTIVATIONS.findIndex((a) => a.id === current));
+  const initial = Math.max(
+    0,
+    ACTIVATIONS.findIndex((a) => a.id === current),
+  );
   const [active, setActive] = useState(initial);
   const options = useRef<(HTMLLIElement | null)[]>([]);
   const dialog = useRef<HTMLDivElement>(null);
@@ -121,7 +131,7 @@ export function ActivationPalette({ title, current, anchor, footer, onChoose, on
 
 /** Opens beside the anchor, kept inside the window. */
 function placement(anchor: { x: number; y: number }): React.CSSProperties {
-  const width = 420;
+  const width = 480;
   const height = 380;
   const left = Math.max(8, Math.min(anchor.x + 8, window.innerWidth - width - 8));
   const top = Math.max(8, Math.min(anchor.y, window.innerHeight - height - 8));

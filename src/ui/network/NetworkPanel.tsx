@@ -28,8 +28,7 @@ const LAYER_HEADER_HEIGHT = 52;
 
 /** Who the palette is open for. */
 type PaletteTarget =
-  | { kind: 'neurons'; refs: readonly NeuronRef[] }
-  | { kind: 'layer'; layer: number };
+  { kind: 'neurons'; refs: readonly NeuronRef[] } | { kind: 'layer'; layer: number };
 
 interface PaletteState {
   target: PaletteTarget;
@@ -114,7 +113,8 @@ export function NetworkPanel() {
 
   function showWeight(link: DiagramLink, event: React.PointerEvent) {
     const frame = hub.latestFrame;
-    const value = frame && frame.weights.length === links.length ? frame.weights[link.weightIndex] : undefined;
+    const value =
+      frame && frame.weights.length === links.length ? frame.weights[link.weightIndex] : undefined;
     const bounds = box.current?.getBoundingClientRect();
     setTooltip({
       x: event.clientX - (bounds?.left ?? 0) + 12,
@@ -156,7 +156,9 @@ export function NetworkPanel() {
             <button
               type="button"
               className="text-button"
-              onClick={(event) => openPalette({ kind: 'neurons', refs: selection }, event.currentTarget)}
+              onClick={(event) =>
+                openPalette({ kind: 'neurons', refs: selection }, event.currentTarget)
+              }
             >
               Set activation…
             </button>
@@ -167,8 +169,8 @@ export function NetworkPanel() {
         )}
       </div>
       <p className="hint">
-        <strong>Click a neuron</strong> to give it its own activation function. Shift-click
-        selects several; hover shows a neuron large on the right.
+        <strong>Click a neuron</strong> to give it its own activation function. Shift-click selects
+        several; hover shows a neuron large on the right.
       </p>
       <div className="diagram" ref={box} onPointerLeave={() => setTooltip(null)}>
         <svg className="links" width={size.width} height={size.height} aria-hidden="true">
@@ -177,7 +179,11 @@ export function NetworkPanel() {
               <g key={link.weightIndex}>
                 <path
                   ref={(element) => {
-                    if (element) painter.links.set(link.weightIndex, { path: element, weightIndex: link.weightIndex });
+                    if (element)
+                      painter.links.set(link.weightIndex, {
+                        path: element,
+                        weightIndex: link.weightIndex,
+                      });
                     else painter.links.delete(link.weightIndex);
                   }}
                   d={linkPath(link)}
@@ -210,7 +216,14 @@ export function NetworkPanel() {
         {FEATURE_IDS.map((id, position) => {
           const node = layout.layers[0]?.[position];
           return node ? (
-            <FeatureNode key={id} id={id} enabled={features.includes(id)} x={node.x} y={node.y + top} size={node.size} />
+            <FeatureNode
+              key={id}
+              id={id}
+              enabled={features.includes(id)}
+              x={node.x}
+              y={node.y + top}
+              size={node.size}
+            />
           ) : null;
         })}
         {hidden.map((layer, l) =>
@@ -245,7 +258,13 @@ export function NetworkPanel() {
             size={node.size}
             painter={painter}
             gridIndex={hiddenCount + k}
-            range={output.activation === 'sigmoid' || output.activation === 'softmax' ? [0, 1] : output.activation === 'tanh' ? [-1, 1] : [-Infinity, Infinity]}
+            range={
+              output.activation === 'sigmoid' || output.activation === 'softmax'
+                ? [0, 1]
+                : output.activation === 'tanh'
+                  ? [-1, 1]
+                  : [-Infinity, Infinity]
+            }
           />
         ))}
         {tooltip && (
@@ -355,7 +374,13 @@ function NeuronButton({
     if (!canvas.current) return;
     painter.register(
       key,
-      { canvas: canvas.current, gridIndex, activation, badge: badge.current, statsIndex: gridIndex },
+      {
+        canvas: canvas.current,
+        gridIndex,
+        activation,
+        badge: badge.current,
+        statsIndex: gridIndex,
+      },
       hub.latestFrame,
     );
     return () => {
@@ -367,7 +392,8 @@ function NeuronButton({
   const hover = () => act.setHovered(neuronRef);
   const unhover = () => {
     const current = playgroundStore.getState().hovered;
-    if (current !== null && current !== 'output' && sameNeuron(current, neuronRef)) act.setHovered(null);
+    if (current !== null && current !== 'output' && sameNeuron(current, neuronRef))
+      act.setHovered(null);
   };
   return (
     <button
@@ -383,7 +409,11 @@ function NeuronButton({
       onBlur={unhover}
     >
       <canvas className="heatmap" ref={canvas} />
-      <ActivationGlyph id={activation} size={Math.max(12, Math.round(size * 0.4))} className="neuron-glyph" />
+      <ActivationGlyph
+        id={activation}
+        size={Math.max(12, Math.round(size * 0.4))}
+        className="neuron-glyph"
+      />
       <span className="neuron-badge" ref={badge} hidden />
     </button>
   );
@@ -415,7 +445,11 @@ function OutputNode({
   const [low, high] = range;
   useLayoutEffect(() => {
     if (!canvas.current) return;
-    painter.register(key, { canvas: canvas.current, gridIndex, activation: null, outputRange: [low, high] }, hub.latestFrame);
+    painter.register(
+      key,
+      { canvas: canvas.current, gridIndex, activation: null, outputRange: [low, high] },
+      hub.latestFrame,
+    );
     return () => {
       painter.neurons.delete(key);
     };
@@ -439,8 +473,14 @@ function OutputNode({
 
 /** "Weight from x1 to layer 1 neuron 2" in page numbering. */
 function linkName(link: DiagramLink, features: readonly string[], hiddenLayers: number): string {
-  const from = link.layer === 1 ? featureLabel(features[link.from] ?? '?') : `layer ${link.layer - 1} neuron ${link.from + 1}`;
-  const to = link.layer > hiddenLayers ? 'the output' + (link.to > 0 ? ` ${link.to + 1}` : '') : `layer ${link.layer} neuron ${link.to + 1}`;
+  const from =
+    link.layer === 1
+      ? featureLabel(features[link.from] ?? '?')
+      : `layer ${link.layer - 1} neuron ${link.from + 1}`;
+  const to =
+    link.layer > hiddenLayers
+      ? 'the output' + (link.to > 0 ? ` ${link.to + 1}` : '')
+      : `layer ${link.layer} neuron ${link.to + 1}`;
   return `Weight from ${from} to ${to}`;
 }
 
@@ -460,7 +500,10 @@ function titleOf(target: PaletteTarget, hidden: readonly (readonly ActivationId[
   return `${target.refs.length} selected neurons`;
 }
 
-function currentOf(target: PaletteTarget, hidden: readonly (readonly ActivationId[])[]): ActivationId | null {
+function currentOf(
+  target: PaletteTarget,
+  hidden: readonly (readonly ActivationId[])[],
+): ActivationId | null {
   const ids =
     target.kind === 'layer'
       ? (hidden[target.layer - 1] ?? [])
@@ -470,7 +513,10 @@ function currentOf(target: PaletteTarget, hidden: readonly (readonly ActivationI
 }
 
 /** The element's content size, updated when it changes. */
-function useElementSize(ref: React.RefObject<HTMLElement | null>): { width: number; height: number } {
+function useElementSize(ref: React.RefObject<HTMLElement | null>): {
+  width: number;
+  height: number;
+} {
   const [size, setSize] = useState({ width: 0, height: 0 });
   useLayoutEffect(() => {
     const element = ref.current;
@@ -483,4 +529,3 @@ function useElementSize(ref: React.RefObject<HTMLElement | null>): { width: numb
   }, [ref]);
   return size;
 }
-

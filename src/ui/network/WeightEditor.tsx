@@ -20,7 +20,8 @@ export function WeightEditor({
 }) {
   const { client, hub } = useRuntime();
   const frame = hub.latestFrame;
-  const current = frame && frame.weights.length === expectedWeights ? frame.weights[link.weightIndex] : undefined;
+  const current =
+    frame && frame.weights.length === expectedWeights ? frame.weights[link.weightIndex] : undefined;
   const [text, setText] = useState(current === undefined ? '' : formatWeight(current));
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);

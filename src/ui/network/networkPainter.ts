@@ -40,7 +40,8 @@ export class NetworkPainter {
   /** Adds (or replaces) a neuron's canvas and paints it at once from `frame` if it fits. */
   register(key: string, slot: NeuronSlot, frame: Frame | null): void {
     this.neurons.set(key, slot);
-    if (frame && this.fits(frame)) this.paintNeuron(slot, frame, frame.gridN, frame.gridN * frame.gridN);
+    if (frame && this.fits(frame))
+      this.paintNeuron(slot, frame, frame.gridN, frame.gridN * frame.gridN);
   }
 
   /** A frame of the network the page shows (not one still in flight from the previous shape). */
@@ -78,9 +79,12 @@ export class NetworkPainter {
       this.images.set(canvas, image);
     }
     const offset = slot.gridIndex * points;
-    const range = slot.activation ? activationInfo(slot.activation).range : (slot.outputRange ?? [-1, 1]);
-    const domain = neuronDomain(frame.grid, offset, points, range);
-    paintDiverging(image, frame.grid, offset, n, domain, { discretize: this.discretize && !slot.activation });
+    const domain = slot.activation
+      ? hiddenDomain(frame.grid, offset, points, slot.activation)
+      : neuronDomain(frame.grid, offset, points, slot.outputRange ?? [-1, 1]);
+    paintDiverging(image, frame.grid, offset, n, domain, {
+      discretize: this.discretize && !slot.activation,
+    });
     canvas.getContext('2d')?.putImageData(image, 0, 0);
     if (slot.badge && slot.statsIndex !== undefined && slot.activation) {
       const text = neuronHealth(slot.activation, frame, slot.statsIndex);
@@ -90,6 +94,23 @@ export class NetworkPainter {
       }
     }
   }
+}
+
+/**
+ * The colour domain of a hidden neuron's image, symmetric around 0 so that white always
+ * means an output of 0, blue positive and orange negative, whatever the activation: a ReLU
+ * paints its dead side white, a sigmoid its low side white. Bounded activations use their
+ * range (colours comparable between epochs), unbounded ones the image's own extent.
+ */
+export function hiddenDomain(
+  grid: Float32Array,
+  offset: number,
+  points: number,
+  activation: ActivationId,
+): [number, number] {
+  const [lo, hi] = neuronDomain(grid, offset, points, activationInfo(activation).range);
+  const extent = Math.max(Math.abs(lo), Math.abs(hi));
+  return [-extent, extent];
 }
 
 /**

@@ -9,7 +9,7 @@ import { usePlayground, type FrameHub } from '../../state';
 import { useHubPainter } from '../runtime';
 
 const WIDTH = 300;
-const HEIGHT = 120;
+const HEIGHT = 110;
 const MARGIN = { top: 8, right: 8, bottom: 20, left: 40 };
 /** Least milliseconds between two redraws of the chart. */
 const REDRAW_INTERVAL_MS = 100;
@@ -31,7 +31,7 @@ export function LossChart() {
       if (!paused && now - lastDraw.current < REDRAW_INTERVAL_MS) return;
       lastDraw.current = now;
       const count = history.length;
-      if (empty.current) empty.current.style.display = count > 0 ? 'none' : '';
+      if (empty.current) empty.current.style.display = count > 1 ? 'none' : '';
       const epochs = history.epochs.subarray(0, count);
       const trainLoss = history.trainLoss.subarray(0, count);
       const testLoss = history.testLoss.subarray(0, count);
@@ -52,7 +52,10 @@ export function LossChart() {
       const yRange = [HEIGHT - MARGIN.bottom, MARGIN.top];
       const y = logScale
         ? scaleLog()
-            .domain([Number.isFinite(min) ? min : 1e-3, Math.max(max, Number.isFinite(min) ? min * 10 : 1)])
+            .domain([
+              Number.isFinite(min) ? min : 1e-3,
+              Math.max(max, Number.isFinite(min) ? min * 10 : 1),
+            ])
             .range(yRange)
             .clamp(true)
         : scaleLinear()
@@ -61,13 +64,20 @@ export function LossChart() {
             .nice();
       const path = (values: Float64Array) =>
         line<number>()
-          .defined((i) => Number.isFinite(values[i] as number) && (!logScale || (values[i] as number) > 0))
+          .defined(
+            (i) => Number.isFinite(values[i] as number) && (!logScale || (values[i] as number) > 0),
+          )
           .x((i) => x(epochs[i] as number))
           .y((i) => y(values[i] as number))(Array.from({ length: count }, (_, i) => i)) ?? '';
       train.current?.setAttribute('d', path(trainLoss));
       test.current?.setAttribute('d', path(testLoss));
       if (xAxis.current) select(xAxis.current).call(axisBottom(x).ticks(4, 's').tickSizeOuter(0));
-      if (yAxis.current) select(yAxis.current).call(axisLeft(y).ticks(3, logScale ? '.0e' : '.2~f').tickSizeOuter(0));
+      if (yAxis.current)
+        select(yAxis.current).call(
+          axisLeft(y)
+            .ticks(3, logScale ? '.0e' : '.2~f')
+            .tickSizeOuter(0),
+        );
     },
     [logScale],
   );
@@ -83,11 +93,15 @@ export function LossChart() {
   return (
     <figure className="loss-chart">
       <figcaption>
-        Loss over epochs{' '}
-        <span className="key key-train">training</span> <span className="key key-test">test</span>
+        Loss over epochs <span className="key key-train">training</span>{' '}
+        <span className="key key-test">test</span>
       </figcaption>
       <svg width={WIDTH} height={HEIGHT} role="img" aria-label="Training and test loss over epochs">
-        <g ref={xAxis} transform={`translate(0, ${HEIGHT - MARGIN.bottom})`} className="chart-axis" />
+        <g
+          ref={xAxis}
+          transform={`translate(0, ${HEIGHT - MARGIN.bottom})`}
+          className="chart-axis"
+        />
         <g ref={yAxis} transform={`translate(${MARGIN.left}, 0)`} className="chart-axis" />
         <path ref={test} className="loss-line loss-test" />
         <path ref={train} className="loss-line loss-train" />

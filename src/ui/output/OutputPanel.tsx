@@ -4,20 +4,20 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { outputSpecOfDataset } from '../../config/config';
-import { datasetInfo } from '../../data';
-import { activationInfo, GRID_EXTENT } from '../../nn';
+import { datasetInfo, type TaskKind } from '../../data';
+import { activationInfo, GRID_EXTENT, type ActivationId } from '../../nn';
 import { playgroundActions as act, usePlayground, type FrameHub } from '../../state';
 import { classCss, scaleGradientCss } from '../../viz/colors';
 import { formatLoss, formatPercent } from '../../viz/format';
 import { neuronDomain, paintDiverging } from '../../viz/heatmap';
-import { paintClassImage } from '../network/networkPainter';
+import { hiddenDomain, paintClassImage } from '../network/networkPainter';
 import { paintPoints, triples } from '../paintPoints';
 import { useHubPainter, useRuntime } from '../runtime';
 import { Axes } from './Axes';
 import { LossChart } from './LossChart';
 
 /** Side of the large heatmap (CSS px). */
-const HEATMAP_SIZE = 280;
+const HEATMAP_SIZE = 250;
 
 export function OutputPanel() {
   return (
@@ -49,7 +49,7 @@ function Readouts() {
       </div>
       {!Number.isNaN(r.trainAccuracy) && (
         <div>
-          <dt>Accuracy (train / test)</dt>
+          <dt title="Share of points classified right: training / test">Accuracy</dt>
           <dd>
             {formatPercent(r.trainAccuracy)} / {formatPercent(r.testAccuracy)}
           </dd>
@@ -66,17 +66,25 @@ interface Shown {
 }
 
 /** What the large heatmap shows: the hovered hidden neuron, or the output. */
-function useShown(): { gridIndex: number | null; caption: string; range: readonly [number, number] } {
+function useShown(): {
+  gridIndex: number | null;
+  activation: ActivationId | null;
+  caption: string;
+  range: readonly [number, number];
+} {
   const hovered = usePlayground((s) => s.hovered);
   const hidden = usePlayground((s) => s.config.hidden);
   const dataset = usePlayground((s) => s.config.dataset);
   if (hovered && hovered !== 'output') {
     const activation = hidden[hovered.layer - 1]?.[hovered.neuron - 1];
     if (activation) {
-      const before = hidden.slice(0, hovered.layer - 1).reduce((sum, layer) => sum + layer.length, 0);
+      const before = hidden
+        .slice(0, hovered.layer - 1)
+        .reduce((sum, layer) => sum + layer.length, 0);
       const info = activationInfo(activation);
       return {
         gridIndex: before + hovered.neuron - 1,
+        activation,
         caption: `Layer ${hovered.layer} neuron ${hovered.neuron} (${info.label})`,
         range: info.range,
       };
@@ -84,8 +92,17 @@ function useShown(): { gridIndex: number | null; caption: string; range: readonl
   }
   const output = outputSpecOfDataset(dataset);
   const range: readonly [number, number] =
-    output.activation === 'tanh' ? [-1, 1] : output.activation === 'linear' ? [-Infinity, Infinity] : [0, 1];
-  return { gridIndex: null, caption: `Output: ${datasetInfo(dataset).label}`, range };
+    output.activation === 'tanh'
+      ? [-1, 1]
+      : output.activation === 'linear'
+        ? [-Infinity, Infinity]
+        : [0, 1];
+  return {
+    gridIndex: null,
+    activation: null,
+    caption: `Output: ${datasetInfo(dataset).label}`,
+    range,
+  };
 }
 
 function BigHeatmap() {
@@ -114,7 +131,11 @@ function BigHeatmap() {
       const softmaxOutput = shown.gridIndex === null && output.activation === 'softmax';
       if (softmaxOutput) {
         paintClassImage(canvas, frame, hiddenCount, output.size, discretize);
-        setLegend((old) => (old.classes === output.size && old.caption === shown.caption ? old : { caption: shown.caption, domain: null, classes: output.size }));
+        setLegend((old) =>
+          old.classes === output.size && old.caption === shown.caption
+            ? old
+            : { caption: shown.caption, domain: null, classes: output.size },
+        );
         return;
       }
       const gridIndex = shown.gridIndex ?? hiddenCount;
@@ -123,18 +144,32 @@ function BigHeatmap() {
         canvas.height = n;
       }
       const image = new ImageData(n, n);
-      const domain = neuronDomain(frame.grid, gridIndex * points, points, shown.range);
+      const domain = shown.activation
+        ? hiddenDomain(frame.grid, gridIndex * points, points, shown.activation)
+        : neuronDomain(frame.grid, gridIndex * points, points, shown.range);
       paintDiverging(image, frame.grid, gridIndex * points, n, domain, {
         discretize: discretize && shown.gridIndex === null,
       });
       canvas.getContext('2d')?.putImageData(image, 0, 0);
       setLegend((old) =>
-        old.caption === shown.caption && old.domain?.[0] === domain[0] && old.domain?.[1] === domain[1]
+        old.caption === shown.caption &&
+        old.domain?.[0] === domain[0] &&
+        old.domain?.[1] === domain[1]
           ? old
           : { caption: shown.caption, domain, classes: 0 },
       );
     },
-    [shown.gridIndex, shown.caption, shown.range, imageCount, hiddenCount, output.activation, output.size, discretize],
+    [
+      shown.gridIndex,
+      shown.activation,
+      shown.caption,
+      shown.range,
+      imageCount,
+      hiddenCount,
+      output.activation,
+      output.size,
+      discretize,
+    ],
   );
   useHubPainter(paint);
 
@@ -150,9 +185,16 @@ function BigHeatmap() {
         context.canvas.width = side;
         context.canvas.height = side;
       }
-      paintPoints(context, triples(data.train.xyLabel), info.kind, { radius: 2.6 * ratio, outline: true });
+      paintPoints(context, triples(data.train.xyLabel), info.kind, {
+        radius: 2.6 * ratio,
+        outline: true,
+      });
       if (showTest) {
-        paintPoints(context, triples(data.test.xyLabel), info.kind, { radius: 2.6 * ratio, outline: 'test', clear: false });
+        paintPoints(context, triples(data.test.xyLabel), info.kind, {
+          radius: 2.6 * ratio,
+          outline: 'test',
+          clear: false,
+        });
       }
     },
     [info.kind, showTest],
@@ -186,12 +228,24 @@ function BigHeatmap() {
         <canvas ref={dots} className="dots" aria-hidden="true" />
         <Axes size={HEATMAP_SIZE} />
       </div>
-      <Legend shown={legend} kind={info.kind} />
+      <Legend
+        shown={legend}
+        note={
+          shown.gridIndex === null
+            ? outputNote(info.kind)
+            : 'White is 0; blue positive, orange negative'
+        }
+      />
     </figure>
   );
 }
 
-function Legend({ shown, kind }: { shown: Shown; kind: string }) {
+function outputNote(kind: TaskKind): string {
+  if (kind === 'binary') return 'Orange −1, blue +1, white undecided';
+  return 'The predicted value at each point';
+}
+
+function Legend({ shown, note }: { shown: Shown; note: string }) {
   if (shown.classes > 0) {
     return (
       <ul className="legend legend-classes" aria-label="Classes">
@@ -214,9 +268,7 @@ function Legend({ shown, kind }: { shown: Shown; kind: string }) {
         <span>{middle}</span>
         <span>{hi}</span>
       </div>
-      {kind === 'binary' && (
-        <p className="legend-note">Orange and blue: the two classes; white: undecided.</p>
-      )}
+      <p className="legend-note">{note}</p>
     </div>
   );
 }
@@ -228,11 +280,19 @@ function Toggles() {
   return (
     <div className="toggles">
       <label>
-        <input type="checkbox" checked={showTest} onChange={(e) => act.setShowTestData(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={showTest}
+          onChange={(e) => act.setShowTestData(e.target.checked)}
+        />
         Show test data
       </label>
       <label>
-        <input type="checkbox" checked={discretize} onChange={(e) => act.setDiscretize(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={discretize}
+          onChange={(e) => act.setDiscretize(e.target.checked)}
+        />
         Discretize output
       </label>
       <label>
@@ -242,4 +302,3 @@ function Toggles() {
     </div>
   );
 }
-

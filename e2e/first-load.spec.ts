@@ -1,0 +1,45 @@
+import { expect, test } from './fixtures';
+
+test('first load trains the default network and paints a patterned output heatmap', async ({
+  playground,
+}) => {
+  const { run, network, output, data } = playground;
+  await playground.open();
+
+  // The default network: two hidden layers whose first layer mixes activations.
+  await expect(run.epoch).toHaveText('0');
+  await expect(data.dataset('Circle')).toBeChecked();
+  await expect(output.caption).toHaveText('Output: Circle');
+  await expect(network.hiddenNeurons).toHaveCount(6);
+  await network.expectActivation(1, 1, 'Tanh');
+  await network.expectActivation(1, 2, 'ReLU');
+  await network.expectActivation(1, 3, 'Sine');
+  await network.expectActivation(1, 4, 'Gaussian');
+  await expect(network.output).toHaveCount(1);
+  await expect(network.feature('x1')).toHaveAttribute('aria-pressed', 'true');
+  await expect(network.feature('x1 squared')).toHaveAttribute('aria-pressed', 'false');
+  await playground.screenshot('01-first-load');
+
+  const lossAtStart = await output.trainLoss.textContent();
+  await run.trainPast(150);
+  await expect(output.trainLoss).not.toHaveText(lossAtStart ?? '');
+  const pixels = await output.expectPaintedPattern();
+  expect(pixels.width).toBe(pixels.height);
+  await playground.screenshot('02-trained-circle');
+
+  // The space bar plays and pauses when focus is not in a control.
+  await playground.page.getByRole('heading', { name: 'Activation Playground' }).click();
+  await playground.page.keyboard.press('Space');
+  await expect(run.pause).toBeVisible();
+  await run.expectTrainingGoesOn();
+  await playground.page.keyboard.press('Space');
+  await expect(run.play).toBeVisible();
+  const pausedAt = await run.epoch.textContent();
+  // Paused means paused: one Step later the counter has moved by exactly one.
+  await run.step.click();
+  await expect(run.epoch).toHaveText(
+    (Number((pausedAt ?? '').replace(/,/g, '')) + 1).toLocaleString('en'),
+  );
+
+  expect(playground.errors).toEqual([]);
+});
