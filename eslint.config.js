@@ -22,7 +22,7 @@ function forbidImports(files, folders, why) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.scratch', 'screenshots'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,408 @@
+/**
+ * The page's speed in headless Chromium, measured from outside: builds the app into a
+ * temporary folder, serves it, opens two scenarios, presses Play and measures over a window.
+ * Prints a table per scenario, then, as the last line, one JSON object of all figures.
+ *
+ *   npm run bench:browser                       60 s per scenario after a 2 s warm-up
+ *   BENCH_SECONDS=10 npm run bench:browser      a quick run
+ *   BENCH_SCENARIOS=deep6x8 npm run bench:browser
+ *
+ * Env: BENCH_SECONDS (window, default 60), BENCH_WARMUP_SECONDS (default 2), BENCH_SCENARIOS
+ * (comma-separated keys, default all). No figure is asserted; it exits non-zero only when the
+ * page failed (page errors, no frames from the worker, training that did not start).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { PROBE_SOURCE, type ProbeResult, type ProbeStatus } from './pageProbe';
+
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const VIEWPORT = { width: 1280, height: 800 };
+const SECONDS = positiveNumber('BENCH_SECONDS', 60);
+const WARMUP_SECONDS = positiveNumber('BENCH_WARMUP_SECONDS', 2);
+const BUILD_TIMEOUT_MS = 180_000;
+/** Everything but the measuring windows: build, launch, page loads, heap snapshots. */
+const OVERHEAD_BUDGET_MS = 240_000;
+const MB = 1024 * 1024;
+
+interface Scenario {
+  readonly key: string;
+  readonly title: string;
+  readonly hash: string;
+  readonly neurons: number;
+}
+
+const DEEP_LAYER = Array(8).fill('tanh').join(',');
+const SCENARIOS: readonly Scenario[] = [
+  { key: 'default', title: 'Default view (/)', hash: '', neurons: 6 },
+  {
+    key: 'deep6x8',
+    title: '6 hidden layers x 8 tanh, 7 features, spiral, batch 10, train 50%, noise 0',
+    hash:
+      '#dataset=spiral&noise=0&train=50&features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2' +
+      `&net=${Array(6).fill(DEEP_LAYER).join(';')}&batch=10`,
+    neurons: 48,
+  },
+];
+
+/** TensorFlow Playground measured the same way, and the goals for 6x8 (issue text). */
+const REFERENCE: Record<string, Partial<Record<keyof Figures, string>>> = {
+  default: { epochsPerSecond: 'TFP 54', frameP50Ms: 'TFP ~18.5 (54 fps)' },
+  deep6x8: {
+    epochsPerSecond: 'TFP 12.7; goal >= 250',
+    frameP95Ms: 'TFP 100; goal <= 20',
+    longTaskTotalMs: 'TFP 10.2 s per 10 s',
+    longestTaskMs: 'goal <= 50',
+    heatmapRefreshesPerSecondMin: 'goal >= 20',
+  },
+};
+
+interface Figures {
+  seconds: number;
+  epochsPerSecond: number;
+  workerEpochsPerSecond: number;
+  workerFramesPerSecond: number;
+  fps: number;
+  frameP50Ms: number;
+  frameP95Ms: number;
+  frameMaxMs: number;
+  longTaskCount: number;
+  longTaskTotalMs: number;
+  longestTaskMs: number;
+  longAnimationFrames: number;
+  neuronCount: number;
+  heatmapRefreshesPerSecond: number;
+  heatmapRefreshesPerSecondMin: number;
+  outputHeatmapRefreshesPerSecond: number;
+  rafWorkP50Ms: number;
+  rafWorkP95Ms: number;
+  messageHandlingMsPerSecond: number;
+  mainThreadBusyPercent: number;
+  scriptPercent: number;
+  layoutPercent: number;
+  styleRecalcPercent: number;
+  heapStartMB: number;
+  heapMB: number;
+  heapAfterGcMB: number;
+}
+
+const LABELS: Record<keyof Figures, string> = {
+  seconds: 'measured window (s)',
+  epochsPerSecond: 'epochs/s (Epoch readout)',
+  workerEpochsPerSecond: 'epochs/s (worker frames)',
+  workerFramesPerSecond: 'frames from worker /s',
+  fps: 'animation frames /s',
+  frameP50Ms: 'frame interval p50 (ms)',
+  frameP95Ms: 'frame interval p95 (ms)',
+  frameMaxMs: 'frame interval max (ms)',
+  longTaskCount: 'long tasks (> 50 ms)',
+  longTaskTotalMs: 'long-task time total (ms)',
+  longestTaskMs: 'longest task (ms)',
+  longAnimationFrames: 'long animation frames',
+  neuronCount: 'hidden-neuron heatmaps',
+  heatmapRefreshesPerSecond: 'heatmap refreshes /s/neuron',
+  heatmapRefreshesPerSecondMin: '... slowest neuron',
+  outputHeatmapRefreshesPerSecond: 'big output heatmap refreshes /s',
+  rafWorkP50Ms: 'rAF paint JS p50 (ms/frame)',
+  rafWorkP95Ms: 'rAF paint JS p95 (ms/frame)',
+  messageHandlingMsPerSecond: 'worker-message JS (ms/s)',
+  mainThreadBusyPercent: 'main thread busy (%)',
+  scriptPercent: '... of which script (%)',
+  layoutPercent: '... layout (%)',
+  styleRecalcPercent: '... style recalc (%)',
+  heapStartMB: 'JS heap at window start (MB)',
+  heapMB: 'JS heap at end (MB)',
+  heapAfterGcMB: 'JS heap at end after GC (MB)',
+};
+
+function positiveNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}="${raw}" is not a positive number`);
+  return value;
+}
+
+function chosenScenarios(): readonly Scenario[] {
+  const raw = process.env.BENCH_SCENARIOS;
+  if (!raw) return SCENARIOS;
+  const keys = raw.split(',').map((k) => k.trim());
+  const unknown = keys.filter((k) => !SCENARIOS.some((s) => s.key === k));
+  if (unknown.length > 0) throw new Error(`unknown BENCH_SCENARIOS: ${unknown.join(', ')}`);
+  return SCENARIOS.filter((s) => keys.includes(s.key));
+}
+
+/** Nearest-rank percentile (p from 0 to 100) of unsorted values; NaN when empty. */
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1] as number;
+}
+
+function round(value: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** Builds the app into a fresh temporary folder (never touching dist/, which tests use). */
+function buildApp(outDir: string): void {
+  console.log(`Building into ${outDir} ...`);
+  const result = spawnSync(
+    'npx',
+    ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    { stdio: 'inherit', timeout: BUILD_TIMEOUT_MS },
+  );
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+};
+
+/** A static file server for `root` on a free port of 127.0.0.1. */
+async function serve(root: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(root + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => {
+        const type = MIME[extname(file)] ?? 'application/octet-stream';
+        response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+      },
+      () => response.writeHead(404).end('not found'),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}/` };
+}
+
+async function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+async function heapUsedMB(cdp: CDPSession): Promise<number> {
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize / MB;
+}
+
+async function performanceMetrics(cdp: CDPSession): Promise<Map<string, number>> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return new Map(metrics.map((m) => [m.name, m.value]));
+}
+
+function probe<T>(page: Page, method: 'status' | 'start' | 'stop'): Promise<T> {
+  // A string, not a function: see pageProbe.ts on why nothing is serialised from tsx.
+  return page.evaluate(`window.__activationBench.${method}()`) as Promise<T>;
+}
+
+function epochOf(text: string): number {
+  const value = Number(text.replace(/[^\d.]/g, ''));
+  if (text.trim() === '' || !Number.isFinite(value)) throw new Error(`Epoch readout "${text}" is not a number`);
+  return value;
+}
+
+async function waitFor(
+  page: Page,
+  what: string,
+  ready: (status: ProbeStatus) => boolean,
+  timeoutMs = 20_000,
+): Promise<ProbeStatus> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await probe<ProbeStatus>(page, 'status');
+    if (ready(status)) return status;
+    if (Date.now() > until) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
+    await page.waitForTimeout(100);
+  }
+}
+
+async function measure(browser: Browser, baseUrl: string, scenario: Scenario, errors: string[]): Promise<Figures> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({ content: PROBE_SOURCE });
+    page.on('pageerror', (error) => errors.push(`${scenario.key}: page error: ${error.message}`));
+    page.on('crash', () => errors.push(`${scenario.key}: the page crashed`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.warn(`  [${scenario.key}] console error: ${message.text()}`);
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+
+    await page.goto(baseUrl + scenario.hash);
+    const play = page.getByRole('button', { name: 'Play', exact: true });
+    await play.waitFor({ state: 'visible' });
+    const loaded = await waitFor(page, 'The first frame', (s) => s.workerFramesEver > 0 && s.neuronCanvases > 0);
+    if (loaded.neuronCanvases !== scenario.neurons) {
+      throw new Error(`${scenario.key}: ${loaded.neuronCanvases} neuron heatmaps, expected ${scenario.neurons} (link not applied?)`);
+    }
+    const speed = page.getByLabel('Speed');
+    if ((await speed.inputValue()) !== 'max') await speed.selectOption('max');
+
+    await play.click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ state: 'visible' });
+    await waitFor(page, 'Training (epoch readout above 0)', (s) => s.epochText !== '' && epochOf(s.epochText) > 0);
+    await page.waitForTimeout(WARMUP_SECONDS * 1000);
+
+    const heapStart = await heapUsedMB(cdp);
+    const metricsStart = await performanceMetrics(cdp);
+    const start = await probe<ProbeStatus>(page, 'start');
+    const startEpoch = start.workerEpoch;
+    await page.waitForTimeout(SECONDS * 1000);
+    const result = await probe<ProbeResult>(page, 'stop');
+    const metricsEnd = await performanceMetrics(cdp);
+    const heapEnd = await heapUsedMB(cdp);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heapAfterGc = await heapUsedMB(cdp);
+
+    if (result.workerFrames === 0) errors.push(`${scenario.key}: no frames from the worker while playing`);
+    if (result.rafIntervalsMs.length === 0) errors.push(`${scenario.key}: no animation frames`);
+    if (result.neuronPaintCounts.every((c) => c === 0)) errors.push(`${scenario.key}: no heatmap was painted`);
+
+    const seconds = result.elapsedMs / 1000;
+    const busy = (name: string) =>
+      (((metricsEnd.get(name) ?? NaN) - (metricsStart.get(name) ?? NaN)) / seconds) * 100;
+    const perNeuron = result.neuronPaintCounts.map((c) => c / seconds);
+    const epochs = epochOf(result.epochText) - epochOf(start.epochText);
+    const figures: Figures = {
+      seconds: round(seconds, 2),
+      epochsPerSecond: round(epochs / seconds),
+      workerEpochsPerSecond: round((result.workerEpoch - startEpoch) / seconds),
+      workerFramesPerSecond: round(result.workerFrames / seconds),
+      fps: round(result.rafIntervalsMs.length / seconds),
+      frameP50Ms: round(percentile(result.rafIntervalsMs, 50)),
+      frameP95Ms: round(percentile(result.rafIntervalsMs, 95)),
+      frameMaxMs: round(Math.max(0, ...result.rafIntervalsMs)),
+      longTaskCount: result.longTasksMs.length,
+      longTaskTotalMs: round(result.longTasksMs.reduce((a, b) => a + b, 0)),
+      longestTaskMs: round(Math.max(0, ...result.longTasksMs)),
+      longAnimationFrames: result.longAnimationFrames,
+      neuronCount: perNeuron.length,
+      heatmapRefreshesPerSecond: round(perNeuron.reduce((a, b) => a + b, 0) / Math.max(1, perNeuron.length)),
+      heatmapRefreshesPerSecondMin: round(perNeuron.length > 0 ? Math.min(...perNeuron) : 0),
+      outputHeatmapRefreshesPerSecond: round(result.outputHeatmapPaints / seconds),
+      rafWorkP50Ms: round(percentile(result.rafWorkMs, 50), 2),
+      rafWorkP95Ms: round(percentile(result.rafWorkMs, 95), 2),
+      messageHandlingMsPerSecond: round(result.messageHandlingMs / seconds),
+      mainThreadBusyPercent: round(busy('TaskDuration')),
+      scriptPercent: round(busy('ScriptDuration')),
+      layoutPercent: round(busy('LayoutDuration')),
+      styleRecalcPercent: round(busy('RecalcStyleDuration')),
+      heapStartMB: round(heapStart, 2),
+      heapMB: round(heapEnd, 2),
+      heapAfterGcMB: round(heapAfterGc, 2),
+    };
+    printTable(scenario, figures, result);
+    return figures;
+  } finally {
+    await context.close();
+  }
+}
+
+function printTable(scenario: Scenario, figures: Figures, result: ProbeResult): void {
+  const reference = REFERENCE[scenario.key] ?? {};
+  console.log(`\n== ${scenario.key}: ${scenario.title}`);
+  for (const key of Object.keys(LABELS) as (keyof Figures)[]) {
+    const note = reference[key] ? `   (${reference[key]})` : '';
+    console.log(`  ${LABELS[key].padEnd(34)} ${String(figures[key]).padStart(10)}${note}`);
+  }
+  if (result.otherPaints > 0) console.log(`  putImageData on other canvases: ${result.otherPaints}`);
+  if (result.scripts.length > 0) {
+    console.log('  scripts in long animation frames (sum ms, count):');
+    for (const s of result.scripts) {
+      console.log(`    ${round(s.durationMs).toString().padStart(8)}  ${String(s.count).padStart(5)}  ${s.invoker}`);
+    }
+  }
+}
+
+async function run(all: Record<string, number | string>, errors: string[], cleanups: (() => Promise<void>)[]): Promise<void> {
+  const scenarios = chosenScenarios();
+  const outDir = mkdtempSync(join(tmpdir(), 'activation-bench-'));
+  cleanups.push(async () => rmSync(outDir, { recursive: true, force: true }));
+  buildApp(outDir);
+  const { server, url } = await serve(outDir);
+  cleanups.push(() => closeServer(server));
+  const browser = await chromium.launch({
+    executablePath: existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined,
+    args: CHROMIUM_ARGS,
+  });
+  cleanups.push(() => browser.close());
+  all.browser = `Chromium ${browser.version()}`;
+  all.cpus = cpus().length;
+  all.viewport = `${VIEWPORT.width}x${VIEWPORT.height}`;
+  console.log(
+    `${all.browser}, ${all.cpus} CPUs, viewport ${all.viewport}, warm-up ${WARMUP_SECONDS} s, window ${SECONDS} s`,
+  );
+  for (const scenario of scenarios) {
+    const figures = await measure(browser, url, scenario, errors);
+    for (const [key, value] of Object.entries(figures)) all[`${scenario.key}_${key}`] = value;
+  }
+}
+
+async function main(): Promise<number> {
+  const all: Record<string, number | string> = {};
+  const errors: string[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
+  const budgetMs = OVERHEAD_BUDGET_MS + SCENARIOS.length * (WARMUP_SECONDS + SECONDS) * 1000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`benchmark took longer than ${budgetMs / 1000} s`)), budgetMs);
+  });
+  try {
+    await Promise.race([run(all, errors, cleanups), timeout]);
+  } catch (error) {
+    errors.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  } finally {
+    clearTimeout(timer);
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((error: unknown) => console.warn(`cleanup failed: ${String(error)}`));
+    }
+  }
+  for (const error of errors) console.error(`ERROR ${error}`);
+  console.log(JSON.stringify(all));
+  return errors.length > 0 ? 1 : 0;
+}
+
+// exit explicitly: the benchmark must stop by itself whatever handle is left open.
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
