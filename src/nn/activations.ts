@@ -3,8 +3,42 @@
  *
  * The hot loops never call through a function object: a neuron stores a small integer code
  * (its index in ACTIVATION_IDS) and `activate` / `activationDerivative` switch on it, which V8
- * compiles to a jump table. That keeps a layer of mixed activations as fast as a uniform one.
+ * compiles to a jump table. The training pass uses activationKernels.ts, the same formulas
+ * over runs of units.
  */
+
+import {
+  ABS,
+  COS,
+  ELU,
+  GAUSSIAN,
+  GELU,
+  geluInner,
+  geluSlope,
+  LEAKY_RELU,
+  LEAKY_SLOPE,
+  LINEAR,
+  logistic,
+  MISH,
+  mishSlope,
+  RELU,
+  SELU,
+  SELU_ALPHA,
+  SELU_SCALE,
+  SIGMOID,
+  SILU,
+  siluSlope,
+  SIN,
+  SOFTPLUS,
+  SOFTPLUS_THRESHOLD,
+  SOFTSIGN,
+  SQUARE,
+  TANH,
+  tanhSoftplus,
+} from './activationKernels';
+import { cos, exp, expm1, sigmoid, sin, tanh } from './exactMath';
+
+export { sigmoid };
 
 /** Every hidden activation, in palette order; the ids are those of the PyTorch reference. */
 export const ACTIVATION_IDS = [
@@ -41,13 +75,6 @@ export interface ActivationInfo {
   /** The initialisation family the "auto" scheme uses: He for the ReLU family, Xavier otherwise. */
   readonly initFamily: 'he' | 'xavier';
 }
-
-const SELU_SCALE = 1.0507009873554805;
-const SELU_ALPHA = 1.6732632423543772;
-const LEAKY_SLOPE = 0.01;
-/** sqrt(2 / pi), the constant of GELU's tanh approximation. */
-const GELU_K = Math.sqrt(2 / Math.PI);
-const GELU_C = 0.044715;
 
 const INFO: Record<ActivationId, Omit<ActivationInfo, 'id'>> = {
   relu: { label: 'ReLU', formula: 'max(0, x)', range: [0, Infinity], initFamily: 'he' },
@@ -126,38 +153,9 @@ export function activationInfo(id: ActivationId): ActivationInfo {
   return ACTIVATIONS[activationCode(id)] as ActivationInfo;
 }
 
-// Codes as constants so the switches below read as names (they must follow ACTIVATION_IDS).
-const RELU = 0,
-  TANH = 1,
-  SIGMOID = 2,
-  LINEAR = 3,
-  SIN = 4,
-  COS = 5,
-  GAUSSIAN = 6,
-  LEAKY_RELU = 7,
-  ELU = 8,
-  SELU = 9,
-  GELU = 10,
-  SILU = 11,
-  MISH = 12,
-  SOFTPLUS = 13,
-  ABS = 14,
-  SQUARE = 15,
-  SOFTSIGN = 16;
-
-/** Logistic sigmoid that never overflows: e^x is only taken for x < 0. */
-export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
-}
-
-/** Above this softplus is x itself and its slope 1, as in PyTorch (threshold = 20). */
-const SOFTPLUS_THRESHOLD = 20;
-
 /** ln(1 + e^x) without overflow: softplus(40) is exactly 40, softplus(-40) is e^-40. */
 export function softplus(x: number): number {
-  return x > SOFTPLUS_THRESHOLD ? x : Math.log1p(Math.exp(x));
+  return x > SOFTPLUS_THRESHOLD ? x : Math.log1p(exp(x));
 }
 
 /** The activation with code `code` at pre-activation `x`. */
@@ -166,29 +164,29 @@ export function activate(code: number, x: number): number {
     case RELU:
       return x <= 0 ? 0 : x; // not `x > 0 ? x : 0`, which would turn NaN into 0
     case TANH:
-      return Math.tanh(x);
+      return tanh(x);
     case SIGMOID:
       return sigmoid(x);
     case LINEAR:
       return x;
     case SIN:
-      return Math.sin(x);
+      return sin(x);
     case COS:
-      return Math.cos(x);
+      return cos(x);
     case GAUSSIAN:
-      return Math.exp(-x * x);
+      return exp(-x * x);
     case LEAKY_RELU:
       return x > 0 ? x : LEAKY_SLOPE * x;
     case ELU:
-      return x > 0 ? x : Math.expm1(x);
+      return x > 0 ? x : expm1(x);
     case SELU:
-      return x > 0 ? SELU_SCALE * x : SELU_SCALE * SELU_ALPHA * Math.expm1(x);
+      return x > 0 ? SELU_SCALE * x : SELU_SCALE * SELU_ALPHA * expm1(x);
     case GELU:
-      return 0.5 * x * (1 + Math.tanh(GELU_K * (x + GELU_C * x * x * x)));
+      return 0.5 * x * (1 + tanh(geluInner(x)));
     case SILU:
       return x * sigmoid(x);
     case MISH:
-      return x * Math.tanh(softplus(x));
+      return x > SOFTPLUS_THRESHOLD ? x : x * tanhSoftplus(exp(x));
     case SOFTPLUS:
       return softplus(x);
     case ABS:
@@ -219,9 +217,9 @@ export function activationDerivative(code: number, x: number, y: number): number
     case LINEAR:
       return 1;
     case SIN:
-      return Math.cos(x);
+      return cos(x);
     case COS:
-      return -Math.sin(x);
+      return -sin(x);
     case GAUSSIAN:
       // x · y first: for |x| near MAX_VALUE, -2x overflows and Infinity · 0 would be NaN.
       return -2 * (x * y);
@@ -231,24 +229,14 @@ export function activationDerivative(code: number, x: number, y: number): number
       return x > 0 ? 1 : y + 1;
     case SELU:
       return x > 0 ? SELU_SCALE : y + SELU_SCALE * SELU_ALPHA;
-    case GELU: {
-      const inner = GELU_K * (x + GELU_C * x * x * x);
-      const t = Math.tanh(inner);
-      const sech2 = 1 - t * t;
-      // Once tanh saturates the second term is 0; computing it for |x| > 1e154 gives 0 · ∞.
-      if (sech2 === 0) return 0.5 * (1 + t);
-      return 0.5 * (1 + t) + 0.5 * x * sech2 * GELU_K * (1 + 3 * GELU_C * x * x);
-    }
-    case SILU: {
-      const s = sigmoid(x);
-      return s * (1 + x * (1 - s));
-    }
-    case MISH: {
-      const t = Math.tanh(softplus(x));
-      return t + x * (1 - t * t) * sigmoid(x);
-    }
+    case GELU:
+      return geluSlope(x, tanh(geluInner(x)));
+    case SILU:
+      return siluSlope(x, sigmoid(x));
+    case MISH:
+      return x > SOFTPLUS_THRESHOLD ? 1 : mishSlope(x, exp(x));
     case SOFTPLUS:
-      return x > SOFTPLUS_THRESHOLD ? 1 : sigmoid(x);
+      return x > SOFTPLUS_THRESHOLD ? 1 : logistic(exp(x));
     case ABS:
       return x > 0 ? 1 : x < 0 ? -1 : 0;
     case SQUARE:

@@ -1,5 +1,4 @@
 /** Backpropagation of one example into the network's gradient accumulators. */
-import { activationDerivative } from './activations';
 import {
   HEAD_SIGMOID_BCE,
   HEAD_SIGMOID_MSE,
@@ -50,9 +49,9 @@ function setOutputDeltas(net: Network, targets: ArrayLike<number>, offset: numbe
 export function backward(net: Network, targets: ArrayLike<number>, offset = 0): void {
   const {
     weights,
-    codes,
     pre,
     out,
+    slope,
     delta,
     sizes,
     unitStart,
@@ -94,8 +93,7 @@ export function backward(net: Network, targets: ArrayLike<number>, offset = 0): 
     }
     for (let p = prevStart; p < prevEnd; p++) {
       const x = pre[p] as number;
-      const d =
-        (delta[p] as number) * activationDerivative(codes[p] as number, x, out[p] as number);
+      const d = (delta[p] as number) * (slope[p] as number);
       delta[p] = d;
       if (x < (statPreMin[p] as number)) statPreMin[p] = x;
       if (x > (statPreMax[p] as number)) statPreMax[p] = x;

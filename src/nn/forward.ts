@@ -1,5 +1,5 @@
 /** The forward pass and per-example losses, exact in float64. */
-import { activate } from './activations';
+import { activateWithSlope } from './activations';
 import {
   HEAD_LINEAR_MSE,
   HEAD_SIGMOID_BCE,
@@ -8,17 +8,33 @@ import {
   HEAD_TANH_MSE,
   type Network,
 } from './network';
-import { sigmoid } from './activations';
+import { exp, sigmoid, tanh } from './exactMath';
 
 /**
- * Runs one example forward: fills `net.pre` and `net.out` for every unit.
+ * Runs one example forward: fills `net.pre`, `net.out` and (for hidden units) `net.slope`.
  * @param inputs flat example inputs; the example starts at `offset`
  */
 export function forward(net: Network, inputs: ArrayLike<number>, offset = 0): void {
-  const { weights, biases, codes, pre, out, sizes, unitStart, weightStart, outputLayer } = net;
-  const inputCount = sizes[0] as number;
-  for (let i = 0; i < inputCount; i++) out[i] = inputs[offset + i] as number;
+  const { out } = net;
+  for (let i = 0; i < net.inputSize; i++) out[i] = inputs[offset + i] as number;
+  propagate(net);
+}
 
+/**
+ * `forward` for the training loops. Why a second entry: `forward` also takes number[], and
+ * V8 compiles a function for the array kinds it has seen; reading a Float64Array here keeps
+ * this hot path monomorphic whatever the slow paths (predict, the reference cases) pass.
+ */
+export function forwardExample(net: Network, inputs: Float64Array, offset: number): void {
+  const { out } = net;
+  for (let i = 0; i < net.inputSize; i++) out[i] = inputs[offset + i] as number;
+  propagate(net);
+}
+
+/** Runs the inputs already in `out` through every layer. */
+function propagate(net: Network): void {
+  const { weights, biases, codes, pre, out, slope, sizes, unitStart, weightStart, outputLayer } =
+    net;
   for (let k = 1; k <= outputLayer; k++) {
     const fanIn = sizes[k - 1] as number;
     const prevStart = unitStart[k - 1] as number;
@@ -32,7 +48,7 @@ export function forward(net: Network, inputs: ArrayLike<number>, offset = 0): vo
         sum += (weights[w + i] as number) * (out[prevStart + i] as number);
       w += fanIn;
       pre[u] = sum;
-      if (hidden) out[u] = activate(codes[u] as number, sum);
+      if (hidden) activateWithSlope(codes[u] as number, sum, out, slope, u);
     }
   }
   applyOutputActivation(net);
@@ -45,7 +61,7 @@ function applyOutputActivation(net: Network): void {
   const end = net.unitCount;
   switch (net.head) {
     case HEAD_TANH_MSE:
-      for (let u = start; u < end; u++) out[u] = Math.tanh(pre[u] as number);
+      for (let u = start; u < end; u++) out[u] = tanh(pre[u] as number);
       break;
     case HEAD_SIGMOID_BCE:
     case HEAD_SIGMOID_MSE:
@@ -57,7 +73,7 @@ function applyOutputActivation(net: Network): void {
       for (let u = start; u < end; u++) max = Math.max(max, pre[u] as number);
       let sum = 0;
       for (let u = start; u < end; u++) {
-        const e = Math.exp((pre[u] as number) - max);
+        const e = exp((pre[u] as number) - max);
         out[u] = e;
         sum += e;
       }

@@ -2,7 +2,7 @@
  * A built network: the spec laid out over flat typed arrays.
  *
  * Units are numbered layer by layer: the inputs first (unit 0 to inputSize-1), then each
- * hidden layer, then the outputs. Every per-unit array (`pre`, `out`, `delta`, `biases`,
+ * hidden layer, then the outputs. Every per-unit array (`pre`, `out`, `slope`, `delta`, `biases`,
  * `codes`, the statistics) is indexed by that unit number; the input units' entries of
  * `biases` and `delta` are unused. The weights into layer k are one row-major block
  * `weights[weightStart[k] + j * sizes[k-1] + i]`: from unit i of layer k-1 to unit j of layer k,
@@ -59,6 +59,8 @@ export class Network {
   /** Pre-activation and output of every unit for the last example run forward. */
   readonly pre: Float64Array;
   readonly out: Float64Array;
+  /** dOut/dPre of every hidden unit for the last example run forward (backward's chain rule). */
+  readonly slope: Float64Array;
   /** dLoss/dPre of every unit for the last example run backward. */
   readonly delta: Float64Array;
 
@@ -128,6 +130,7 @@ export class Network {
     });
     this.pre = new Float64Array(units);
     this.out = new Float64Array(units);
+    this.slope = new Float64Array(units);
     this.delta = new Float64Array(units);
     this.gradWeights = new Float64Array(weightCount);
     this.gradBiases = new Float64Array(units);

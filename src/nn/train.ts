@@ -1,7 +1,7 @@
 /** Training steps, epochs and evaluation over flat example sets. */
 import { backward } from './backward';
 import { DivergenceError } from './errors';
-import { exampleLoss, forward } from './forward';
+import { exampleLoss, forward, forwardExample } from './forward';
 import {
   HEAD_LINEAR_MSE,
   HEAD_SIGMOID_BCE,
@@ -45,7 +45,7 @@ export function trainStep(
   for (let b = 0; b < size; b++) {
     let n = (start + b) % count;
     if (order) n = order[n] as number;
-    forward(net, inputs, n * inputSize);
+    forwardExample(net, inputs, n * inputSize);
     lossSum += exampleLoss(net, targets, n * outputSize);
     backward(net, targets, n * outputSize);
   }
@@ -104,7 +104,7 @@ export function evaluate(net: Network, examples: Examples): Evaluation {
   let lossSum = 0;
   let correct = 0;
   for (let n = 0; n < count; n++) {
-    forward(net, inputs, n * inputSize);
+    forwardExample(net, inputs, n * inputSize);
     lossSum += exampleLoss(net, targets, n * outputSize);
     if (isCorrect(net.head, out, first, targets, n * outputSize, outputSize)) correct++;
   }
@@ -151,7 +151,7 @@ export function computeGradient(net: Network, examples: Examples): number {
   net.gradBiases.fill(0);
   let lossSum = 0;
   for (let n = 0; n < examples.count; n++) {
-    forward(net, examples.inputs, n * net.inputSize);
+    forwardExample(net, examples.inputs, n * net.inputSize);
     lossSum += exampleLoss(net, examples.targets, n * net.outputSize);
     backward(net, examples.targets, n * net.outputSize);
   }

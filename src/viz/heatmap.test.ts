@@ -11,6 +11,7 @@ import {
   DOMAIN_FLOOR,
   neuronDomain,
   paintClasses,
+  paintClassProbability,
   paintDiverging,
   paintSequential,
   type PixelTarget,
@@ -166,6 +167,24 @@ describe('paintClasses', () => {
 
   it('refuses fewer than two classes', () => {
     expect(() => paintClasses(target(1), Float32Array.from([1]), [0], 1, false)).toThrow(
+      RangeError,
+    );
+  });
+});
+
+describe('paintClassProbability', () => {
+  it('paints a class probability from the background at 0 to the class colour at 1', () => {
+    const t = target(2);
+    paintClassProbability(t, Float32Array.from([0, 0.5, 1, NaN]), 0, 2, 2);
+    const class2 = CLASS_LUTS[2] as Uint8ClampedArray;
+    expect(pixel(t, 0)).toEqual(entry(class2, 0));
+    expect(pixel(t, 1)).toEqual(entry(class2, Math.round(0.5 * (CONFIDENCE_STEPS - 1))));
+    expect(pixel(t, 2)).toEqual(entry(class2, CONFIDENCE_STEPS - 1));
+    expect([entry(NAN_RGBA, 0), entry(NAN_RGBA, 1)]).toContainEqual(pixel(t, 3));
+  });
+
+  it('refuses a class without a colour', () => {
+    expect(() => paintClassProbability(target(1), Float32Array.from([1]), 0, 1, 99)).toThrow(
       RangeError,
     );
   });

@@ -187,6 +187,37 @@ export function paintClasses(
 }
 
 /**
+ * Paints one class's probability (a softmax output unit): the background at 0, the class's
+ * full colour at 1, so each output node reads as "where the network says class c".
+ * NaN cells paint grey stripes.
+ */
+export function paintClassProbability(
+  target: PixelTarget,
+  grid: GridValues,
+  offset: number,
+  n: number,
+  classIndex: number,
+): void {
+  const words = CLASS_WORDS[classIndex];
+  if (!words) throw new RangeError(`no colour for class ${classIndex}`);
+  checkValues(grid, offset, n);
+  const pixels = pixelWords(target, n);
+  const full = CONFIDENCE_STEPS - 1;
+  for (let row = 0, p = 0; row < n; row++) {
+    for (let col = 0; col < n; col++, p++) {
+      const prob = grid[offset + p] as number;
+      if (prob !== prob) {
+        pixels[p] = nanWord(row, col);
+        continue;
+      }
+      const step = prob * full;
+      const index = step <= 0 ? 0 : step >= full ? full : (step + 0.5) | 0;
+      pixels[p] = words[index] as number;
+    }
+  }
+}
+
+/**
  * The colour domain of one neuron's image.
  * - Bounded activations (both range ends finite: tanh, sigmoid, sin, …) use their range, so
  *   the same colour means the same output in every neuron of that kind.

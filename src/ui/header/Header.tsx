@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { playgroundActions, playgroundStore, SPEEDS, speedLabel, usePlayground } from '../../state';
 import { useRuntime } from '../runtime';
+import { CopyLinkButton } from './CopyLinkButton';
 import { Hyperparameters } from './Hyperparameters';
 
 const act = playgroundActions;
@@ -14,6 +15,7 @@ export function Header() {
         <p className="tagline">Every neuron its own activation</p>
       </div>
       <RunControls />
+      <CopyLinkButton />
       <Hyperparameters />
     </header>
   );

@@ -50,6 +50,8 @@ export function NetworkPanel() {
   const [palette, setPalette] = useState<PaletteState | null>(null);
   const [editing, setEditing] = useState<DiagramLink | null>(null);
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
+  // Tapping selects instead of opening the palette: multi-selection without a Shift key.
+  const [selecting, setSelecting] = useState(false);
 
   const layerSizes = hidden.map((layer) => layer.length);
   const enabled = features.map((id) => FEATURE_IDS.indexOf(id));
@@ -91,7 +93,7 @@ export function NetworkPanel() {
   }
 
   function onNeuronClick(ref: NeuronRef, event: React.MouseEvent<HTMLButtonElement>) {
-    if (event.shiftKey || event.ctrlKey || event.metaKey) {
+    if (selecting || event.shiftKey || event.ctrlKey || event.metaKey) {
       act.toggleSelected(ref.layer, ref.neuron, true);
       return;
     }
@@ -150,6 +152,15 @@ export function NetworkPanel() {
         <span className="muted">
           {hidden.length} hidden {hidden.length === 1 ? 'layer' : 'layers'}
         </span>
+        <button
+          type="button"
+          className="text-button"
+          aria-pressed={selecting}
+          title="While on, clicking or tapping a neuron adds it to the selection"
+          onClick={() => setSelecting((on) => !on)}
+        >
+          Select several
+        </button>
         {selection.length > 0 && (
           <span className="selection-bar">
             {selection.length} selected
@@ -169,8 +180,8 @@ export function NetworkPanel() {
         )}
       </div>
       <p className="hint">
-        <strong>Click a neuron</strong> to give it its own activation function. Shift-click selects
-        several; hover shows a neuron large on the right.
+        <strong>Click a neuron</strong> to give it its own activation function. Shift-click (or
+        Select several) picks a group; hover shows a neuron large on the right.
       </p>
       <div className="diagram" ref={box} onPointerLeave={() => setTooltip(null)}>
         <svg className="links" width={size.width} height={size.height} aria-hidden="true">
@@ -258,6 +269,7 @@ export function NetworkPanel() {
             size={node.size}
             painter={painter}
             gridIndex={hiddenCount + k}
+            classIndex={output.activation === 'softmax' ? k : undefined}
             range={
               output.activation === 'sigmoid' || output.activation === 'softmax'
                 ? [0, 1]
@@ -428,6 +440,7 @@ function OutputNode({
   painter,
   gridIndex,
   range,
+  classIndex,
 }: {
   index: number;
   count: number;
@@ -437,6 +450,7 @@ function OutputNode({
   painter: NetworkPainter;
   gridIndex: number;
   range: readonly [number, number];
+  classIndex: number | undefined;
 }) {
   const name = count > 1 ? `Output class ${index + 1}` : 'Output';
   const key = `out-${index}`;
@@ -447,13 +461,13 @@ function OutputNode({
     if (!canvas.current) return;
     painter.register(
       key,
-      { canvas: canvas.current, gridIndex, activation: null, outputRange: [low, high] },
+      { canvas: canvas.current, gridIndex, activation: null, outputRange: [low, high], classIndex },
       hub.latestFrame,
     );
     return () => {
       painter.neurons.delete(key);
     };
-  }, [painter, hub, key, gridIndex, low, high]);
+  }, [painter, hub, key, gridIndex, low, high, classIndex]);
   return (
     <button
       type="button"

@@ -5,7 +5,12 @@
  */
 import { activationInfo, type ActivationId } from '../../nn';
 import type { Frame } from '../../worker/protocol';
-import { neuronDomain, paintClasses, paintDiverging } from '../../viz/heatmap';
+import {
+  neuronDomain,
+  paintClasses,
+  paintClassProbability,
+  paintDiverging,
+} from '../../viz/heatmap';
 import { maxAbsWeight, weightStyle } from '../../viz/layout';
 
 /** What a neuron's canvas shows: its index in the frame's grid and how to colour it. */
@@ -15,8 +20,10 @@ export interface NeuronSlot {
   readonly gridIndex: number;
   /** Hidden neurons: the activation, whose range bounds the colour scale. */
   readonly activation: ActivationId | null;
-  /** Output units: the head's output range; softmax units are coloured by class. */
+  /** Output units: the head's output range. */
   readonly outputRange?: readonly [number, number];
+  /** Softmax output units: the class whose probability this is (painted in its colour). */
+  readonly classIndex?: number;
   /** Hidden neurons: where to say "dead" or "saturated" (index into frame stats). */
   readonly badge?: HTMLElement | null;
   readonly statsIndex?: number;
@@ -79,6 +86,11 @@ export class NetworkPainter {
       this.images.set(canvas, image);
     }
     const offset = slot.gridIndex * points;
+    if (slot.classIndex !== undefined) {
+      paintClassProbability(image, frame.grid, offset, n, slot.classIndex);
+      canvas.getContext('2d')?.putImageData(image, 0, 0);
+      return;
+    }
     const domain = slot.activation
       ? hiddenDomain(frame.grid, offset, points, slot.activation)
       : neuronDomain(frame.grid, offset, points, slot.outputRange ?? [-1, 1]);

@@ -31,7 +31,8 @@ export function LossChart() {
       if (!paused && now - lastDraw.current < REDRAW_INTERVAL_MS) return;
       lastDraw.current = now;
       const count = history.length;
-      if (empty.current) empty.current.style.display = count > 1 ? 'none' : '';
+      const started = (hub.latestFrame?.epoch ?? 0) > 0;
+      if (empty.current) empty.current.style.display = started ? 'none' : '';
       const epochs = history.epochs.subarray(0, count);
       const trainLoss = history.trainLoss.subarray(0, count);
       const testLoss = history.testLoss.subarray(0, count);
