@@ -102,7 +102,11 @@ export class NetworkPanel {
     for (let i = count - 1; i >= 0; i--) {
       const link = this.links.nth(i);
       await this.page.mouse.move(0, 0);
-      await link.hover();
+      const hovered = await link.hover({ timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (!hovered) continue;
       const text = await this.tooltip.textContent({ timeout: 2_000 }).catch(() => '');
       if (text?.startsWith(`${name}:`)) return link;
     }
@@ -126,7 +130,9 @@ export class WeightEditor {
   readonly error: Locator;
 
   constructor(page: Page) {
-    this.dialog = page.getByRole('dialog').filter({ has: page.getByRole('textbox', { name: 'Weight' }) });
+    this.dialog = page
+      .getByRole('dialog')
+      .filter({ has: page.getByRole('textbox', { name: 'Weight' }) });
     this.input = this.dialog.getByRole('textbox', { name: 'Weight' });
     this.submit = this.dialog.getByRole('button', { name: 'Set weight', exact: true });
     this.cancel = this.dialog.getByRole('button', { name: 'Cancel', exact: true });

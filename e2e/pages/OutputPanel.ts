@@ -28,7 +28,9 @@ export class OutputPanel {
     this.trainLoss = this.region.getByTestId('train-loss');
     this.testLoss = this.region.getByTestId('test-loss');
     this.heatmap = this.region.getByTestId('output-heatmap');
-    this.figure = this.region.getByRole('figure').filter({ has: page.getByTestId('output-heatmap') });
+    this.figure = this.region
+      .getByRole('figure')
+      .filter({ has: page.getByTestId('output-heatmap') });
     this.caption = this.figure.locator('figcaption');
     this.classLegend = this.region.getByRole('list', { name: 'Classes' });
     this.lossChart = this.region.getByRole('img', { name: 'Training and test loss over epochs' });

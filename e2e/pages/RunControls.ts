@@ -9,6 +9,7 @@ export class RunControls {
   readonly reset: Locator;
   /** The `<output>` labelled "Epoch" (role status). */
   readonly epoch: Locator;
+  readonly speed: Locator;
   readonly learningRate: Locator;
 
   constructor(private readonly page: Page) {
@@ -18,6 +19,7 @@ export class RunControls {
     this.step = this.group.getByRole('button', { name: 'Step', exact: true });
     this.reset = this.group.getByRole('button', { name: 'Reset', exact: true });
     this.epoch = this.group.getByRole('status', { name: 'Epoch' });
+    this.speed = this.group.getByRole('combobox', { name: 'Speed' });
     this.learningRate = page.getByRole('combobox', { name: 'Learning rate' });
   }
 
@@ -37,11 +39,28 @@ export class RunControls {
     await expect(this.play).toBeVisible();
   }
 
-  /** Plays until the counter passes `epochs`, then pauses. */
+  /** Plays until the counter passes `epochs`, then pauses and settles. */
   async trainPast(epochs: number): Promise<void> {
     await this.start();
     await expect.poll(() => this.epochNumber(), { timeout: 20_000 }).toBeGreaterThan(epochs);
     await this.stop();
+    await this.settle();
+  }
+
+  /**
+   * While paused: one Step moves the counter by exactly one. Epochs that were in flight when
+   * Pause was pressed may still arrive during a first try; a retry then reads the settled
+   * count. Afterwards nothing is in flight, so the page stays as it is.
+   */
+  async settle(): Promise<void> {
+    await expect(async () => {
+      const pausedAt = await this.epochNumber();
+      await this.step.click();
+      await expect(this.epoch).toHaveText((pausedAt + 1).toLocaleString('en'), {
+        timeout: 1_000,
+      });
+    }).toPass({ timeout: 10_000 });
+    await expect(this.play).toBeVisible();
   }
 
   /** Waits until training is seen to go on: the counter passes what it shows now. */

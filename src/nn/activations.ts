@@ -6,7 +6,6 @@
  * compiles to a jump table. The training pass uses activationKernels.ts, the same formulas
  * over runs of units.
  */
-
 import {
   ABS,
   COS,

@@ -42,20 +42,22 @@ export function trainStep(
   net.gradWeights.fill(0);
   net.gradBiases.fill(0);
   let lossSum = 0;
+  let position = start % count;
   for (let b = 0; b < size; b++) {
-    let n = (start + b) % count;
-    if (order) n = order[n] as number;
+    const n = order ? (order[position] as number) : position;
+    // Wrapping by comparison, not `%`: an integer division per example is measurable here.
+    position = position + 1 === count ? 0 : position + 1;
     forwardExample(net, inputs, n * inputSize);
     lossSum += exampleLoss(net, targets, n * outputSize);
     backward(net, targets, n * outputSize);
   }
   const step = net.stepCount + 1;
   if (!Number.isFinite(lossSum)) throw new DivergenceError(step, 'loss');
-  if (!Number.isFinite(finishGradient(net, size))) throw new DivergenceError(step, 'gradient');
-  const check = applyOptimizer(net);
+  if (!finishGradient(net, size)) throw new DivergenceError(step, 'gradient');
+  const finite = applyOptimizer(net);
   net.stepCount = step;
   net.examplesSeen += size;
-  if (!Number.isFinite(check)) throw new DivergenceError(step, 'parameters');
+  if (!finite) throw new DivergenceError(step, 'parameters');
   return lossSum / size;
 }
 

@@ -89,7 +89,13 @@ function RunControls() {
         <span className="readout-label" id="epoch-label">
           Epoch
         </span>
-        <output aria-labelledby="epoch-label" className="readout-value" data-testid="epoch">
+        {/* Not a live region: it changes many times a second while training. */}
+        <output
+          aria-labelledby="epoch-label"
+          aria-live="off"
+          className="readout-value"
+          data-testid="epoch"
+        >
           {epoch.toLocaleString('en')}
         </output>
         <span className="readout-sub" aria-live="off">

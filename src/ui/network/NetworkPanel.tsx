@@ -72,6 +72,8 @@ export function NetworkPanel() {
   );
   const links = useMemo(() => diagramLinks(layout, enabled), [layout, enabled.join()]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // Columns closer than the three layer buttons are wide get the compact header.
+  const columnGap = (layout.columnX[2] ?? Infinity) - (layout.columnX[1] ?? 0);
   const painter = useMemo(() => new NetworkPainter(), []);
   const hiddenCount = layerSizes.reduce((a, b) => a + b, 0);
   painter.expectedGridImages = hiddenCount + outputs;
@@ -221,6 +223,7 @@ export function NetworkPanel() {
             layer={l + 1}
             neurons={layer.length}
             x={layout.columnX[l + 1] ?? 0}
+            compact={columnGap < 90}
             onSetLayer={(opener) => openPalette({ kind: 'layer', layer: l + 1 }, opener)}
           />
         ))}
@@ -310,15 +313,17 @@ function LayerHeader({
   layer,
   neurons,
   x,
+  compact,
   onSetLayer,
 }: {
   layer: number;
   neurons: number;
   x: number;
+  compact: boolean;
   onSetLayer: (opener: HTMLElement) => void;
 }) {
   return (
-    <div className="layer-header" style={{ left: x }}>
+    <div className={compact ? 'layer-header compact' : 'layer-header'} style={{ left: x }}>
       <div className="layer-buttons">
         <button
           type="button"
@@ -351,7 +356,7 @@ function LayerHeader({
         </button>
       </div>
       <span className="layer-caption">
-        {neurons} {neurons === 1 ? 'neuron' : 'neurons'}
+        {compact ? neurons : `${neurons} ${neurons === 1 ? 'neuron' : 'neurons'}`}
       </span>
     </div>
   );
@@ -417,7 +422,10 @@ function NeuronButton({
       onClick={(event) => onClick(neuronRef, event)}
       onPointerEnter={hover}
       onPointerLeave={unhover}
-      onFocus={hover}
+      onFocus={(event) => {
+        // Keyboard focus shows the neuron; focus handed back after a tap or click does not.
+        if (event.currentTarget.matches(':focus-visible')) hover();
+      }}
       onBlur={unhover}
     >
       <canvas className="heatmap" ref={canvas} />

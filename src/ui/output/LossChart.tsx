@@ -3,7 +3,7 @@
  * are set straight on the elements from the frame hub's history, a few times a second,
  * without re-rendering React.
  */
-import { axisBottom, axisLeft, line, scaleLinear, scaleLog, select } from 'd3';
+import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog, select } from 'd3';
 import { useCallback, useRef } from 'react';
 import { usePlayground, type FrameHub } from '../../state';
 import { useHubPainter } from '../runtime';

@@ -37,15 +37,11 @@ function Readouts() {
     <dl className="readouts">
       <div>
         <dt id="train-loss-label">Training loss</dt>
-        <dd aria-labelledby="train-loss-label" data-testid="train-loss">
-          {formatLoss(r.trainLoss)}
-        </dd>
+        <dd data-testid="train-loss">{formatLoss(r.trainLoss)}</dd>
       </div>
       <div>
         <dt id="test-loss-label">Test loss</dt>
-        <dd aria-labelledby="test-loss-label" data-testid="test-loss">
-          {formatLoss(r.testLoss)}
-        </dd>
+        <dd data-testid="test-loss">{formatLoss(r.testLoss)}</dd>
       </div>
       {!Number.isNaN(r.trainAccuracy) && (
         <div>
@@ -91,12 +87,9 @@ function useShown(): {
     }
   }
   const output = outputSpecOfDataset(dataset);
-  const range: readonly [number, number] =
-    output.activation === 'tanh'
-      ? [-1, 1]
-      : output.activation === 'linear'
-        ? [-Infinity, Infinity]
-        : [0, 1];
+  // Regression targets lie in about [-1, 1]: a fixed scale keeps the background's colours
+  // those of the points, so a good fit is points that vanish into it.
+  const range: readonly [number, number] = output.activation === 'sigmoid' ? [0, 1] : [-1, 1];
   return {
     gridIndex: null,
     activation: null,
@@ -261,7 +254,7 @@ function Legend({ shown, note }: { shown: Shown; note: string }) {
   const [lo, hi] = shown.domain;
   const middle = lo < 0 && hi > 0 ? 0 : (lo + hi) / 2;
   return (
-    <div className="legend" aria-label={`Colour scale from ${lo} to ${hi}`}>
+    <div className="legend" role="img" aria-label={`Colour scale from ${lo} to ${hi}`}>
       <div className="legend-bar" style={{ background: scaleGradientCss('diverging') }} />
       <div className="legend-ticks" aria-hidden="true">
         <span>{lo}</span>

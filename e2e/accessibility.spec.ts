@@ -1,0 +1,79 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** Serious and critical axe violations, one readable line per failing element. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map(
+        (node) =>
+          `${v.impact} ${v.id}: ${node.target.join(' ')} — ${node.failureSummary ?? v.help}`,
+      ),
+    );
+}
+
+test('axe finds no serious or critical violations, with and without the palette open', async ({
+  playground,
+}) => {
+  const { page, network, run } = playground;
+  await playground.open();
+  await run.stepTimes(2);
+  await expect(run.epoch).toHaveText('2');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await network.neuron(1, 1).click();
+  await expect(network.palette.dialog).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await (await network.hoverLink('Weight from layer 2 neuron 2 to the output')).click();
+  await expect(network.weightEditor.dialog).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test.describe('on a narrow touch screen', () => {
+  test.use({ viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: false });
+
+  test('the network and output are visible and a tapped neuron opens the palette', async ({
+    playground,
+  }) => {
+    const { page, network, output, run } = playground;
+    await playground.open();
+    await expect(network.region).toBeVisible();
+    await expect(network.neuron(1, 1)).toBeVisible();
+    await expect(network.output).toBeVisible();
+    await expect(output.heatmap).toBeVisible();
+    // No sideways scrolling.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      768,
+    );
+    // Neurons do not overlap each other or fall outside the network panel.
+    const panel = await network.region.boundingBox();
+    const boxes = [];
+    for (const neuron of await network.hiddenNeurons.all()) boxes.push(await neuron.boundingBox());
+    for (const box of boxes) {
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(panel!.x);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(panel!.x + panel!.width);
+    }
+    await playground.screenshot('14-narrow-top');
+
+    await run.play.tap();
+    await run.expectTrainingGoesOn();
+    await network.neuron(1, 4).tap();
+    await expect(network.palette.dialog).toBeVisible();
+    await expect(network.palette.dialog).toBeInViewport();
+    await playground.screenshot('15-narrow-palette');
+    await network.palette.option('Absolute').tap();
+    await expect(network.palette.dialog).toBeHidden();
+    await network.expectActivation(1, 4, 'Absolute');
+    await run.expectTrainingGoesOn();
+
+    await output.heatmap.scrollIntoViewIfNeeded();
+    await output.expectPaintedPattern();
+    await playground.screenshot('16-narrow-output');
+  });
+});
