@@ -8,15 +8,18 @@
  *   BENCH_SCENARIOS=deep6x8 npm run bench:browser
  *
  * Env: BENCH_SECONDS (window, default 60), BENCH_WARMUP_SECONDS (default 2), BENCH_SCENARIOS
- * (comma-separated keys, default all). No figure is asserted; it exits non-zero only when the
- * page failed (page errors, no frames from the worker, training that did not start).
+ * (comma-separated keys, default all), BENCH_TRACE_DIR (also records a Chrome trace of a few
+ * seconds after each window, `<key>.trace.json`, for chrome://tracing or the DevTools
+ * Performance panel; the figures are measured without it), BENCH_MINIFY=0 (readable function
+ * names in traces). The speed control is set to Max. No figure is asserted; it exits non-zero
+ * only when the page failed (page errors, no frames, training that did not start or stopped).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { PROBE_SOURCE, type ProbeResult, type ProbeStatus } from './pageProbe';
@@ -35,6 +38,9 @@ const CHROMIUM_ARGS = [
 const VIEWPORT = { width: 1280, height: 800 };
 const SECONDS = positiveNumber('BENCH_SECONDS', 60);
 const WARMUP_SECONDS = positiveNumber('BENCH_WARMUP_SECONDS', 2);
+const TRACE_DIR = process.env.BENCH_TRACE_DIR || null;
+const TRACE_SECONDS = 3;
+const MINIFY = process.env.BENCH_MINIFY !== '0';
 const BUILD_TIMEOUT_MS = 180_000;
 /** Everything but the measuring windows: build, launch, page loads, heap snapshots. */
 const OVERHEAD_BUDGET_MS = 240_000;
@@ -93,6 +99,7 @@ interface Figures {
   rafWorkP95Ms: number;
   messageHandlingMsPerSecond: number;
   mainThreadBusyPercent: number;
+  mainThreadMsPerFrame: number;
   scriptPercent: number;
   layoutPercent: number;
   styleRecalcPercent: number;
@@ -122,6 +129,7 @@ const LABELS: Record<keyof Figures, string> = {
   rafWorkP95Ms: 'rAF paint JS p95 (ms/frame)',
   messageHandlingMsPerSecond: 'worker-message JS (ms/s)',
   mainThreadBusyPercent: 'main thread busy (%)',
+  mainThreadMsPerFrame: '... ms per worker frame',
   scriptPercent: '... of which script (%)',
   layoutPercent: '... layout (%)',
   styleRecalcPercent: '... style recalc (%)',
@@ -134,7 +142,8 @@ function positiveNumber(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}="${raw}" is not a positive number`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name}="${raw}" is not a positive number`);
   return value;
 }
 
@@ -165,7 +174,9 @@ function buildApp(outDir: string): void {
   console.log(`Building into ${outDir} ...`);
   const result = spawnSync(
     'npx',
-    ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'].concat(
+      MINIFY ? [] : ['--minify', 'false'],
+    ),
     { stdio: 'inherit', timeout: BUILD_TIMEOUT_MS },
   );
   if (result.error) throw result.error;
@@ -232,7 +243,8 @@ function probe<T>(page: Page, method: 'status' | 'start' | 'stop'): Promise<T> {
 
 function epochOf(text: string): number {
   const value = Number(text.replace(/[^\d.]/g, ''));
-  if (text.trim() === '' || !Number.isFinite(value)) throw new Error(`Epoch readout "${text}" is not a number`);
+  if (text.trim() === '' || !Number.isFinite(value))
+    throw new Error(`Epoch readout "${text}" is not a number`);
   return value;
 }
 
@@ -251,7 +263,112 @@ async function waitFor(
   }
 }
 
-async function measure(browser: Browser, baseUrl: string, scenario: Scenario, errors: string[]): Promise<Figures> {
+/** Opens the scenario, checks it shows the expected network, presses Play, warms up. */
+async function openAndPlay(page: Page, baseUrl: string, scenario: Scenario): Promise<void> {
+  await page.goto(baseUrl + scenario.hash);
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  await play.waitFor({ state: 'visible' });
+  const loaded = await waitFor(
+    page,
+    'The first frame',
+    (s) => s.workerFramesEver > 0 && s.neuronCanvases > 0,
+  );
+  if (loaded.neuronCanvases !== scenario.neurons) {
+    throw new Error(
+      `${scenario.key}: ${loaded.neuronCanvases} neuron heatmaps, expected ${scenario.neurons} (link not applied?)`,
+    );
+  }
+  const speed = page.getByLabel('Speed');
+  if ((await speed.inputValue()) !== 'max') await speed.selectOption('max');
+  await play.click();
+  await waitFor(page, 'Training', (s) => s.epochText !== '' && epochOf(s.epochText) > 0);
+  await page.waitForTimeout(WARMUP_SECONDS * 1000);
+}
+
+interface Recording {
+  readonly start: ProbeStatus;
+  readonly result: ProbeResult;
+  readonly metricsStart: Map<string, number>;
+  readonly metricsEnd: Map<string, number>;
+  readonly heapStart: number;
+  readonly heapEnd: number;
+  readonly heapAfterGc: number;
+}
+
+/** Records SECONDS of playing; the heap after GC last, as forcing GC disturbs the page. */
+async function recordWindow(page: Page, cdp: CDPSession): Promise<Recording> {
+  const heapStart = await heapUsedMB(cdp);
+  const metricsStart = await performanceMetrics(cdp);
+  const start = await probe<ProbeStatus>(page, 'start');
+  await page.waitForTimeout(SECONDS * 1000);
+  const result = await probe<ProbeResult>(page, 'stop');
+  const metricsEnd = await performanceMetrics(cdp);
+  const heapEnd = await heapUsedMB(cdp);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heapAfterGc = await heapUsedMB(cdp);
+  return { start, result, metricsStart, metricsEnd, heapStart, heapEnd, heapAfterGc };
+}
+
+/** What went wrong in the page during the window, in words (empty when nothing did). */
+async function problemsOf(page: Page, result: ProbeResult): Promise<string[]> {
+  const problems: string[] = [];
+  if (result.workerFrames === 0) problems.push('no frames from the worker while playing');
+  if (result.rafIntervalsMs.length === 0) problems.push('no animation frames');
+  if (result.neuronPaintCounts.every((c) => c === 0)) problems.push('no heatmap was painted');
+  const pause = page.getByRole('button', { name: 'Pause', exact: true });
+  if (!(await pause.isVisible())) problems.push('training stopped during the window');
+  return problems;
+}
+
+function figuresOf(w: Recording): Figures {
+  const { result } = w;
+  const seconds = result.elapsedMs / 1000;
+  // CDP's *Duration metrics are cumulative seconds of main-thread time.
+  const spent = (name: string) =>
+    (w.metricsEnd.get(name) ?? NaN) - (w.metricsStart.get(name) ?? NaN);
+  const busy = (name: string) => (spent(name) / seconds) * 100;
+  const perNeuron = result.neuronPaintCounts.map((c) => c / seconds);
+  const epochs = epochOf(result.epochText) - epochOf(w.start.epochText);
+  return {
+    seconds: round(seconds, 2),
+    epochsPerSecond: round(epochs / seconds),
+    workerEpochsPerSecond: round((result.workerEpoch - w.start.workerEpoch) / seconds),
+    workerFramesPerSecond: round(result.workerFrames / seconds),
+    fps: round(result.rafIntervalsMs.length / seconds),
+    frameP50Ms: round(percentile(result.rafIntervalsMs, 50)),
+    frameP95Ms: round(percentile(result.rafIntervalsMs, 95)),
+    frameMaxMs: round(Math.max(0, ...result.rafIntervalsMs)),
+    longTaskCount: result.longTasks.length,
+    longTaskTotalMs: round(result.longTasks.reduce((sum, [, d]) => sum + d, 0)),
+    longestTaskMs: round(Math.max(0, ...result.longTasks.map(([, d]) => d))),
+    longAnimationFrames: result.longAnimationFrames,
+    neuronCount: perNeuron.length,
+    heatmapRefreshesPerSecond: round(
+      perNeuron.reduce((a, b) => a + b, 0) / Math.max(1, perNeuron.length),
+    ),
+    heatmapRefreshesPerSecondMin: round(perNeuron.length > 0 ? Math.min(...perNeuron) : 0),
+    outputHeatmapRefreshesPerSecond: round(result.outputHeatmapPaints / seconds),
+    rafWorkP50Ms: round(percentile(result.rafWorkMs, 50), 2),
+    rafWorkP95Ms: round(percentile(result.rafWorkMs, 95), 2),
+    messageHandlingMsPerSecond: round(result.messageHandlingMs / seconds),
+    mainThreadBusyPercent: round(busy('TaskDuration')),
+    mainThreadMsPerFrame: round((spent('TaskDuration') * 1000) / Math.max(1, result.workerFrames)),
+    scriptPercent: round(busy('ScriptDuration')),
+    layoutPercent: round(busy('LayoutDuration')),
+    styleRecalcPercent: round(busy('RecalcStyleDuration')),
+    heapStartMB: round(w.heapStart, 2),
+    heapMB: round(w.heapEnd, 2),
+    heapAfterGcMB: round(w.heapAfterGc, 2),
+  };
+}
+
+/** One scenario in a fresh browser context; page errors and failures go to `errors`. */
+async function measure(
+  browser: Browser,
+  baseUrl: string,
+  scenario: Scenario,
+  errors: string[],
+): Promise<Figures> {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
@@ -259,78 +376,70 @@ async function measure(browser: Browser, baseUrl: string, scenario: Scenario, er
     page.on('pageerror', (error) => errors.push(`${scenario.key}: page error: ${error.message}`));
     page.on('crash', () => errors.push(`${scenario.key}: the page crashed`));
     page.on('console', (message) => {
-      if (message.type() === 'error') console.warn(`  [${scenario.key}] console error: ${message.text()}`);
+      if (message.type() === 'error')
+        console.warn(`  [${scenario.key}] console error: ${message.text()}`);
     });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-
-    await page.goto(baseUrl + scenario.hash);
-    const play = page.getByRole('button', { name: 'Play', exact: true });
-    await play.waitFor({ state: 'visible' });
-    const loaded = await waitFor(page, 'The first frame', (s) => s.workerFramesEver > 0 && s.neuronCanvases > 0);
-    if (loaded.neuronCanvases !== scenario.neurons) {
-      throw new Error(`${scenario.key}: ${loaded.neuronCanvases} neuron heatmaps, expected ${scenario.neurons} (link not applied?)`);
+    await openAndPlay(page, baseUrl, scenario);
+    const recording = await recordWindow(page, cdp);
+    for (const problem of await problemsOf(page, recording.result)) {
+      errors.push(`${scenario.key}: ${problem}`);
     }
-    const speed = page.getByLabel('Speed');
-    if ((await speed.inputValue()) !== 'max') await speed.selectOption('max');
-
-    await play.click();
-    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ state: 'visible' });
-    await waitFor(page, 'Training (epoch readout above 0)', (s) => s.epochText !== '' && epochOf(s.epochText) > 0);
-    await page.waitForTimeout(WARMUP_SECONDS * 1000);
-
-    const heapStart = await heapUsedMB(cdp);
-    const metricsStart = await performanceMetrics(cdp);
-    const start = await probe<ProbeStatus>(page, 'start');
-    const startEpoch = start.workerEpoch;
-    await page.waitForTimeout(SECONDS * 1000);
-    const result = await probe<ProbeResult>(page, 'stop');
-    const metricsEnd = await performanceMetrics(cdp);
-    const heapEnd = await heapUsedMB(cdp);
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heapAfterGc = await heapUsedMB(cdp);
-
-    if (result.workerFrames === 0) errors.push(`${scenario.key}: no frames from the worker while playing`);
-    if (result.rafIntervalsMs.length === 0) errors.push(`${scenario.key}: no animation frames`);
-    if (result.neuronPaintCounts.every((c) => c === 0)) errors.push(`${scenario.key}: no heatmap was painted`);
-
-    const seconds = result.elapsedMs / 1000;
-    const busy = (name: string) =>
-      (((metricsEnd.get(name) ?? NaN) - (metricsStart.get(name) ?? NaN)) / seconds) * 100;
-    const perNeuron = result.neuronPaintCounts.map((c) => c / seconds);
-    const epochs = epochOf(result.epochText) - epochOf(start.epochText);
-    const figures: Figures = {
-      seconds: round(seconds, 2),
-      epochsPerSecond: round(epochs / seconds),
-      workerEpochsPerSecond: round((result.workerEpoch - startEpoch) / seconds),
-      workerFramesPerSecond: round(result.workerFrames / seconds),
-      fps: round(result.rafIntervalsMs.length / seconds),
-      frameP50Ms: round(percentile(result.rafIntervalsMs, 50)),
-      frameP95Ms: round(percentile(result.rafIntervalsMs, 95)),
-      frameMaxMs: round(Math.max(0, ...result.rafIntervalsMs)),
-      longTaskCount: result.longTasksMs.length,
-      longTaskTotalMs: round(result.longTasksMs.reduce((a, b) => a + b, 0)),
-      longestTaskMs: round(Math.max(0, ...result.longTasksMs)),
-      longAnimationFrames: result.longAnimationFrames,
-      neuronCount: perNeuron.length,
-      heatmapRefreshesPerSecond: round(perNeuron.reduce((a, b) => a + b, 0) / Math.max(1, perNeuron.length)),
-      heatmapRefreshesPerSecondMin: round(perNeuron.length > 0 ? Math.min(...perNeuron) : 0),
-      outputHeatmapRefreshesPerSecond: round(result.outputHeatmapPaints / seconds),
-      rafWorkP50Ms: round(percentile(result.rafWorkMs, 50), 2),
-      rafWorkP95Ms: round(percentile(result.rafWorkMs, 95), 2),
-      messageHandlingMsPerSecond: round(result.messageHandlingMs / seconds),
-      mainThreadBusyPercent: round(busy('TaskDuration')),
-      scriptPercent: round(busy('ScriptDuration')),
-      layoutPercent: round(busy('LayoutDuration')),
-      styleRecalcPercent: round(busy('RecalcStyleDuration')),
-      heapStartMB: round(heapStart, 2),
-      heapMB: round(heapEnd, 2),
-      heapAfterGcMB: round(heapAfterGc, 2),
-    };
-    printTable(scenario, figures, result);
+    if (TRACE_DIR) await recordTrace(browser, page, join(TRACE_DIR, `${scenario.key}.trace.json`));
+    const figures = figuresOf(recording);
+    printTable(scenario, figures, recording.result);
     return figures;
   } finally {
     await context.close();
+  }
+}
+
+/** A Chrome trace of TRACE_SECONDS more of playing, with JS samples. */
+async function recordTrace(browser: Browser, page: Page, path: string): Promise<void> {
+  mkdirSync(TRACE_DIR as string, { recursive: true });
+  await browser.startTracing(page, { path });
+  await page.waitForTimeout(TRACE_SECONDS * 1000);
+  await browser.stopTracing();
+  console.log(`  trace written to ${path}`);
+}
+
+const TIMELINE_SLICES = 6;
+
+/**
+ * The window in equal slices, to tell a page that slows down as training goes on (a growing
+ * loss curve, a leak) from one that is steadily slow or disturbed by other work on the machine.
+ */
+function printTimeline(result: ProbeResult): void {
+  const slice = result.elapsedMs / TIMELINE_SLICES;
+  const seconds = slice / 1000;
+  const line = (cells: (string | number)[]) =>
+    console.log(
+      `    ${cells.map((c, i) => String(c)[i === 0 ? 'padEnd' : 'padStart'](10)).join('')}`,
+    );
+  console.log('  timeline:');
+  line(['', 'epochs/s', 'frames/s', 'fps', 'long ms']);
+  for (let i = 0; i < TIMELINE_SLICES; i++) {
+    const from = i * slice;
+    const to = from + slice;
+    const inSlice = ([t]: readonly number[]) => (t as number) >= from && (t as number) < to;
+    const frames = result.frameEpochs.filter(inSlice);
+    const first = frames[0];
+    const last = frames.at(-1);
+    // Epochs between the slice's first and last frames, over the time between them.
+    const epochsPerSecond =
+      first && last && last[0] > first[0]
+        ? ((last[1] - first[1]) * 1000) / (last[0] - first[0])
+        : 0;
+    const animationFrames = result.rafTimesMs.filter((t) => t >= from && t < to).length;
+    const longMs = result.longTasks.filter(inSlice).reduce((sum, [, d]) => sum + d, 0);
+    line([
+      `${round(from / 1000, 0)}-${round(to / 1000, 0)} s`,
+      round(epochsPerSecond, 0),
+      round(frames.length / seconds),
+      round(animationFrames / seconds),
+      round(longMs, 0),
+    ]);
   }
 }
 
@@ -341,16 +450,25 @@ function printTable(scenario: Scenario, figures: Figures, result: ProbeResult): 
     const note = reference[key] ? `   (${reference[key]})` : '';
     console.log(`  ${LABELS[key].padEnd(34)} ${String(figures[key]).padStart(10)}${note}`);
   }
-  if (result.otherPaints > 0) console.log(`  putImageData on other canvases: ${result.otherPaints}`);
+  for (const [name, count] of Object.entries(result.otherPaints)) {
+    console.log(`  also painted: "${name}" ${round(count / figures.seconds)} /s`);
+  }
+  printTimeline(result);
   if (result.scripts.length > 0) {
     console.log('  scripts in long animation frames (sum ms, count):');
     for (const s of result.scripts) {
-      console.log(`    ${round(s.durationMs).toString().padStart(8)}  ${String(s.count).padStart(5)}  ${s.invoker}`);
+      console.log(
+        `    ${round(s.durationMs).toString().padStart(8)}  ${String(s.count).padStart(5)}  ${s.invoker}`,
+      );
     }
   }
 }
 
-async function run(all: Record<string, number | string>, errors: string[], cleanups: (() => Promise<void>)[]): Promise<void> {
+async function run(
+  all: Record<string, number | string>,
+  errors: string[],
+  cleanups: (() => Promise<void>)[],
+): Promise<void> {
   const scenarios = chosenScenarios();
   const outDir = mkdtempSync(join(tmpdir(), 'activation-bench-'));
   cleanups.push(async () => rmSync(outDir, { recursive: true, force: true }));
@@ -365,13 +483,17 @@ async function run(all: Record<string, number | string>, errors: string[], clean
   all.browser = `Chromium ${browser.version()}`;
   all.cpus = cpus().length;
   all.viewport = `${VIEWPORT.width}x${VIEWPORT.height}`;
+  // Other work on the machine slows the worker and the page alike: report it with the figures.
+  all.loadAverageBefore = round(loadavg()[0] ?? NaN, 2);
   console.log(
-    `${all.browser}, ${all.cpus} CPUs, viewport ${all.viewport}, warm-up ${WARMUP_SECONDS} s, window ${SECONDS} s`,
+    `${all.browser}, ${all.cpus} CPUs (load ${all.loadAverageBefore}), viewport ${all.viewport}, ` +
+      `warm-up ${WARMUP_SECONDS} s, window ${SECONDS} s`,
   );
   for (const scenario of scenarios) {
     const figures = await measure(browser, url, scenario, errors);
     for (const [key, value] of Object.entries(figures)) all[`${scenario.key}_${key}`] = value;
   }
+  all.loadAverageAfter = round(loadavg()[0] ?? NaN, 2);
 }
 
 async function main(): Promise<number> {
@@ -381,7 +503,10 @@ async function main(): Promise<number> {
   const budgetMs = OVERHEAD_BUDGET_MS + SCENARIOS.length * (WARMUP_SECONDS + SECONDS) * 1000;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`benchmark took longer than ${budgetMs / 1000} s`)), budgetMs);
+    timer = setTimeout(
+      () => reject(new Error(`benchmark took longer than ${budgetMs / 1000} s`)),
+      budgetMs,
+    );
   });
   try {
     await Promise.race([run(all, errors, cleanups), timeout]);

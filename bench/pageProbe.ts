@@ -25,15 +25,21 @@ export interface ProbeResult {
   readonly epochText: string;
   /** Epoch of the newest frame the worker sent (-1 before any). */
   readonly workerEpoch: number;
+  /** Animation frame times, in milliseconds since the window started. */
+  readonly rafTimesMs: number[];
   readonly rafIntervalsMs: number[];
   /** The page's own rAF callback time per display frame (ours excluded). */
   readonly rafWorkMs: number[];
   readonly neuronPaintCounts: number[];
   readonly outputHeatmapPaints: number;
-  readonly otherPaints: number;
+  /** putImageData calls on other canvases, by the name of the nearest labelled element. */
+  readonly otherPaints: Record<string, number>;
   readonly workerFrames: number;
   readonly messageHandlingMs: number;
-  readonly longTasksMs: number[];
+  /** Long tasks as [start since the window started, duration], in milliseconds. */
+  readonly longTasks: [number, number][];
+  /** Every frame from the worker as [time since the window started, epoch]. */
+  readonly frameEpochs: [number, number][];
   readonly longAnimationFrames: number;
   readonly longAnimationFrameBlockingMs: number;
   readonly scripts: ProbeScript[];
@@ -56,7 +62,7 @@ export const PROBE_SOURCE = String.raw`
   const NEURON_CANVAS_SELECTOR = ${JSON.stringify(NEURON_CANVAS_SELECTOR)};
   const s = {
     recording: false, t0: 0, rafTimes: [], rafWork: [], pendingWork: 0, paints: new Map(),
-    workerFrames: 0, workerFramesEver: 0, workerEpoch: -1, messageMs: 0, longTasks: [],
+    workerFrames: 0, workerFramesEver: 0, workerEpoch: -1, messageMs: 0, longTasks: [], frameEpochs: [],
     loafCount: 0, loafBlocking: 0, scripts: new Map(),
   };
 
@@ -96,7 +102,10 @@ export const PROBE_SOURCE = String.raw`
         if (data && data.type === 'frame') {
           s.workerFramesEver++;
           s.workerEpoch = data.epoch;
-          if (s.recording) s.workerFrames++;
+          if (s.recording) {
+            s.workerFrames++;
+            s.frameEpochs.push([performance.now() - s.t0, data.epoch]);
+          }
         }
       });
     }
@@ -159,6 +168,7 @@ export const PROBE_SOURCE = String.raw`
     status,
     start() {
       s.rafTimes = []; s.rafWork = []; s.paints = new Map(); s.workerFrames = 0; s.messageMs = 0;
+      s.frameEpochs = [];
       s.loafCount = 0; s.loafBlocking = 0; s.scripts = new Map();
       s.t0 = performance.now();
       s.recording = true;
@@ -169,9 +179,12 @@ export const PROBE_SOURCE = String.raw`
       const t1 = performance.now();
       const neurons = Array.from(document.querySelectorAll(NEURON_CANVAS_SELECTOR));
       const output = document.querySelector('[data-testid="output-heatmap"]');
-      let otherPaints = 0;
+      const otherPaints = {};
       s.paints.forEach((count, canvas) => {
-        if (canvas !== output && !neurons.includes(canvas)) otherPaints += count;
+        if (canvas === output || neurons.includes(canvas)) return;
+        const named = canvas.closest('[aria-label]');
+        const name = (named && named.getAttribute('aria-label')) || canvas.className || 'canvas';
+        otherPaints[name] = (otherPaints[name] || 0) + count;
       });
       const intervals = [];
       for (let i = 1; i < s.rafTimes.length; i++) intervals.push(s.rafTimes[i] - s.rafTimes[i - 1]);
@@ -179,6 +192,7 @@ export const PROBE_SOURCE = String.raw`
         elapsedMs: t1 - s.t0,
         epochText: epochText(),
         workerEpoch: s.workerEpoch,
+        rafTimesMs: s.rafTimes.map((t) => t - s.t0),
         rafIntervalsMs: intervals,
         rafWorkMs: s.rafWork.slice(1),
         neuronPaintCounts: neurons.map((canvas) => s.paints.get(canvas) || 0),
@@ -186,7 +200,10 @@ export const PROBE_SOURCE = String.raw`
         otherPaints,
         workerFrames: s.workerFrames,
         messageHandlingMs: s.messageMs,
-        longTasksMs: s.longTasks.filter(([start]) => start >= s.t0 && start < t1).map(([, d]) => d),
+        longTasks: s.longTasks
+          .filter(([start]) => start >= s.t0 && start < t1)
+          .map(([start, d]) => [start - s.t0, d]),
+        frameEpochs: s.frameEpochs,
         longAnimationFrames: s.loafCount,
         longAnimationFrameBlockingMs: s.loafBlocking,
         scripts: Array.from(s.scripts, ([invoker, v]) => ({ invoker, ...v }))

@@ -5,6 +5,7 @@
  */
 import { activationInfo, type ActivationId } from '../../nn';
 import type { Frame } from '../../worker/protocol';
+import { imageFor, showImage } from '../canvasImage';
 import {
   neuronDomain,
   paintClasses,
@@ -38,7 +39,6 @@ export interface LinkSlot {
 export class NetworkPainter {
   readonly neurons = new Map<string, NeuronSlot>();
   readonly links = new Map<number, LinkSlot>();
-  private readonly images = new WeakMap<HTMLCanvasElement, ImageData>();
   /** Units the current config expects in a frame; a frame of another shape is not painted. */
   expectedGridImages = 0;
   expectedWeights = 0;
@@ -65,30 +65,34 @@ export class NetworkPainter {
     const n = frame.gridN;
     const points = n * n;
     for (const slot of this.neurons.values()) this.paintNeuron(slot, frame, n, points);
-    const maxAbs = maxAbsWeight(frame.weights);
-    for (const { path, weightIndex } of this.links.values()) {
-      const style = weightStyle(frame.weights[weightIndex] ?? 0, maxAbs);
+    this.paintLinks(frame.weights);
+  }
+
+  /**
+   * Colours and widths of the links. Only links whose style changed are touched: every write
+   * to an SVG path's style costs the page a style recalculation and a repaint of the diagram.
+   */
+  private paintLinks(weights: Float64Array): void {
+    const maxAbs = maxAbsWeight(weights);
+    for (const slot of this.links.values()) {
+      const style = weightStyle(weights[slot.weightIndex] ?? 0, maxAbs);
+      const width = style.width.toFixed(1);
+      if (slot.path.dataset.stroke === style.color && slot.path.dataset.width === width) continue;
+      slot.path.dataset.stroke = style.color;
+      slot.path.dataset.width = width;
       // Inline style, not attributes: the stylesheet's default stroke would win over attributes.
-      path.style.stroke = style.color;
-      path.style.strokeWidth = style.width.toFixed(2);
+      slot.path.style.stroke = style.color;
+      slot.path.style.strokeWidth = width;
     }
   }
 
   private paintNeuron(slot: NeuronSlot, frame: Frame, n: number, points: number): void {
     const { canvas } = slot;
-    if (canvas.width !== n) {
-      canvas.width = n;
-      canvas.height = n;
-    }
-    let image = this.images.get(canvas);
-    if (!image || image.width !== n) {
-      image = new ImageData(n, n);
-      this.images.set(canvas, image);
-    }
+    const image = imageFor(canvas, n);
     const offset = slot.gridIndex * points;
     if (slot.classIndex !== undefined) {
       paintClassProbability(image, frame.grid, offset, n, slot.classIndex);
-      canvas.getContext('2d')?.putImageData(image, 0, 0);
+      showImage(canvas, image);
       return;
     }
     const domain = slot.activation
@@ -97,7 +101,7 @@ export class NetworkPainter {
     paintDiverging(image, frame.grid, offset, n, domain, {
       discretize: this.discretize && !slot.activation,
     });
-    canvas.getContext('2d')?.putImageData(image, 0, 0);
+    showImage(canvas, image);
     if (slot.badge && slot.statsIndex !== undefined && slot.activation) {
       const text = neuronHealth(slot.activation, frame, slot.statsIndex);
       if (slot.badge.textContent !== text) {
@@ -151,12 +155,8 @@ export function paintClassImage(
   discretize: boolean,
 ): void {
   const n = frame.gridN;
-  if (canvas.width !== n) {
-    canvas.width = n;
-    canvas.height = n;
-  }
-  const image = new ImageData(n, n);
+  const image = imageFor(canvas, n);
   const offsets = Array.from({ length: classes }, (_, c) => (firstOutput + c) * n * n);
   paintClasses(image, frame.grid, offsets, n, discretize);
-  canvas.getContext('2d')?.putImageData(image, 0, 0);
+  showImage(canvas, image);
 }

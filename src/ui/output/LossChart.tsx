@@ -12,7 +12,7 @@ const WIDTH = 300;
 const HEIGHT = 110;
 const MARGIN = { top: 8, right: 8, bottom: 20, left: 40 };
 /** Least milliseconds between two redraws of the chart. */
-const REDRAW_INTERVAL_MS = 100;
+const REDRAW_INTERVAL_MS = 200;
 
 export function LossChart() {
   const logScale = usePlayground((s) => s.logScale);
@@ -63,22 +63,34 @@ export function LossChart() {
             .domain([0, max > 0 ? max : 1])
             .range(yRange)
             .nice();
+      // At most about two points per pixel of width: more only costs drawing time.
+      const stride = Math.max(1, Math.ceil(count / (2 * (WIDTH - MARGIN.left - MARGIN.right))));
+      const shown: number[] = [];
+      for (let i = 0; i < count; i += stride) shown.push(i);
+      if (count > 0 && shown[shown.length - 1] !== count - 1) shown.push(count - 1);
       const path = (values: Float64Array) =>
         line<number>()
           .defined(
             (i) => Number.isFinite(values[i] as number) && (!logScale || (values[i] as number) > 0),
           )
           .x((i) => x(epochs[i] as number))
-          .y((i) => y(values[i] as number))(Array.from({ length: count }, (_, i) => i)) ?? '';
+          .y((i) => y(values[i] as number))(shown) ?? '';
       train.current?.setAttribute('d', path(trainLoss));
       test.current?.setAttribute('d', path(testLoss));
-      if (xAxis.current) select(xAxis.current).call(axisBottom(x).ticks(4, 's').tickSizeOuter(0));
-      if (yAxis.current)
+      // Whole epochs only; SI prefixes keep large losses inside the margin (600k, not 600000).
+      const xTicks = x.ticks(Math.min(4, Math.max(1, lastEpoch))).filter(Number.isInteger);
+      if (xAxis.current) {
+        select(xAxis.current).call(
+          axisBottom(x).tickValues(xTicks).tickFormat(format('~s')).tickSizeOuter(0),
+        );
+      }
+      if (yAxis.current) {
         select(yAxis.current).call(
           axisLeft(y)
-            .ticks(3, logScale ? '.0e' : '.2~f')
+            .ticks(3, logScale ? '.0e' : '~s')
             .tickSizeOuter(0),
         );
+      }
     },
     [logScale],
   );

@@ -11,6 +11,7 @@ import { classCss, scaleGradientCss } from '../../viz/colors';
 import { formatLoss, formatPercent } from '../../viz/format';
 import { neuronDomain, paintDiverging } from '../../viz/heatmap';
 import { hiddenDomain, paintClassImage } from '../network/networkPainter';
+import { imageFor, showImage } from '../canvasImage';
 import { paintPoints, triples } from '../paintPoints';
 import { useHubPainter, useRuntime } from '../runtime';
 import { Axes } from './Axes';
@@ -132,18 +133,14 @@ function BigHeatmap() {
         return;
       }
       const gridIndex = shown.gridIndex ?? hiddenCount;
-      if (canvas.width !== n) {
-        canvas.width = n;
-        canvas.height = n;
-      }
-      const image = new ImageData(n, n);
+      const image = imageFor(canvas, n);
       const domain = shown.activation
         ? hiddenDomain(frame.grid, gridIndex * points, points, shown.activation)
         : neuronDomain(frame.grid, gridIndex * points, points, shown.range);
       paintDiverging(image, frame.grid, gridIndex * points, n, domain, {
         discretize: discretize && shown.gridIndex === null,
       });
-      canvas.getContext('2d')?.putImageData(image, 0, 0);
+      showImage(canvas, image);
       setLegend((old) =>
         old.caption === shown.caption &&
         old.domain?.[0] === domain[0] &&
