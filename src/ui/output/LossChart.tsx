@@ -5,7 +5,7 @@
  */
 import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog, select } from 'd3';
 import { useCallback, useRef } from 'react';
-import { usePlayground, type FrameHub } from '../../state';
+import { playgroundStore, usePlayground, type FrameHub } from '../../state';
 import { useHubPainter } from '../runtime';
 
 const WIDTH = 300;
@@ -13,6 +13,12 @@ const HEIGHT = 110;
 const MARGIN = { top: 8, right: 8, bottom: 20, left: 40 };
 /** Least milliseconds between two redraws of the chart. */
 const REDRAW_INTERVAL_MS = 200;
+
+/** Loss ticks: plain below 1000 (0.25, not 250m), SI prefixes above (600k, not 600000). */
+function lossTick(value: number | { valueOf(): number }): string {
+  const v = Number(value);
+  return Math.abs(v) >= 1000 ? format('.2~s')(v) : format('.2~g')(v);
+}
 
 export function LossChart() {
   const logScale = usePlayground((s) => s.logScale);
@@ -31,7 +37,8 @@ export function LossChart() {
       if (!paused && now - lastDraw.current < REDRAW_INTERVAL_MS) return;
       lastDraw.current = now;
       const count = history.length;
-      const started = (hub.latestFrame?.epoch ?? 0) > 0;
+      const started =
+        (hub.latestFrame?.epoch ?? 0) > 0 || playgroundStore.getState().divergence !== null;
       if (empty.current) empty.current.style.display = started ? 'none' : '';
       const epochs = history.epochs.subarray(0, count);
       const trainLoss = history.trainLoss.subarray(0, count);
@@ -87,7 +94,8 @@ export function LossChart() {
       if (yAxis.current) {
         select(yAxis.current).call(
           axisLeft(y)
-            .ticks(3, logScale ? '.0e' : '~s')
+            .ticks(3)
+            .tickFormat(logScale ? format('.0e') : lossTick)
             .tickSizeOuter(0),
         );
       }
