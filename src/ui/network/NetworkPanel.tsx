@@ -21,6 +21,7 @@ import { ActivationPalette } from './ActivationPalette';
 import { FeatureNode } from './FeatureNode';
 import { diagramLinks, type DiagramLink } from './geometry';
 import { NetworkPainter } from './networkPainter';
+import { NeuronStatsLine } from './NeuronStatsLine';
 import { WeightEditor } from './WeightEditor';
 
 /** Height reserved above the diagram for the per-layer buttons (px). */
@@ -245,7 +246,7 @@ export function NetworkPanel() {
             const node = layout.layers[l + 1]?.[j];
             if (!node) return null;
             const ref = { layer: l + 1, neuron: j + 1 };
-            const gridIndex = layerSizes.slice(0, l).reduce((a, b) => a + b, 0) + j;
+            const gridIndex = statsIndexOf(ref, layerSizes);
             return (
               <NeuronButton
                 key={`${l}-${j}`}
@@ -295,6 +296,14 @@ export function NetworkPanel() {
           anchor={palette.anchor}
           onChoose={choose}
           onClose={closePalette}
+          footer={
+            palette.target.kind === 'neurons' && palette.target.refs.length === 1 ? (
+              <NeuronStatsLine
+                statsIndex={statsIndexOf(palette.target.refs[0] as NeuronRef, layerSizes)}
+                hiddenCount={hiddenCount}
+              />
+            ) : null
+          }
         />
       )}
       {editing && (
@@ -491,6 +500,11 @@ function OutputNode({
       <canvas className="heatmap" ref={canvas} />
     </button>
   );
+}
+
+/** Index of a hidden neuron (page numbering) among all hidden neurons, first layer first. */
+function statsIndexOf(ref: NeuronRef, layerSizes: readonly number[]): number {
+  return layerSizes.slice(0, ref.layer - 1).reduce((a, b) => a + b, 0) + ref.neuron - 1;
 }
 
 /** "Weight from x1 to layer 1 neuron 2" in page numbering. */
