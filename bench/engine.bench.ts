@@ -3,7 +3,13 @@
  * all-neuron grid, for the shapes named in the engine issue. Prints a table, then one JSON
  * line of the figures. Run with `npm run bench`; figures vary with the machine's load.
  */
-import { FEATURE_IDS, featurePlanes, generateDataset, toExamples, type FeatureId } from '../src/data';
+import {
+  FEATURE_IDS,
+  featurePlanes,
+  generateDataset,
+  toExamples,
+  type FeatureId,
+} from '../src/data';
 import {
   ACTIVATION_IDS,
   Network,
@@ -27,12 +33,27 @@ interface Shape {
 }
 
 const mixedLayer = (offset: number): ActivationId[] =>
-  Array.from({ length: 8 }, (_, j) => ACTIVATION_IDS[(offset + j) % ACTIVATION_IDS.length] as ActivationId);
+  Array.from(
+    { length: 8 },
+    (_, j) => ACTIVATION_IDS[(offset + j) % ACTIVATION_IDS.length] as ActivationId,
+  );
 
 const SHAPES: Shape[] = [
-  { key: '2x4x2_tanh', features: ['x1', 'x2'], hidden: [Array(4).fill('tanh'), Array(2).fill('tanh')] },
-  { key: '7x8x6_tanh', features: FEATURE_IDS, hidden: Array.from({ length: 6 }, () => Array(8).fill('tanh')) },
-  { key: '7x8x6_mixed', features: FEATURE_IDS, hidden: Array.from({ length: 6 }, (_, l) => mixedLayer(l * 8)) },
+  {
+    key: '2x4x2_tanh',
+    features: ['x1', 'x2'],
+    hidden: [Array(4).fill('tanh'), Array(2).fill('tanh')],
+  },
+  {
+    key: '7x8x6_tanh',
+    features: FEATURE_IDS,
+    hidden: Array.from({ length: 6 }, () => Array(8).fill('tanh')),
+  },
+  {
+    key: '7x8x6_mixed',
+    features: FEATURE_IDS,
+    hidden: Array.from({ length: 6 }, (_, l) => mixedLayer(l * 8)),
+  },
 ];
 
 function build(shape: Shape): Network {
@@ -76,8 +97,11 @@ for (const shape of SHAPES) {
       trainEpoch(net, examples, batch, rng, order);
       return examples.count;
     });
-    figures[`examplesPerSecond_${shape.key}${batch === 10 ? '' : '_batch1'}`] = Math.round(perSecond);
-    rows.push(`${shape.key.padEnd(12)} batch ${String(batch).padStart(2)}  ${Math.round(perSecond).toLocaleString('en').padStart(12)} examples/s`);
+    figures[`examplesPerSecond_${shape.key}${batch === 10 ? '' : '_batch1'}`] =
+      Math.round(perSecond);
+    rows.push(
+      `${shape.key.padEnd(12)} batch ${String(batch).padStart(2)}  ${Math.round(perSecond).toLocaleString('en').padStart(12)} examples/s`,
+    );
   }
   const net = build(shape);
   const planes = featurePlanes(shape.features, GRID_N);

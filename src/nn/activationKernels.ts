@@ -1,16 +1,17 @@
 /**
- * The hidden activations as the training pass runs them: over a run of consecutive units
- * that share one activation, each unit's output and slope (dOut/dPre) at once.
+ * The hidden activations as the training pass runs them: over a run of values of units that
+ * share one activation (neighbouring units, in all the rows of a pass), each value's output
+ * and slope (dOut/dPre) at once.
  *
- * Why runs of units rather than one call per unit: V8 inlines only small functions, and a
- * 17-way switch with its exp/tanh kernels is far over the limit; an out-of-line call that
- * returns a number also boxes it on the heap. Here the switch runs once per run, every
- * kernel is inlined into a small loop, and results go straight into the typed arrays.
- * A uniform layer is one run; a mixed one costs one call per neuron.
+ * Why runs rather than one call per value: V8 inlines only small functions, and a 17-way
+ * switch with its exp/tanh kernels is far over the limit; an out-of-line call that returns a
+ * number also boxes it on the heap. Here the dispatch happens once per run, every kernel is
+ * inlined into a small loop, and results go straight into the typed arrays. A uniform layer
+ * is one run; a mixed one costs one call per neuron.
  *
  * The scalar `activate` / `activationDerivative` (activations.ts) use the same formulas.
  */
-import { cos, exp, expm1, sigmoid, sin, tanh } from './exactMath';
+import { exp, expm1NonPositive, log1pUnit, sigmoid, sinCycle, tanh } from './exactMath';
 
 // Codes as constants so the switches read as names (they must follow ACTIVATION_IDS).
 export const RELU = 0,
@@ -79,8 +80,14 @@ export function mishSlope(x: number, e: number): number {
 }
 
 /**
- * Sets `out[u]` = activation(`pre[u]`) and `slope[u]` = its derivative for the units
- * start ≤ u < end, which all have activation `code`.
+ * Sets `out[i]` = activation(`pre[i]`) and `slope[i]` = its derivative for start ≤ i < end,
+ * values of units that all have activation `code`.
+ *
+ * Dispatched through a table indexed by code rather than a switch, why: V8 inlines a switch's
+ * small callees into it until its inlining budget runs out, and the run functions left over
+ * then call their exp or sin kernels out of line, boxing every result on the heap. A call
+ * through the table is not inlined once it has seen several activations, so each run function
+ * is compiled on its own, with its kernel inlined.
  */
 export function activateRun(
   code: number,
@@ -90,47 +97,13 @@ export function activateRun(
   start: number,
   end: number,
 ): void {
-  switch (code) {
-    case RELU:
-      return reluRun(pre, out, slope, start, end);
-    case TANH:
-      return tanhRun(pre, out, slope, start, end);
-    case SIGMOID:
-      return sigmoidRun(pre, out, slope, start, end);
-    case LINEAR:
-      return linearRun(pre, out, slope, start, end);
-    case SIN:
-      return sinRun(pre, out, slope, start, end);
-    case COS:
-      return cosRun(pre, out, slope, start, end);
-    case GAUSSIAN:
-      return gaussianRun(pre, out, slope, start, end);
-    case LEAKY_RELU:
-      return leakyReluRun(pre, out, slope, start, end);
-    case ELU:
-      return eluRun(pre, out, slope, start, end, 1, 1);
-    case SELU:
-      return eluRun(pre, out, slope, start, end, SELU_SCALE, SELU_SCALE * SELU_ALPHA);
-    case GELU:
-      return geluRun(pre, out, slope, start, end);
-    case SILU:
-      return siluRun(pre, out, slope, start, end);
-    case MISH:
-      return mishRun(pre, out, slope, start, end);
-    case SOFTPLUS:
-      return softplusRun(pre, out, slope, start, end);
-    case ABS:
-      return absRun(pre, out, slope, start, end);
-    case SQUARE:
-      return squareRun(pre, out, slope, start, end);
-    case SOFTSIGN:
-      return softsignRun(pre, out, slope, start, end);
-    default:
-      out.fill(NaN, start, end);
-      slope.fill(NaN, start, end);
-  }
+  const run = RUNS[code];
+  if (run) return run(pre, out, slope, start, end);
+  out.fill(NaN, start, end);
+  slope.fill(NaN, start, end);
 }
 
+/** See `activateRun`. */
 type Run = (
   pre: Float64Array,
   out: Float64Array,
@@ -142,71 +115,79 @@ type Run = (
 // At the kinks the slopes follow PyTorch: relu'(0) = 0, abs'(0) = 0, leaky_relu'(0) = 0.01.
 
 const reluRun: Run = (pre, out, slope, start, end) => {
-  for (let u = start; u < end; u++) {
-    const x = pre[u] as number;
-    out[u] = x <= 0 ? 0 : x; // not `x > 0 ? x : 0`, which would turn NaN into 0
-    slope[u] = x > 0 ? 1 : 0;
+  for (let i = start; i < end; i++) {
+    const x = pre[i] as number;
+    out[i] = x <= 0 ? 0 : x; // not `x > 0 ? x : 0`, which would turn NaN into 0
+    slope[i] = x > 0 ? 1 : 0;
   }
 };
 
 const tanhRun: Run = (pre, out, slope, start, end) => {
-  for (let u = start; u < end; u++) {
-    const y = tanh(pre[u] as number);
-    out[u] = y;
-    slope[u] = 1 - y * y;
+  for (let i = start; i < end; i++) {
+    const y = tanh(pre[i] as number);
+    out[i] = y;
+    slope[i] = 1 - y * y;
   }
 };
 
 const sigmoidRun: Run = (pre, out, slope, start, end) => {
-  for (let u = start; u < end; u++) {
-    const y = sigmoid(pre[u] as number);
-    out[u] = y;
-    slope[u] = y * (1 - y);
+  for (let i = start; i < end; i++) {
+    const y = sigmoid(pre[i] as number);
+    out[i] = y;
+    slope[i] = y * (1 - y);
   }
 };
 
 const linearRun: Run = (pre, out, slope, start, end) => {
-  for (let u = start; u < end; u++) {
-    out[u] = pre[u] as number;
-    slope[u] = 1;
+  for (let i = start; i < end; i++) {
+    out[i] = pre[i] as number;
+    slope[i] = 1;
   }
 };
 
-const sinRun: Run = (pre, out, slope, start, end) => {
-  for (let u = start; u < end; u++) {
-    const x = pre[u] as number;
-    out[u] = sin(x);
-    slope[u] = cos(x);
-  }
-};
+/** sin(x + q·π/2) for q = 0 to 3, filled by `sinCycle`. */
+const cycle = new Float64Array(4);
 
-const cosRun: Run = (pre, out, slope, start, end) => {
-  for (let u = start; u < end; u++) {
-    const x = pre[u] as number;
-    out[u] = cos(x);
-    slope[u] = -sin(x);
+/** sin (quarterTurns = 0) or cos (1) = sin(x + π/2), with slope sin(x + (quarterTurns + 1)·π/2). */
+function sineRun(
+  pre: Float64Array,
+  out: Float64Array,
+  slope: Float64Array,
+  start: number,
+  end: number,
+  quarterTurns: number,
+): void {
+  for (let i = start; i < end; i++) {
+    sinCycle(pre[i] as number, cycle);
+    out[i] = cycle[quarterTurns] as number;
+    slope[i] = cycle[quarterTurns + 1] as number;
   }
-};
+}
 
 const gaussianRun: Run = (pre, out, slope, start, end) => {
-  for (let u = start; u < end; u++) {
-    const x = pre[u] as number;
+  for (let i = start; i < end; i++) {
+    const x = pre[i] as number;
     const y = exp(-x * x);
-    out[u] = y;
+    out[i] = y;
     // x · y first: for |x| near MAX_VALUE, -2x overflows and Infinity · 0 would be NaN.
-    slope[u] = -2 * (x * y);
+    slope[i] = -2 * (x * y);
   }
 };
 
 const leakyReluRun: Run = (pre, out, slope, start, end) => {
-  for (let u = start; u < end; u++) {
-    const x = pre[u] as number;
-    out[u] = x > 0 ? x : LEAKY_SLOPE * x;
-    slope[u] = x > 0 ? 1 : LEAKY_SLOPE;
+  for (let i = start; i < end; i++) {
+    const x = pre[i] as number;
+    out[i] = x > 0 ? x : LEAKY_SLOPE * x;
+    slope[i] = x > 0 ? 1 : LEAKY_SLOPE;
   }
 };
 
-/** ELU (scale = alpha·scale = 1) and SELU: scale·x above 0, alphaScale·(e^x − 1) below. */
+/**
+ * ELU (scale = alphaScale = 1) and SELU: scale·x above 0, alphaScale·(e^x − 1) below.
+ * Written as scale·max(x, 0) + alphaScale·(e^min(x, 0) − 1), whose second term is 0 above 0
+ * and first term 0 below, why: a branch on the sign of x is a coin toss, mispredicted half
+ * the time, and cost more than the exp it skipped. The values are those of the two cases.
+ */
 function eluRun(
   pre: Float64Array,
   out: Float64Array,
@@ -216,86 +197,109 @@ function eluRun(
   scale: number,
   alphaScale: number,
 ): void {
-  for (let u = start; u < end; u++) {
-    const x = pre[u] as number;
-    if (x > 0) {
-      out[u] = scale * x;
-      slope[u] = scale;
-    } else {
-      const y = alphaScale * expm1(x);
-      out[u] = y;
-      slope[u] = y + alphaScale; // alphaScale·e^x, from the output
-    }
+  for (let i = start; i < end; i++) {
+    const x = pre[i] as number;
+    const below = alphaScale * expm1NonPositive(Math.min(x, 0));
+    out[i] = scale * Math.max(x, 0) + below;
+    slope[i] = x > 0 ? scale : below + alphaScale; // alphaScale·e^x, from the output
   }
 }
 
 const geluRun: Run = (pre, out, slope, start, end) => {
-  for (let u = start; u < end; u++) {
-    const x = pre[u] as number;
+  for (let i = start; i < end; i++) {
+    const x = pre[i] as number;
     const t = tanh(geluInner(x));
-    out[u] = 0.5 * x * (1 + t);
-    slope[u] = geluSlope(x, t);
+    out[i] = 0.5 * x * (1 + t);
+    slope[i] = geluSlope(x, t);
   }
 };
 
 const siluRun: Run = (pre, out, slope, start, end) => {
-  for (let u = start; u < end; u++) {
-    const x = pre[u] as number;
+  for (let i = start; i < end; i++) {
+    const x = pre[i] as number;
     const s = sigmoid(x);
-    out[u] = x * s;
-    slope[u] = siluSlope(x, s);
+    out[i] = x * s;
+    slope[i] = siluSlope(x, s);
   }
 };
 
 const mishRun: Run = (pre, out, slope, start, end) => {
-  for (let u = start; u < end; u++) {
-    const x = pre[u] as number;
+  for (let i = start; i < end; i++) {
+    const x = pre[i] as number;
     if (x > SOFTPLUS_THRESHOLD) {
-      out[u] = x;
-      slope[u] = 1;
+      out[i] = x;
+      slope[i] = 1;
     } else {
       const e = exp(x);
-      out[u] = x * tanhSoftplus(e);
-      slope[u] = mishSlope(x, e);
+      out[i] = x * tanhSoftplus(e);
+      slope[i] = mishSlope(x, e);
     }
   }
 };
 
 const softplusRun: Run = (pre, out, slope, start, end) => {
-  for (let u = start; u < end; u++) {
-    const x = pre[u] as number;
+  for (let i = start; i < end; i++) {
+    const x = pre[i] as number;
     if (x > SOFTPLUS_THRESHOLD) {
-      out[u] = x;
-      slope[u] = 1;
+      out[i] = x;
+      slope[i] = 1;
     } else {
-      const e = exp(x);
-      out[u] = Math.log1p(e);
-      slope[u] = logistic(e);
+      // ln(1 + e^x) = max(x, 0) + ln(1 + u) with u = e^-|x| ≤ 1; the slope is sigmoid(x),
+      // which is (x ≥ 0 ? 1 : u) / (1 + u) (see exactMath `sigmoid`).
+      const u = exp(-Math.abs(x));
+      out[i] = Math.max(x, 0) + log1pUnit(u);
+      slope[i] = (x >= 0 ? 1 : u) / (1 + u);
     }
   }
 };
 
 const absRun: Run = (pre, out, slope, start, end) => {
-  for (let u = start; u < end; u++) {
-    const x = pre[u] as number;
-    out[u] = Math.abs(x);
-    slope[u] = x > 0 ? 1 : x < 0 ? -1 : 0;
+  for (let i = start; i < end; i++) {
+    const x = pre[i] as number;
+    out[i] = Math.abs(x);
+    slope[i] = x > 0 ? 1 : x < 0 ? -1 : 0;
   }
 };
 
 const squareRun: Run = (pre, out, slope, start, end) => {
-  for (let u = start; u < end; u++) {
-    const x = pre[u] as number;
-    out[u] = x * x;
-    slope[u] = 2 * x;
+  for (let i = start; i < end; i++) {
+    const x = pre[i] as number;
+    out[i] = x * x;
+    slope[i] = 2 * x;
   }
 };
 
 const softsignRun: Run = (pre, out, slope, start, end) => {
-  for (let u = start; u < end; u++) {
-    const x = pre[u] as number;
+  for (let i = start; i < end; i++) {
+    const x = pre[i] as number;
     const d = 1 + Math.abs(x);
-    out[u] = x / d;
-    slope[u] = 1 / (d * d);
+    out[i] = x / d;
+    slope[i] = 1 / (d * d);
   }
 };
+
+const sinRun: Run = (pre, out, slope, start, end) => sineRun(pre, out, slope, start, end, 0);
+const cosRun: Run = (pre, out, slope, start, end) => sineRun(pre, out, slope, start, end, 1);
+const plainEluRun: Run = (pre, out, slope, start, end) => eluRun(pre, out, slope, start, end, 1, 1);
+const seluRun: Run = (pre, out, slope, start, end) =>
+  eluRun(pre, out, slope, start, end, SELU_SCALE, SELU_SCALE * SELU_ALPHA);
+
+/** The run function of each activation code. */
+const RUNS: Run[] = [];
+RUNS[RELU] = reluRun;
+RUNS[TANH] = tanhRun;
+RUNS[SIGMOID] = sigmoidRun;
+RUNS[LINEAR] = linearRun;
+RUNS[SIN] = sinRun;
+RUNS[COS] = cosRun;
+RUNS[GAUSSIAN] = gaussianRun;
+RUNS[LEAKY_RELU] = leakyReluRun;
+RUNS[ELU] = plainEluRun;
+RUNS[SELU] = seluRun;
+RUNS[GELU] = geluRun;
+RUNS[SILU] = siluRun;
+RUNS[MISH] = mishRun;
+RUNS[SOFTPLUS] = softplusRun;
+RUNS[ABS] = absRun;
+RUNS[SQUARE] = squareRun;
+RUNS[SOFTSIGN] = softsignRun;

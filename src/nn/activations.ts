@@ -17,7 +17,6 @@ import {
   LEAKY_RELU,
   LEAKY_SLOPE,
   LINEAR,
-  logistic,
   MISH,
   mishSlope,
   RELU,
@@ -35,7 +34,7 @@ import {
   TANH,
   tanhSoftplus,
 } from './activationKernels';
-import { cos, exp, expm1, sigmoid, sin, tanh } from './exactMath';
+import { cos, exp, expm1NonPositive, log1pUnit, sigmoid, sin, tanh } from './exactMath';
 
 export { sigmoid };
 
@@ -152,9 +151,12 @@ export function activationInfo(id: ActivationId): ActivationInfo {
   return ACTIVATIONS[activationCode(id)] as ActivationInfo;
 }
 
-/** ln(1 + e^x) without overflow: softplus(40) is exactly 40, softplus(-40) is e^-40. */
+/**
+ * ln(1 + e^x) without overflow, as max(x, 0) + ln(1 + e^-|x|): softplus(40) is exactly 40,
+ * softplus(-40) is e^-40.
+ */
 export function softplus(x: number): number {
-  return x > SOFTPLUS_THRESHOLD ? x : Math.log1p(exp(x));
+  return x > SOFTPLUS_THRESHOLD ? x : Math.max(x, 0) + log1pUnit(exp(-Math.abs(x)));
 }
 
 /** The activation with code `code` at pre-activation `x`. */
@@ -177,9 +179,9 @@ export function activate(code: number, x: number): number {
     case LEAKY_RELU:
       return x > 0 ? x : LEAKY_SLOPE * x;
     case ELU:
-      return x > 0 ? x : expm1(x);
+      return x > 0 ? x : expm1NonPositive(x);
     case SELU:
-      return x > 0 ? SELU_SCALE * x : SELU_SCALE * SELU_ALPHA * expm1(x);
+      return x > 0 ? SELU_SCALE * x : SELU_SCALE * SELU_ALPHA * expm1NonPositive(x);
     case GELU:
       return 0.5 * x * (1 + tanh(geluInner(x)));
     case SILU:
@@ -235,7 +237,7 @@ export function activationDerivative(code: number, x: number, y: number): number
     case MISH:
       return x > SOFTPLUS_THRESHOLD ? 1 : mishSlope(x, exp(x));
     case SOFTPLUS:
-      return x > SOFTPLUS_THRESHOLD ? 1 : logistic(exp(x));
+      return x > SOFTPLUS_THRESHOLD ? 1 : sigmoid(x);
     case ABS:
       return x > 0 ? 1 : x < 0 ? -1 : 0;
     case SQUARE:

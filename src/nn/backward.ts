@@ -1,4 +1,7 @@
-/** Backpropagation of one example into the network's gradient accumulators. */
+/**
+ * Backpropagation of a block of rows (examples, see network.ts) into the network's gradient
+ * accumulators.
+ */
 import {
   HEAD_SIGMOID_BCE,
   HEAD_SIGMOID_MSE,
@@ -8,149 +11,239 @@ import {
 } from './network';
 
 /**
- * Sets `delta` of the output units to dLoss/dLogit for the last forward pass.
+ * Sets `delta` of the output units in row r of a pass of `rows` rows to dLoss/dLogit.
  * Sigmoid + BCE and softmax + cross-entropy give the familiar `y - t`; the squared-error heads
  * multiply `y - t` by the output activation's slope.
  */
-function setOutputDeltas(net: Network, targets: ArrayLike<number>, offset: number): void {
+function setOutputDeltas(
+  net: Network,
+  r: number,
+  rows: number,
+  targets: Float64Array,
+  offset: number,
+): void {
   const { out, delta } = net;
-  const start = net.unitStart[net.outputLayer] as number;
+  const start = (net.unitStart[net.outputLayer] as number) * rows + r;
   const size = net.outputSize;
   let targetSum = 0;
   if (net.head === HEAD_SOFTMAX_CE) {
     for (let k = 0; k < size; k++) targetSum += targets[offset + k] as number;
   }
   for (let k = 0; k < size; k++) {
-    const y = out[start + k] as number;
+    const at = start + k * rows;
+    const y = out[at] as number;
     const t = targets[offset + k] as number;
     switch (net.head) {
       case HEAD_TANH_MSE:
-        delta[start + k] = (y - t) * (1 - y * y);
+        delta[at] = (y - t) * (1 - y * y);
         break;
       case HEAD_SIGMOID_MSE:
-        delta[start + k] = (y - t) * y * (1 - y);
+        delta[at] = (y - t) * y * (1 - y);
         break;
       case HEAD_SOFTMAX_CE:
         // d/dz_k of -Σ t_i log softmax(z)_i is y_k Σ t_i - t_k.
-        delta[start + k] = y * targetSum - t;
+        delta[at] = y * targetSum - t;
         break;
       case HEAD_SIGMOID_BCE:
       default:
-        delta[start + k] = y - t;
+        delta[at] = y - t;
     }
   }
 }
 
 /**
- * Backpropagates the last forward pass against `targets` (from `offset`): adds this example's
- * dLoss/dWeight and dLoss/dBias to `gradWeights` / `gradBiases`, and records the hidden units'
- * pre-activation range and |dLoss/dPre| in the running statistics.
+ * Backpropagates the last pass forward, of `rows` rows, row r against the targets of example
+ * `rowExample[r]`: adds their dLoss/dWeight and dLoss/dBias, in row order, to `gradWeights` /
+ * `gradBiases`, and records the hidden units' pre-activation range and |dLoss/dPre| in the
+ * running statistics.
  */
-export function backward(net: Network, targets: ArrayLike<number>, offset = 0): void {
-  setOutputDeltas(net, targets, offset);
-  for (let k = net.outputLayer; k >= 1; k--) {
-    accumulateLayerGradient(net, k);
-    if (k > 1) propagateDeltas(net, k);
+export function backwardRows(net: Network, targets: Float64Array, rows: number): void {
+  const { rowExample, outputSize } = net;
+  for (let r = 0; r < rows; r++) {
+    setOutputDeltas(net, r, rows, targets, (rowExample[r] as number) * outputSize);
   }
-  net.statExamples++;
+  for (let k = net.outputLayer; k >= 1; k--) {
+    accumulateLayerGradient(net, k, rows);
+    if (k > 1) {
+      propagateDeltas(net, k, rows);
+      recordStats(net, k - 1, rows);
+    }
+  }
+  net.statExamples += rows;
 }
 
 /**
- * Adds `delta[u]` to `gradBiases[u]` and `delta[u] · out[i]` to `gradWeights[u][i]` for the
- * units u of layer k and the units i below. Four rows at a time, for the reason given at
- * forward.ts `affineLayer`; every entry gets the same single addition as one row at a time.
+ * Adds `delta[u]` to `gradBiases[u]` and `delta[u] · out[i]` to `gradWeights[u][i]`, row by
+ * row, for the units u of layer k and the units i below.
+ *
+ * Four weight rows by two columns at a time with the examples innermost, why: the eight sums
+ * stay in registers across the examples, stored once rather than once per example, each
+ * delta is read for two weights and each input for four, and the loop overheads (see
+ * forward.ts `affineLayer`) are paid once per eight multiply-adds. Every entry still
+ * receives the examples' terms in row order. With an odd fan-in the last pair is that column
+ * twice (both sums start from the same stored value, so it is added once).
  */
-function accumulateLayerGradient(net: Network, k: number): void {
+function accumulateLayerGradient(net: Network, k: number, rows: number): void {
   const { gradWeights, gradBiases, delta, out } = net;
   const fanIn = net.sizes[k - 1] as number;
-  const prevStart = net.unitStart[k - 1] as number;
+  const below = (net.unitStart[k - 1] as number) * rows;
+  const start = net.unitStart[k] as number;
   const end = net.unitStart[k + 1] as number;
-  let u = net.unitStart[k] as number;
+  for (let u = start; u < end; u++) {
+    let sum = gradBiases[u] as number;
+    for (let r = u * rows; r < (u + 1) * rows; r++) sum += delta[r] as number;
+    gradBiases[u] = sum;
+  }
+  let u = start;
   let w0 = net.weightStart[k] as number;
   for (; u + 4 <= end; u += 4) {
     const w1 = w0 + fanIn;
     const w2 = w1 + fanIn;
     const w3 = w2 + fanIn;
-    const d0 = delta[u] as number;
-    const d1 = delta[u + 1] as number;
-    const d2 = delta[u + 2] as number;
-    const d3 = delta[u + 3] as number;
-    gradBiases[u] = (gradBiases[u] as number) + d0;
-    gradBiases[u + 1] = (gradBiases[u + 1] as number) + d1;
-    gradBiases[u + 2] = (gradBiases[u + 2] as number) + d2;
-    gradBiases[u + 3] = (gradBiases[u + 3] as number) + d3;
-    for (let i = 0; i < fanIn; i++) {
-      const x = out[prevStart + i] as number;
-      gradWeights[w0 + i] = (gradWeights[w0 + i] as number) + d0 * x;
-      gradWeights[w1 + i] = (gradWeights[w1 + i] as number) + d1 * x;
-      gradWeights[w2 + i] = (gradWeights[w2 + i] as number) + d2 * x;
-      gradWeights[w3 + i] = (gradWeights[w3 + i] as number) + d3 * x;
+    const d0 = u * rows;
+    for (let i = 0; i < fanIn; i += 2) {
+      const j = Math.min(i + 1, fanIn - 1);
+      const xI = below + i * rows;
+      const xJ = below + j * rows;
+      let a0 = gradWeights[w0 + i] as number;
+      let a1 = gradWeights[w1 + i] as number;
+      let a2 = gradWeights[w2 + i] as number;
+      let a3 = gradWeights[w3 + i] as number;
+      let b0 = gradWeights[w0 + j] as number;
+      let b1 = gradWeights[w1 + j] as number;
+      let b2 = gradWeights[w2 + j] as number;
+      let b3 = gradWeights[w3 + j] as number;
+      for (let r = 0; r < rows; r++) {
+        const xA = out[xI + r] as number;
+        const xB = out[xJ + r] as number;
+        const e0 = delta[d0 + r] as number;
+        const e1 = delta[d0 + rows + r] as number;
+        const e2 = delta[d0 + 2 * rows + r] as number;
+        const e3 = delta[d0 + 3 * rows + r] as number;
+        a0 += e0 * xA;
+        a1 += e1 * xA;
+        a2 += e2 * xA;
+        a3 += e3 * xA;
+        b0 += e0 * xB;
+        b1 += e1 * xB;
+        b2 += e2 * xB;
+        b3 += e3 * xB;
+      }
+      gradWeights[w0 + i] = a0;
+      gradWeights[w1 + i] = a1;
+      gradWeights[w2 + i] = a2;
+      gradWeights[w3 + i] = a3;
+      gradWeights[w0 + j] = b0;
+      gradWeights[w1 + j] = b1;
+      gradWeights[w2 + j] = b2;
+      gradWeights[w3 + j] = b3;
     }
     w0 = w3 + fanIn;
   }
   for (; u < end; u++) {
-    const d = delta[u] as number;
-    gradBiases[u] = (gradBiases[u] as number) + d;
+    const d = u * rows;
     for (let i = 0; i < fanIn; i++) {
-      gradWeights[w0 + i] = (gradWeights[w0 + i] as number) + d * (out[prevStart + i] as number);
+      const x = below + i * rows;
+      let sum = gradWeights[w0 + i] as number;
+      for (let r = 0; r < rows; r++) sum += (delta[d + r] as number) * (out[x + r] as number);
+      gradWeights[w0 + i] = sum;
     }
     w0 += fanIn;
   }
 }
 
 /**
- * Sets the deltas of layer k − 1 from those of layer k: delta[i] = slope[i] · Σ_u delta[u] ·
- * weight[u][i], and records the statistics of those units. Why column-wise, four columns at a
- * time: the four sums stay in registers while the loop walks down the rows (no zeroing pass,
- * no store per term), and each still adds its terms in row order, as one column at a time.
+ * Sets the deltas of layer k − 1 from those of layer k in every row: delta[i] = slope[i] ·
+ * Σ_u delta[u] · weight[u][i]. Column-wise, four columns by two rows at a time, why: the eight
+ * sums stay in registers while the loop walks down the weight rows (no zeroing pass, no store
+ * per term), each weight serves two rows, and each sum still adds its terms in unit order.
+ * With an odd number of rows the last pair is that row twice (same values, written twice).
  */
-function propagateDeltas(net: Network, k: number): void {
+function propagateDeltas(net: Network, k: number, rows: number): void {
   const { weights, delta, slope } = net;
   const fanIn = net.sizes[k - 1] as number;
-  const prevStart = net.unitStart[k - 1] as number;
-  const start = net.unitStart[k] as number;
-  const end = net.unitStart[k + 1] as number;
+  const below = (net.unitStart[k - 1] as number) * rows;
+  const first = (net.unitStart[k] as number) * rows;
+  const last = (net.unitStart[k + 1] as number) * rows;
   const firstWeight = net.weightStart[k] as number;
-  let i = 0;
-  for (; i + 4 <= fanIn; i += 4) {
-    let sum0 = 0;
-    let sum1 = 0;
-    let sum2 = 0;
-    let sum3 = 0;
-    let w = firstWeight + i;
-    for (let u = start; u < end; u++) {
-      const d = delta[u] as number;
-      sum0 += d * (weights[w] as number);
-      sum1 += d * (weights[w + 1] as number);
-      sum2 += d * (weights[w + 2] as number);
-      sum3 += d * (weights[w + 3] as number);
-      w += fanIn;
+  for (let r = 0; r < rows; r += 2) {
+    const s = Math.min(r + 1, rows - 1);
+    let i = 0;
+    for (; i + 4 <= fanIn; i += 4) {
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let b0 = 0;
+      let b1 = 0;
+      let b2 = 0;
+      let b3 = 0;
+      let w = firstWeight + i;
+      for (let d = first; d < last; d += rows) {
+        const dA = delta[d + r] as number;
+        const dB = delta[d + s] as number;
+        const v0 = weights[w] as number;
+        const v1 = weights[w + 1] as number;
+        const v2 = weights[w + 2] as number;
+        const v3 = weights[w + 3] as number;
+        a0 += dA * v0;
+        a1 += dA * v1;
+        a2 += dA * v2;
+        a3 += dA * v3;
+        b0 += dB * v0;
+        b1 += dB * v1;
+        b2 += dB * v2;
+        b3 += dB * v3;
+        w += fanIn;
+      }
+      const p = below + i * rows;
+      setDelta(delta, slope, p + r, a0);
+      setDelta(delta, slope, p + rows + r, a1);
+      setDelta(delta, slope, p + 2 * rows + r, a2);
+      setDelta(delta, slope, p + 3 * rows + r, a3);
+      setDelta(delta, slope, p + s, b0);
+      setDelta(delta, slope, p + rows + s, b1);
+      setDelta(delta, slope, p + 2 * rows + s, b2);
+      setDelta(delta, slope, p + 3 * rows + s, b3);
     }
-    const p = prevStart + i;
-    delta[p] = sum0 * (slope[p] as number);
-    delta[p + 1] = sum1 * (slope[p + 1] as number);
-    delta[p + 2] = sum2 * (slope[p + 2] as number);
-    delta[p + 3] = sum3 * (slope[p + 3] as number);
-  }
-  for (; i < fanIn; i++) {
-    let sum = 0;
-    let w = firstWeight + i;
-    for (let u = start; u < end; u++) {
-      sum += (delta[u] as number) * (weights[w] as number);
-      w += fanIn;
+    for (; i < fanIn; i++) {
+      let a = 0;
+      let b = 0;
+      let w = firstWeight + i;
+      for (let d = first; d < last; d += rows) {
+        const v = weights[w] as number;
+        a += (delta[d + r] as number) * v;
+        b += (delta[d + s] as number) * v;
+        w += fanIn;
+      }
+      const p = below + i * rows;
+      setDelta(delta, slope, p + r, a);
+      setDelta(delta, slope, p + s, b);
     }
-    delta[prevStart + i] = sum * (slope[prevStart + i] as number);
   }
-  recordStats(net, prevStart, prevStart + fanIn);
 }
 
-/** Widens the pre-activation ranges and adds |delta| for the units first ≤ p < end. */
-function recordStats(net: Network, first: number, end: number): void {
+/** delta[at] = dLoss/dOut · dOut/dPre, from the sum dLoss/dOut over the layer above. */
+function setDelta(delta: Float64Array, slope: Float64Array, at: number, sum: number): void {
+  delta[at] = sum * (slope[at] as number);
+}
+
+/** Widens the pre-activation ranges of hidden layer k and adds |delta|, row by row. */
+function recordStats(net: Network, k: number, rows: number): void {
   const { pre, delta, statPreMin, statPreMax, statGradAbsSum } = net;
-  for (let p = first; p < end; p++) {
-    const x = pre[p] as number;
-    if (x < (statPreMin[p] as number)) statPreMin[p] = x;
-    if (x > (statPreMax[p] as number)) statPreMax[p] = x;
-    statGradAbsSum[p] = (statGradAbsSum[p] as number) + Math.abs(delta[p] as number);
+  const end = net.unitStart[k + 1] as number;
+  for (let u = net.unitStart[k] as number; u < end; u++) {
+    let low = statPreMin[u] as number;
+    let high = statPreMax[u] as number;
+    let gradAbsSum = statGradAbsSum[u] as number;
+    for (let at = u * rows; at < (u + 1) * rows; at++) {
+      const x = pre[at] as number;
+      if (x < low) low = x;
+      if (x > high) high = x;
+      gradAbsSum += Math.abs(delta[at] as number);
+    }
+    statPreMin[u] = low;
+    statPreMax[u] = high;
+    statGradAbsSum[u] = gradAbsSum;
   }
 }

@@ -1,13 +1,13 @@
 /**
- * exp, expm1, tanh, sigmoid and sin/cos in plain arithmetic, within a few ulp of Math.*
- * (tested: exactMath.test.ts). Why: V8 compiles Math.exp / tanh / sin to calls into C that
- * cost 20–30 ns each, several times the rest of a neuron's work; these inline into the
- * training loops and cost a few nanoseconds. Inputs outside the ranges below (huge, infinite,
- * NaN) fall back to Math.*, so special values behave exactly as before.
+ * exp, expm1, log1p, tanh, sigmoid, sin and cos in plain arithmetic, within a few ulp of the
+ * true values (tested against Math.*: exactMath.test.ts). Why: V8 compiles Math.exp / tanh /
+ * sin / log1p to calls into C that cost 10–30 ns each, several times the rest of a neuron's
+ * work; these inline into the training loops and cost a few nanoseconds. Special values
+ * (±0, ±Infinity, NaN, huge inputs) give what Math.* gives, some by falling back to it.
  *
- * exp: x = k·ln2/32 + r with k an integer and |r| ≤ ln2/64, so e^x = 2^(k>>5) · 2^((k&31)/32) ·
- * e^r: two table reads and a degree-7 Taylor polynomial for e^r − 1 (truncation below 1e-19).
- * sin/cos: x = n·π/2 + r with |r| ≤ π/4 and fdlibm's kernel polynomials.
+ * The recipe throughout: split x into a point c of a fixed grid and a small exact remainder,
+ * read the function's value at c from a table built with Math.* at start-up, and correct it
+ * with a short polynomial in the remainder. Tables live in typed arrays, a few kB each.
  */
 
 /** The table steps per doubling: exp reads 2^(j/32) for j = 0..31. */
@@ -27,13 +27,9 @@ const STEP_LO = 1.90821492927058770002e-10 / STEPS;
  */
 const ROUND_SHIFT = 6755399441055744;
 
-/** 2^(j/32) and 2^(j/32) − 1, each correctly rounded, for j = 0..31. */
+/** 2^(j/32), correctly rounded, for j = 0..31. */
 const POW2_STEP = new Float64Array(STEPS);
-const POW2_STEP_M1 = new Float64Array(STEPS);
-for (let j = 0; j < STEPS; j++) {
-  POW2_STEP[j] = Math.pow(2, j / STEPS);
-  POW2_STEP_M1[j] = Math.expm1((j * Math.LN2) / STEPS);
-}
+for (let j = 0; j < STEPS; j++) POW2_STEP[j] = Math.pow(2, j / STEPS);
 
 /** Within (EXP_MIN, EXP_MAX) e^x is a normal double and 2^(k>>5) is in POW2_INT. */
 const EXP_MIN = -708;
@@ -47,7 +43,7 @@ for (let m = 1; m <= POW2_BIAS; m++) {
   POW2_INT[POW2_BIAS - m] = (POW2_INT[POW2_BIAS - m + 1] as number) / 2;
 }
 
-/** e^r − 1 for |r| ≤ ln2/64: Taylor to r^7, whose remainder is below 2.4e-19 · |r|. */
+/** e^r − 1 for |r| ≤ 1/64: Taylor to r^7, whose remainder is below 6e-18 · |r|. */
 function expm1Kernel(r: number): number {
   const r2 = r * r;
   return (
@@ -68,45 +64,61 @@ export function exp(x: number): number {
   return (POW2_INT[(k >> STEP_SHIFT) + POW2_BIAS] as number) * (t + t * expm1Kernel(r));
 }
 
-/** e^x − 1 for x ≥ 0 (or NaN), within 2 ulp of Math.expm1 even near 0. */
-function expm1NonNegative(x: number): number {
-  if (!(x < EXP_MAX)) return Math.expm1(x);
-  const kf = x * INV_STEP + ROUND_SHIFT - ROUND_SHIFT;
-  const r = x - kf * STEP_HI - kf * STEP_LO;
-  const k = kf | 0;
-  const j = k & STEP_MASK;
-  const m = k >> STEP_SHIFT;
-  const t = POW2_STEP[j] as number;
-  const q = expm1Kernel(r);
-  // Below ln2 the result may be tiny: (2^(j/32) − 1) + 2^(j/32)·q never cancels, as both
-  // terms are ≥ 0 or the first is ≥ ln2/32 > 2|q|. Above ln2 the result is ≥ 1: no cancellation.
-  if (m === 0) return (POW2_STEP_M1[j] as number) + t * q;
-  return (POW2_INT[m + POW2_BIAS] as number) * (t + t * q) - 1;
-}
-
+/** e^x − 1 is tabulated at the multiples of 1/EXPM1_STEPS in [-EXPM1_SATURATE, 0]. */
+const EXPM1_STEPS = 32;
 /** Below -EXPM1_SATURATE, e^x − 1 rounds to -1. */
 const EXPM1_SATURATE = 40;
-/** Below this |x|, e^x − 1 rounds to x (the x²/2 term is under half an ulp); keeps -0 too. */
-const EXPM1_TINY = 2 ** -54;
-
-/** e^x − 1, within 3 ulp of Math.expm1. */
-export function expm1(x: number): number {
-  if (Math.abs(x) < EXPM1_TINY) return x;
-  if (!(x < 0)) return expm1NonNegative(x); // also NaN
-  if (x < -EXPM1_SATURATE) return -1;
-  // e^x − 1 = −E/(1 + E) with E = e^|x| − 1: no cancellation near 0, unlike e^x − 1 itself.
-  const e = expm1NonNegative(-x);
-  return -e / (1 + e);
+/** e^c − 1 and e^c for c = -k / EXPM1_STEPS at index k. */
+const EXPM1_TABLE = new Float64Array(EXPM1_SATURATE * EXPM1_STEPS + 1);
+const EXP_TABLE = new Float64Array(EXPM1_TABLE.length);
+for (let k = 0; k < EXPM1_TABLE.length; k++) {
+  EXPM1_TABLE[k] = Math.expm1(-k / EXPM1_STEPS);
+  EXP_TABLE[k] = Math.exp(-k / EXPM1_STEPS);
 }
 
-/** tanh is tabulated at the multiples of 1/TANH_STEPS in (-TANH_SATURATE, TANH_SATURATE). */
+/**
+ * e^x − 1 for x ≤ 0 (or NaN), within 2 ulp: x = c + d with c the nearest multiple of 1/32 (d
+ * exact, |d| ≤ 1/64) and e^x − 1 = (e^c − 1) + e^c·(e^d − 1), both factors of c from tables.
+ * No cancellation: |e^c·(e^d − 1)| < 1/60 < |e^c − 1| / 2 unless c = 0. No branches (see
+ * `tanh`); clamping to [-40, 0] gives exactly -1 below and lets NaN through.
+ */
+export function expm1NonPositive(x: number): number {
+  const clamped = Math.min(Math.max(x, -EXPM1_SATURATE), 0);
+  const steps = ROUND_SHIFT - clamped * EXPM1_STEPS - ROUND_SHIFT; // -c in steps, rounded
+  const d = clamped + steps * (1 / EXPM1_STEPS);
+  const k = steps | 0;
+  return (EXPM1_TABLE[k] as number) + (EXP_TABLE[k] as number) * expm1Kernel(d);
+}
+
+/** log(1 + c) for c = j / LOG1P_STEPS at index j, for 0 ≤ c ≤ 1. */
+const LOG1P_STEPS = 32;
+const LOG1P_TABLE = new Float64Array(LOG1P_STEPS + 1);
+for (let j = 0; j <= LOG1P_STEPS; j++) LOG1P_TABLE[j] = Math.log1p(j / LOG1P_STEPS);
+
+/**
+ * log(1 + u) for 0 ≤ u ≤ 1 (or NaN), within 2 ulp: with c the nearest multiple of 1/32 and
+ * s = (u − c) / (2 + u + c), (1 + u) / (1 + c) = (1 + s) / (1 − s), so log(1 + u) =
+ * log(1 + c) + 2·atanh s = log(1 + c) + 2(s + s³/3 + s⁵/5 + s⁷/7 + …), |s| ≤ 1/128 (remainder
+ * below 2e-18 · |s|). u − c is exact, and |2·atanh s| < 1/63 < log(1 + c) / 2 unless c = 0.
+ */
+export function log1pUnit(u: number): number {
+  const j = (u * LOG1P_STEPS + ROUND_SHIFT - ROUND_SHIFT) | 0;
+  const c = j * (1 / LOG1P_STEPS);
+  const s = (u - c) / (2 + u + c);
+  const s2 = s * s;
+  return (LOG1P_TABLE[j] as number) + 2 * s * (1 + s2 * (1 / 3 + s2 * (1 / 5 + s2 / 7)));
+}
+
+/** tanh is tabulated at the multiples of 1/TANH_STEPS in [-TANH_SATURATE, TANH_SATURATE]. */
 const TANH_STEPS = 32;
-/** From here on tanh x rounds to ±1. */
+/** From here on tanh x rounds to ±1 (tanh 20 = 1 − 8e-18). */
 const TANH_SATURATE = 20;
 /** tanh(k / TANH_STEPS) at index k + TANH_ZERO, for |k| ≤ TANH_SATURATE·TANH_STEPS. */
 const TANH_ZERO = TANH_SATURATE * TANH_STEPS;
 const TANH_TABLE = new Float64Array(2 * TANH_ZERO + 1);
 for (let i = 0; i < TANH_TABLE.length; i++) TANH_TABLE[i] = Math.tanh((i - TANH_ZERO) / TANH_STEPS);
+// -0 rather than 0 at 0, why: tanh(-0) must be -0, and -0 + d keeps the sign of d = ±0.
+TANH_TABLE[TANH_ZERO] = -0;
 // Taylor coefficients of tanh d = d − d³/3 + 2d⁵/15 − 17d⁷/315 + 62d⁹/2835 − …
 const TANH_P1 = -1 / 3;
 const TANH_P2 = 2 / 15;
@@ -118,34 +130,48 @@ const TANH_P3 = -17 / 315;
  * the table and tanh d from its Taylor series to d⁷ (remainder below 8e-17 · |d|). No
  * cancellation: |tanh d| ≤ 1/64 < |tanh c| / 2 unless c = 0.
  *
- * It works on x itself, not |x| and a sign, why: the sign of a pre-activation is a coin toss,
- * and a branch on it is mispredicted half the time, which cost more than the rest.
+ * No branches, why: the sign of a pre-activation is a coin toss, and a branch on it (or on
+ * anything as random) is mispredicted half the time, which cost more than the rest. Clamping
+ * to ±20 gives exactly ±1 beyond (the table's ends) and lets NaN through (index 0 + NaN).
  */
 export function tanh(x: number): number {
-  if (!(x > -TANH_SATURATE && x < TANH_SATURATE)) return x > 0 ? 1 : x < 0 ? -1 : NaN;
-  if (x === 0) return x; // keeps -0 (the sum below would give +0)
-  const k = x * TANH_STEPS + ROUND_SHIFT - ROUND_SHIFT;
-  const d = x - k * (1 / TANH_STEPS);
+  const clamped = Math.min(Math.max(x, -TANH_SATURATE), TANH_SATURATE);
+  const k = clamped * TANH_STEPS + ROUND_SHIFT - ROUND_SHIFT;
+  const d = clamped - k * (1 / TANH_STEPS);
   const d2 = d * d;
-  const tanhD = d + d * d2 * (TANH_P1 + d2 * (TANH_P2 + d2 * TANH_P3));
+  const tanhD = d * (1 + d2 * (TANH_P1 + d2 * (TANH_P2 + d2 * TANH_P3)));
   const tanhC = TANH_TABLE[(k | 0) + TANH_ZERO] as number;
   return (tanhC + tanhD) / (1 + tanhC * tanhD);
 }
 
-/** The logistic sigmoid 1 / (1 + e^-x), within 3 ulp; e^x is only taken for x ≤ 0. */
+/**
+ * The logistic sigmoid, within 3 ulp: e^-|x| / (1 + e^-|x|) below 0 and 1 / (1 + e^-|x|) above,
+ * so e^x is only taken for x ≤ 0 and never overflows. Only the numerator depends on the sign
+ * (a select, not a branch around the exp: the sign of a pre-activation is a coin toss).
+ */
 export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + exp(-x));
-  const e = exp(x); // NaN goes this way and stays NaN
-  return e / (1 + e);
+  const e = exp(-Math.abs(x)); // NaN stays NaN
+  return (x >= 0 ? 1 : e) / (1 + e);
 }
 
-// π/2 as a 33-bit head and its tail (fdlibm): n·PIO2_HI is exact for |n| < 2^20, so
-// r = x − n·π/2 is accurate to about 2^-86 · |n| absolutely.
+// Reduction x = n·π/2 + r (Cody–Waite): π/2 is split into pieces short enough that n times
+// each is exact, and r = x − n·piece₁ − n·piece₂ − … loses nothing while the terms cancel.
 const INV_PIO2 = 6.36619772367581382433e-1;
+// Near: a 33-bit head and its tail (fdlibm), exact for |n| < 2^20, r within about 2^-86·|n|.
 const PIO2_HI = 1.57079632673412561417;
 const PIO2_LO = 6.07710050650619224932e-11;
-/** Beyond this |x|, n·PIO2_HI is no longer exact: use Math.sin / Math.cos. */
-const TRIG_MAX = 1e6;
+/** Below this |x| (so |n| < 2^20) the near reduction is used. */
+const TRIG_NEAR = 1e6;
+// Far: six pieces of at most 17 bits, exact for |n| < 2^36, r within about 2^-115·|n|. Why
+// bother: a layer fed by squares easily reaches 1e10, where Math.sin costs ten times more.
+const PIO2_1 = 1.57080078125;
+const PIO2_2 = -4.45445766672492e-6;
+const PIO2_3 = 2.5633384304057927e-12;
+const PIO2_4 = 5.721178163110765e-18;
+const PIO2_5 = 1.0563011603977634e-23;
+const PIO2_6 = -1.253703356598315e-29;
+/** Beyond this |x| (so |n| ≥ 2^36) use Math.sin / Math.cos. */
+const TRIG_MAX = 1e11;
 /** Below this |x|, sin x rounds to x (the x³/6 term is under half an ulp); keeps -0 too. */
 const SIN_TINY = 2 ** -27;
 
@@ -181,47 +207,50 @@ function cosKernel(r: number): number {
   return v + (1 - v - hz + z * p);
 }
 
-/** The quadrant n mod 4 and remainder r of x = n·π/2 + r, for |x| < TRIG_MAX. */
-function quadrant(x: number): number {
-  return (x * INV_PIO2 + ROUND_SHIFT - ROUND_SHIFT) | 0;
+/**
+ * Fills `cycle[q]` with sin(x + q·π/2) for q = 0 to 3: sin x, cos x, −sin x, −cos x. With
+ * x = n·π/2 + r these are sin r, cos r, −sin r, −cos r rotated by n, written through
+ * indices rather than picked by a switch on n, why: n is as random as x, and a branch on it
+ * is mispredicted most of the time. One call serves both an output and its slope.
+ */
+export function sinCycle(x: number, cycle: Float64Array): void {
+  const a = Math.abs(x);
+  if (a < SIN_TINY) return fillCycle(cycle, x, 1); // keeps -0
+  if (!(a < TRIG_MAX)) return fillCycle(cycle, Math.sin(x), Math.cos(x));
+  const nf = x * INV_PIO2 + ROUND_SHIFT - ROUND_SHIFT;
+  const r = a < TRIG_NEAR ? x - nf * PIO2_HI - nf * PIO2_LO : farRemainder(x, nf);
+  const s = sinKernel(r);
+  const c = cosKernel(r);
+  const n = nf | 0; // modulo 2^32 when |nf| ≥ 2^31: its low two bits are all that matter
+  cycle[-n & 3] = s;
+  cycle[(1 - n) & 3] = c;
+  cycle[(2 - n) & 3] = -s;
+  cycle[(3 - n) & 3] = -c;
 }
 
-function remainder(x: number, n: number): number {
-  return x - n * PIO2_HI - n * PIO2_LO;
+/** x − nf·π/2 for |nf| < 2^36, with the six-piece π/2. */
+function farRemainder(x: number, nf: number): number {
+  return x - nf * PIO2_1 - nf * PIO2_2 - nf * PIO2_3 - nf * PIO2_4 - nf * PIO2_5 - nf * PIO2_6;
 }
+
+function fillCycle(cycle: Float64Array, sinX: number, cosX: number): void {
+  cycle[0] = sinX;
+  cycle[1] = cosX;
+  cycle[2] = -sinX;
+  cycle[3] = -cosX;
+}
+
+/** Scratch for the scalar `sin` and `cos`. */
+const CYCLE = new Float64Array(4);
 
 /** sin x, within 2 ulp of Math.sin (absolutely within 1e-16 where sin x is near 0). */
 export function sin(x: number): number {
-  const a = Math.abs(x);
-  if (a < SIN_TINY) return x;
-  if (!(a < TRIG_MAX)) return Math.sin(x);
-  const n = quadrant(x);
-  const r = remainder(x, n);
-  switch (n & 3) {
-    case 0:
-      return sinKernel(r);
-    case 1:
-      return cosKernel(r);
-    case 2:
-      return -sinKernel(r);
-    default:
-      return -cosKernel(r);
-  }
+  sinCycle(x, CYCLE);
+  return CYCLE[0] as number;
 }
 
 /** cos x, within 2 ulp of Math.cos (absolutely within 1e-16 where cos x is near 0). */
 export function cos(x: number): number {
-  if (!(Math.abs(x) < TRIG_MAX)) return Math.cos(x);
-  const n = quadrant(x);
-  const r = remainder(x, n);
-  switch (n & 3) {
-    case 0:
-      return cosKernel(r);
-    case 1:
-      return -sinKernel(r);
-    case 2:
-      return -cosKernel(r);
-    default:
-      return sinKernel(r);
-  }
+  sinCycle(x, CYCLE);
+  return CYCLE[1] as number;
 }

@@ -1,5 +1,11 @@
-/** The forward pass and per-example losses, exact in float64. */
+/**
+ * The forward pass and per-example losses, exact in float64.
+ *
+ * A pass runs a block of examples, the rows, through the network layer by layer (see
+ * network.ts for the layout and train.ts for why); `forward` is the one-row case.
+ */
 import { activateRun } from './activationKernels';
+import { exp, sigmoid, tanh } from './exactMath';
 import {
   HEAD_LINEAR_MSE,
   HEAD_SIGMOID_BCE,
@@ -8,152 +14,217 @@ import {
   HEAD_TANH_MSE,
   type Network,
 } from './network';
-import { exp, sigmoid, tanh } from './exactMath';
 
 /**
- * Runs one example forward: fills `net.pre`, `net.out` and (for hidden units) `net.slope`.
+ * Runs one example forward: fills `net.pre`, `net.out` and `net.slope` for it (a pass of one
+ * row, so their first `unitCount` entries are plain per-unit arrays).
  * @param inputs flat example inputs; the example starts at `offset`
  */
 export function forward(net: Network, inputs: ArrayLike<number>, offset = 0): void {
   const { out } = net;
   for (let i = 0; i < net.inputSize; i++) out[i] = inputs[offset + i] as number;
-  propagate(net);
+  forwardRows(net, 1);
 }
 
 /**
- * `forward` for the training loops. Why a second entry: `forward` also takes number[], and
- * V8 compiles a function for the array kinds it has seen; reading a Float64Array here keeps
- * this hot path monomorphic whatever the slow paths (predict, the reference cases) pass.
+ * Loads the inputs of examples `position`, `position + 1`, … (of `order` when given, wrapping
+ * at `count`) into rows 0 to rows − 1 of `out`, and their indices into `rowExample`.
+ * Returns the position after the last.
  */
-export function forwardExample(net: Network, inputs: Float64Array, offset: number): void {
-  const { out } = net;
-  for (let i = 0; i < net.inputSize; i++) out[i] = inputs[offset + i] as number;
-  propagate(net);
+export function loadRows(
+  net: Network,
+  inputs: Float64Array,
+  count: number,
+  order: Int32Array | null,
+  position: number,
+  rows: number,
+): number {
+  const { out, rowExample, inputSize } = net;
+  for (let r = 0; r < rows; r++) {
+    const n = order ? (order[position] as number) : position;
+    // Wrapping by comparison, not `%`: an integer division per example is measurable here.
+    position = position + 1 === count ? 0 : position + 1;
+    rowExample[r] = n;
+    const from = n * inputSize;
+    for (let i = 0; i < inputSize; i++) out[i * rows + r] = inputs[from + i] as number;
+  }
+  return position;
 }
 
-/** Runs the inputs already in `out` through every layer. */
-function propagate(net: Network): void {
-  const { codes, pre, out, slope, unitStart, outputLayer } = net;
-  for (let k = 1; k <= outputLayer; k++) {
-    affineLayer(net, k);
-    if (k < outputLayer) {
-      activateLayer(codes, pre, out, slope, unitStart[k] as number, unitStart[k + 1] as number);
+/** Runs the inputs already in `out` through every layer, for a pass of `rows` rows. */
+export function forwardRows(net: Network, rows: number): void {
+  for (let k = 1; k < net.outputLayer; k++) {
+    affineBlock(net, k, net.out, net.pre, rows, rows);
+    activateLayer(net, k, rows);
+  }
+  affineBlock(net, net.outputLayer, net.out, net.pre, rows, rows);
+  applyOutputActivation(net, rows);
+}
+
+/**
+ * The pre-activations of layer k at `count` points (rows, or grid points), the values of unit
+ * u at point r being at `u·stride + r` in both arrays: dst[u][r] = bias[u] + Σ_i weight[u][i] ·
+ * src[i][r], i over the layer below. The forward pass reads `out` and writes `pre`; the grid
+ * reads and writes one tile.
+ *
+ * Four units by two points at a time, why: in V8 every typed-array access in a loop costs a
+ * map check, a bounds check and pointer reloads besides the multiply-add, so a loop over one
+ * weight row of 7–8 entries is mostly overhead. Eight sums per pass pay it once, read each
+ * weight for two points and each input for four units, and give the CPU eight independent
+ * chains to overlap. Each sum still adds its terms in input order, as one at a time would.
+ * With an odd count the last pair is that point twice (same values, written twice).
+ */
+export function affineBlock(
+  net: Network,
+  k: number,
+  src: Float64Array,
+  dst: Float64Array,
+  stride: number,
+  count: number,
+): void {
+  const { weights, biases } = net;
+  const fanIn = net.sizes[k - 1] as number;
+  const below = (net.unitStart[k - 1] as number) * stride;
+  const start = net.unitStart[k] as number;
+  const end = net.unitStart[k + 1] as number;
+  const firstWeight = net.weightStart[k] as number;
+  for (let r = 0; r < count; r += 2) {
+    const s = Math.min(r + 1, count - 1);
+    let u = start;
+    let w0 = firstWeight;
+    for (; u + 4 <= end; u += 4) {
+      const w1 = w0 + fanIn;
+      const w2 = w1 + fanIn;
+      const w3 = w2 + fanIn;
+      let a0 = biases[u] as number;
+      let a1 = biases[u + 1] as number;
+      let a2 = biases[u + 2] as number;
+      let a3 = biases[u + 3] as number;
+      let b0 = a0;
+      let b1 = a1;
+      let b2 = a2;
+      let b3 = a3;
+      for (let i = 0; i < fanIn; i++) {
+        const xA = src[below + i * stride + r] as number;
+        const xB = src[below + i * stride + s] as number;
+        const v0 = weights[w0 + i] as number;
+        const v1 = weights[w1 + i] as number;
+        const v2 = weights[w2 + i] as number;
+        const v3 = weights[w3 + i] as number;
+        a0 += v0 * xA;
+        a1 += v1 * xA;
+        a2 += v2 * xA;
+        a3 += v3 * xA;
+        b0 += v0 * xB;
+        b1 += v1 * xB;
+        b2 += v2 * xB;
+        b3 += v3 * xB;
+      }
+      const at = u * stride;
+      dst[at + r] = a0;
+      dst[at + stride + r] = a1;
+      dst[at + 2 * stride + r] = a2;
+      dst[at + 3 * stride + r] = a3;
+      dst[at + s] = b0;
+      dst[at + stride + s] = b1;
+      dst[at + 2 * stride + s] = b2;
+      dst[at + 3 * stride + s] = b3;
+      w0 = w3 + fanIn;
+    }
+    for (; u < end; u++) {
+      let a = biases[u] as number;
+      let b = a;
+      for (let i = 0; i < fanIn; i++) {
+        const v = weights[w0 + i] as number;
+        a += v * (src[below + i * stride + r] as number);
+        b += v * (src[below + i * stride + s] as number);
+      }
+      dst[u * stride + r] = a;
+      dst[u * stride + s] = b;
+      w0 += fanIn;
     }
   }
-  applyOutputActivation(net);
 }
 
 /**
- * `pre[u] = bias[u] + Σ_i weight[u][i] · out[i]` for the units u of layer k.
- *
- * Four units at a time, why: in V8 every typed-array access in a loop costs a map check, a
- * bounds check and pointer reloads besides the multiply-add, so a loop over one row of 7–8
- * weights is mostly overhead; four rows per pass read each input once and pay that overhead
- * once for four independent sums, which the CPU also overlaps. Each sum still adds its terms
- * in input order: the result is bit-identical to one unit at a time.
+ * Applies the activations of hidden layer k in every row: one call per run of neighbouring
+ * units that share an activation, whose values in all rows are contiguous (a whole uniform
+ * layer is one run).
  */
-function affineLayer(net: Network, k: number): void {
-  const { weights, biases, pre, out } = net;
-  const fanIn = net.sizes[k - 1] as number;
-  const prevStart = net.unitStart[k - 1] as number;
+function activateLayer(net: Network, k: number, rows: number): void {
+  const { codes, pre, out, slope } = net;
   const end = net.unitStart[k + 1] as number;
   let u = net.unitStart[k] as number;
-  let w0 = net.weightStart[k] as number;
-  for (; u + 4 <= end; u += 4) {
-    const w1 = w0 + fanIn;
-    const w2 = w1 + fanIn;
-    const w3 = w2 + fanIn;
-    let sum0 = biases[u] as number;
-    let sum1 = biases[u + 1] as number;
-    let sum2 = biases[u + 2] as number;
-    let sum3 = biases[u + 3] as number;
-    for (let i = 0; i < fanIn; i++) {
-      const x = out[prevStart + i] as number;
-      sum0 += (weights[w0 + i] as number) * x;
-      sum1 += (weights[w1 + i] as number) * x;
-      sum2 += (weights[w2 + i] as number) * x;
-      sum3 += (weights[w3 + i] as number) * x;
-    }
-    pre[u] = sum0;
-    pre[u + 1] = sum1;
-    pre[u + 2] = sum2;
-    pre[u + 3] = sum3;
-    w0 = w3 + fanIn;
-  }
-  for (; u < end; u++) {
-    let sum = biases[u] as number;
-    for (let i = 0; i < fanIn; i++)
-      sum += (weights[w0 + i] as number) * (out[prevStart + i] as number);
-    pre[u] = sum;
-    w0 += fanIn;
-  }
-}
-
-/** Applies each hidden unit's activation, one call per run of units that share one. */
-function activateLayer(
-  codes: Uint8Array,
-  pre: Float64Array,
-  out: Float64Array,
-  slope: Float64Array,
-  start: number,
-  end: number,
-): void {
-  let u = start;
   while (u < end) {
     const code = codes[u] as number;
     let runEnd = u + 1;
     while (runEnd < end && codes[runEnd] === code) runEnd++;
-    activateRun(code, pre, out, slope, u, runEnd);
+    activateRun(code, pre, out, slope, u * rows, runEnd * rows);
     u = runEnd;
   }
 }
 
-/** Turns the output layer's logits (`pre`) into its outputs (`out`). */
-function applyOutputActivation(net: Network): void {
+/** Turns the output layer's logits (`pre`) into its outputs (`out`) in every row. */
+function applyOutputActivation(net: Network, rows: number): void {
   const { pre, out } = net;
-  const start = net.unitStart[net.outputLayer] as number;
-  const end = net.unitCount;
+  const start = (net.unitStart[net.outputLayer] as number) * rows;
+  const end = net.unitCount * rows;
   switch (net.head) {
     case HEAD_TANH_MSE:
-      for (let u = start; u < end; u++) out[u] = tanh(pre[u] as number);
+      for (let i = start; i < end; i++) out[i] = tanh(pre[i] as number);
       break;
     case HEAD_SIGMOID_BCE:
     case HEAD_SIGMOID_MSE:
-      for (let u = start; u < end; u++) out[u] = sigmoid(pre[u] as number);
+      for (let i = start; i < end; i++) out[i] = sigmoid(pre[i] as number);
       break;
-    case HEAD_SOFTMAX_CE: {
-      // Subtract the largest logit so exp never overflows.
-      let max = -Infinity;
-      for (let u = start; u < end; u++) max = Math.max(max, pre[u] as number);
-      let sum = 0;
-      for (let u = start; u < end; u++) {
-        const e = exp((pre[u] as number) - max);
-        out[u] = e;
-        sum += e;
-      }
-      for (let u = start; u < end; u++) out[u] = (out[u] as number) / sum;
+    case HEAD_SOFTMAX_CE:
+      for (let r = 0; r < rows; r++) softmax(pre, out, start + r, end, rows);
       break;
-    }
     case HEAD_LINEAR_MSE:
     default:
-      for (let u = start; u < end; u++) out[u] = pre[u] as number;
+      for (let i = start; i < end; i++) out[i] = pre[i] as number;
   }
 }
 
+/** `out[i] = softmax(pre)[i]` over i = from, from + stride, … below `end`. */
+function softmax(pre: Float64Array, out: Float64Array, from: number, end: number, stride: number) {
+  // Subtract the largest logit so exp never overflows.
+  let max = -Infinity;
+  for (let i = from; i < end; i += stride) max = Math.max(max, pre[i] as number);
+  let sum = 0;
+  for (let i = from; i < end; i += stride) {
+    const e = exp((pre[i] as number) - max);
+    out[i] = e;
+    sum += e;
+  }
+  for (let i = from; i < end; i += stride) out[i] = (out[i] as number) / sum;
+}
+
 /**
- * The per-example loss of the last forward pass against `targets` (starting at `offset`).
+ * The per-example loss of the last `forward` against `targets` (starting at `offset`).
  * BCE and cross-entropy are computed from the logits, so they stay finite where the
  * probabilities round to 0 or 1.
  */
 export function exampleLoss(net: Network, targets: ArrayLike<number>, offset = 0): number {
+  return rowLoss(net, 0, 1, targets, offset);
+}
+
+/** `exampleLoss` of row r of the last pass forward, a pass of `rows` rows. */
+export function rowLoss(
+  net: Network,
+  r: number,
+  rows: number,
+  targets: ArrayLike<number>,
+  offset: number,
+): number {
   const { pre, out } = net;
-  const start = net.unitStart[net.outputLayer] as number;
+  const start = (net.unitStart[net.outputLayer] as number) * rows + r;
   const size = net.outputSize;
   let loss = 0;
   switch (net.head) {
     case HEAD_SIGMOID_BCE:
       for (let k = 0; k < size; k++) {
-        const z = pre[start + k] as number;
+        const z = pre[start + k * rows] as number;
         const t = targets[offset + k] as number;
         // -[t log σ(z) + (1-t) log(1-σ(z))] = max(z, 0) - z t + log(1 + e^-|z|)
         loss += Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z)));
@@ -161,19 +232,19 @@ export function exampleLoss(net: Network, targets: ArrayLike<number>, offset = 0
       return loss;
     case HEAD_SOFTMAX_CE: {
       let max = -Infinity;
-      for (let k = 0; k < size; k++) max = Math.max(max, pre[start + k] as number);
+      for (let k = 0; k < size; k++) max = Math.max(max, pre[start + k * rows] as number);
       let sum = 0;
-      for (let k = 0; k < size; k++) sum += Math.exp((pre[start + k] as number) - max);
+      for (let k = 0; k < size; k++) sum += Math.exp((pre[start + k * rows] as number) - max);
       const logSumExp = max + Math.log(sum);
       for (let k = 0; k < size; k++) {
         const t = targets[offset + k] as number;
-        if (t !== 0) loss -= t * ((pre[start + k] as number) - logSumExp);
+        if (t !== 0) loss -= t * ((pre[start + k * rows] as number) - logSumExp);
       }
       return loss;
     }
     default:
       for (let k = 0; k < size; k++) {
-        const d = (out[start + k] as number) - (targets[offset + k] as number);
+        const d = (out[start + k * rows] as number) - (targets[offset + k] as number);
         loss += 0.5 * d * d;
       }
       return loss;

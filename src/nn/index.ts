@@ -2,7 +2,8 @@
 export * from './activations';
 export * from './edit';
 export * from './errors';
-export * from './forward';
+// The pass over blocks of rows (forwardRows, affineBlock, …) stays internal to the engine.
+export { exampleLoss, forward } from './forward';
 export * from './grid';
 export * from './init';
 export * from './network';

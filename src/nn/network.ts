@@ -2,11 +2,17 @@
  * A built network: the spec laid out over flat typed arrays.
  *
  * Units are numbered layer by layer: the inputs first (unit 0 to inputSize-1), then each
- * hidden layer, then the outputs. Every per-unit array (`pre`, `out`, `slope`, `delta`, `biases`,
- * `codes`, the statistics) is indexed by that unit number; the input units' entries of
- * `biases` and `delta` are unused. The weights into layer k are one row-major block
- * `weights[weightStart[k] + j * sizes[k-1] + i]`: from unit i of layer k-1 to unit j of layer k,
- * the same order as the reference's `init.weights[l][j][i]` with l = k - 1.
+ * hidden layer, then the outputs. Every per-unit array (`biases`, `codes`, the statistics) is
+ * indexed by that unit number; the input units' entries of `biases` are unused. The weights
+ * into layer k are one row-major block `weights[weightStart[k] + j * sizes[k-1] + i]`: from
+ * unit i of layer k-1 to unit j of layer k, the same order as the reference's
+ * `init.weights[l][j][i]` with l = k - 1.
+ *
+ * The per-example arrays (`pre`, `out`, `slope`, `delta`) hold the examples of a pass, the
+ * rows: training and evaluation run up to ROWS examples through each layer together (see
+ * train.ts for why). In a pass of `rows` rows, unit u of row r is at `u * rows + r`, so one
+ * unit's values in all rows are contiguous. After `forward` (a pass of one row) the first
+ * `unitCount` entries read as plain per-unit arrays.
  */
 import { activationCode, activationIdOf, type ActivationId } from './activations';
 import { SpecError } from './errors';
@@ -26,6 +32,9 @@ export const HEAD_SIGMOID_BCE = 1;
 export const HEAD_SIGMOID_MSE = 2;
 export const HEAD_SOFTMAX_CE = 3;
 export const HEAD_LINEAR_MSE = 4;
+
+/** Examples the per-example arrays hold: the most one pass through the layers handles. */
+export const ROWS = 16;
 
 function headCode(spec: NetworkSpec): number {
   const { activation, loss } = spec.output;
@@ -56,13 +65,15 @@ export class Network {
   /** Activation code of each hidden unit (see activations.ts); other entries unused. */
   readonly codes: Uint8Array;
 
-  /** Pre-activation and output of every unit for the last example run forward. */
+  /** Pre-activation and output of every unit in each row of the last pass forward. */
   readonly pre: Float64Array;
   readonly out: Float64Array;
-  /** dOut/dPre of every hidden unit for the last example run forward (backward's chain rule). */
+  /** dOut/dPre of every hidden unit in each row of the last pass forward (for the chain rule). */
   readonly slope: Float64Array;
-  /** dLoss/dPre of every unit for the last example run backward. */
+  /** dLoss/dPre of every non-input unit in each row of the last pass backward. */
   readonly delta: Float64Array;
+  /** The example index (in its `Examples`) of each row of the last training pass. */
+  readonly rowExample: Int32Array;
 
   /** Gradient accumulators of a step, summed over its examples. */
   readonly gradWeights: Float64Array;
@@ -128,10 +139,11 @@ export class Network {
         this.codes[this.unitIndex(l + 1, j)] = activationCode(id);
       });
     });
-    this.pre = new Float64Array(units);
-    this.out = new Float64Array(units);
-    this.slope = new Float64Array(units);
-    this.delta = new Float64Array(units);
+    this.pre = new Float64Array(ROWS * units);
+    this.out = new Float64Array(ROWS * units);
+    this.slope = new Float64Array(ROWS * units);
+    this.delta = new Float64Array(ROWS * units);
+    this.rowExample = new Int32Array(ROWS);
     this.gradWeights = new Float64Array(weightCount);
     this.gradBiases = new Float64Array(units);
     this.moment1Weights = new Float64Array(weightCount);

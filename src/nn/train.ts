@@ -1,15 +1,25 @@
-/** Training steps, epochs and evaluation over flat example sets. */
-import { backward } from './backward';
+/**
+ * Training steps, epochs and evaluation over flat example sets.
+ *
+ * Examples go through the network ROWS at a time, layer by layer (network.ts), why: one
+ * example alone is a chain of dependent steps (each layer waits for the one below, and an
+ * activation's result comes some 60 cycles after its input), so the CPU idles on latency; the
+ * rows of a layer are independent work it can overlap, and each layer's loop overheads are
+ * paid once for all of them. Gradients are still summed example by example in order, as one
+ * at a time would.
+ */
+import { backwardRows } from './backward';
 import { DivergenceError } from './errors';
-import { exampleLoss, forward, forwardExample } from './forward';
+import { forward, forwardRows, loadRows, rowLoss } from './forward';
 import {
   HEAD_LINEAR_MSE,
   HEAD_SIGMOID_BCE,
   HEAD_SIGMOID_MSE,
   HEAD_SOFTMAX_CE,
+  ROWS,
   type Network,
 } from './network';
-import { applyOptimizer, finishGradient } from './optimizer';
+import { applyOptimizer, finishGradient, gradientFinite } from './optimizer';
 import type { Rng } from './rng';
 
 /**
@@ -36,29 +46,49 @@ export function trainStep(
   start: number,
   size: number,
 ): number {
-  const { inputs, targets, count } = examples;
-  const inputSize = net.inputSize;
-  const outputSize = net.outputSize;
   net.gradWeights.fill(0);
   net.gradBiases.fill(0);
-  let lossSum = 0;
-  let position = start % count;
-  for (let b = 0; b < size; b++) {
-    const n = order ? (order[position] as number) : position;
-    // Wrapping by comparison, not `%`: an integer division per example is measurable here.
-    position = position + 1 === count ? 0 : position + 1;
-    forwardExample(net, inputs, n * inputSize);
-    lossSum += exampleLoss(net, targets, n * outputSize);
-    backward(net, targets, n * outputSize);
-  }
+  const lossSum = accumulateGradient(net, examples, order, start, size);
   const step = net.stepCount + 1;
   if (!Number.isFinite(lossSum)) throw new DivergenceError(step, 'loss');
-  if (!finishGradient(net, size)) throw new DivergenceError(step, 'gradient');
-  const finite = applyOptimizer(net);
+  if (!gradientFinite(net, size)) throw new DivergenceError(step, 'gradient');
+  const finite = applyOptimizer(net, size);
   net.stepCount = step;
   net.examplesSeen += size;
   if (!finite) throw new DivergenceError(step, 'parameters');
   return lossSum / size;
+}
+
+/**
+ * Runs `size` examples (positions from `start` of `order`, as in `trainStep`) forward and
+ * backward, adding their gradients to `gradWeights` / `gradBiases`. Returns their loss sum.
+ */
+function accumulateGradient(
+  net: Network,
+  examples: Examples,
+  order: Int32Array | null,
+  start: number,
+  size: number,
+): number {
+  const { inputs, targets, count } = examples;
+  let lossSum = 0;
+  let position = start % count;
+  for (let done = 0; done < size; done += ROWS) {
+    const rows = Math.min(ROWS, size - done);
+    position = loadRows(net, inputs, count, order, position, rows);
+    forwardRows(net, rows);
+    lossSum = addRowLosses(net, targets, rows, lossSum);
+    backwardRows(net, targets, rows);
+  }
+  return lossSum;
+}
+
+/** `lossSum` plus the losses of rows 0 to rows − 1 of the last pass forward, in row order. */
+function addRowLosses(net: Network, targets: Float64Array, rows: number, lossSum: number): number {
+  for (let r = 0; r < rows; r++) {
+    lossSum += rowLoss(net, r, rows, targets, (net.rowExample[r] as number) * net.outputSize);
+  }
+  return lossSum;
 }
 
 /**
@@ -101,14 +131,21 @@ export interface Evaluation {
 /** Mean loss and accuracy of the network on `examples`, without changing anything learned. */
 export function evaluate(net: Network, examples: Examples): Evaluation {
   const { inputs, targets, count } = examples;
-  const { out, outputSize, inputSize } = net;
+  const { out, outputSize } = net;
   const first = net.unitStart[net.outputLayer] as number;
   let lossSum = 0;
   let correct = 0;
-  for (let n = 0; n < count; n++) {
-    forwardExample(net, inputs, n * inputSize);
-    lossSum += exampleLoss(net, targets, n * outputSize);
-    if (isCorrect(net.head, out, first, targets, n * outputSize, outputSize)) correct++;
+  for (let done = 0; done < count; done += ROWS) {
+    const rows = Math.min(ROWS, count - done);
+    loadRows(net, inputs, count, null, done, rows);
+    forwardRows(net, rows);
+    for (let r = 0; r < rows; r++) {
+      const offset = (done + r) * outputSize;
+      lossSum += rowLoss(net, r, rows, targets, offset);
+      if (isCorrect(net.head, out, first * rows + r, rows, targets, offset, outputSize)) {
+        correct++;
+      }
+    }
   }
   if (count === 0) return { loss: 0, accuracy: NaN };
   return {
@@ -117,10 +154,12 @@ export function evaluate(net: Network, examples: Examples): Evaluation {
   };
 }
 
+/** Whether the outputs at out[first], out[first + stride], … match the example's targets. */
 function isCorrect(
   head: number,
   out: Float64Array,
   first: number,
+  stride: number,
   targets: ArrayLike<number>,
   offset: number,
   size: number,
@@ -129,7 +168,7 @@ function isCorrect(
     let best = 0;
     let bestTarget = 0;
     for (let k = 1; k < size; k++) {
-      if ((out[first + k] as number) > (out[first + best] as number)) best = k;
+      if ((out[first + k * stride] as number) > (out[first + best * stride] as number)) best = k;
       if ((targets[offset + k] as number) > (targets[offset + bestTarget] as number))
         bestTarget = k;
     }
@@ -137,7 +176,7 @@ function isCorrect(
   }
   const threshold = head === HEAD_SIGMOID_BCE || head === HEAD_SIGMOID_MSE ? 0.5 : 0;
   for (let k = 0; k < size; k++) {
-    const predicted = (out[first + k] as number) > threshold;
+    const predicted = (out[first + k * stride] as number) > threshold;
     const actual = (targets[offset + k] as number) > threshold;
     if (predicted !== actual) return false;
   }
@@ -151,12 +190,7 @@ function isCorrect(
 export function computeGradient(net: Network, examples: Examples): number {
   net.gradWeights.fill(0);
   net.gradBiases.fill(0);
-  let lossSum = 0;
-  for (let n = 0; n < examples.count; n++) {
-    forwardExample(net, examples.inputs, n * net.inputSize);
-    lossSum += exampleLoss(net, examples.targets, n * net.outputSize);
-    backward(net, examples.targets, n * net.outputSize);
-  }
+  const lossSum = accumulateGradient(net, examples, null, 0, examples.count);
   finishGradient(net, examples.count);
   return lossSum / examples.count;
 }

@@ -6,6 +6,7 @@ import { actions } from './actions';
 import { CRASH_RESTARTED_TEXT, connect, type BridgeOptions, type TrainingPort } from './bridge';
 import { FrameHub, type DataEvent } from './frameHub';
 import { createPlaygroundStore, EMPTY_READOUTS } from './store';
+import { DEFAULT_SPEED } from './speeds';
 import { FakeAnimationFrames, makeData, makeFrame } from './testFrames';
 import { configFromHash, configToHash } from './url';
 
@@ -135,7 +136,7 @@ afterEach(() => {
 describe('connect', () => {
   it('sends the current config, speed and run state at once', () => {
     const { port, store } = setup();
-    expect(port.calls).toEqual(['configure', 'speed null', 'run false']);
+    expect(port.calls).toEqual(['configure', `speed ${DEFAULT_SPEED}`, 'run false']);
     expect(port.configs[0]).toBe(store.getState().config);
   });
 
@@ -381,7 +382,7 @@ describe('URL hash', () => {
     address.hash = '#dataset=xor&net=relu';
     const { store, port } = setup(address.options());
     const expected = { ...DEFAULT_CONFIG, dataset: 'xor' as const, hidden: [['relu' as const]] };
-    expect(port.calls).toEqual(['configure', 'speed null', 'run false']);
+    expect(port.calls).toEqual(['configure', `speed ${DEFAULT_SPEED}`, 'run false']);
     expect(port.configs[0]).toEqual(expected);
     expect(store.getState().notices).toEqual([]);
     vi.advanceTimersByTime(200);
