@@ -68,7 +68,9 @@ test('switching data sets retitles the output, shows classes for a multi-class s
     .poll(async () => lumaDifference(await output.pixels(), shownOutput))
     .toBeLessThan(0.5);
 
-  // Keyboard focus shows a neuron too.
-  await network.neuron(1, 2).focus();
+  // Keyboard focus shows a neuron too (Tab from the neuron above).
+  await network.neuron(1, 1).focus();
+  await page.keyboard.press('Tab');
+  await expect(network.neuron(1, 2)).toBeFocused();
   await expect(output.caption).toHaveText('Layer 1 neuron 2 (ReLU)');
 });
