@@ -58,3 +58,46 @@ test('a weight can be read on hover and set by typing; invalid values are refuse
   await run.step.click();
   await expect(run.epoch).toHaveText('4');
 });
+
+test('a weight can be reached and set with the keyboard alone, through its neuron', async ({
+  playground,
+  page,
+}) => {
+  const { network, run } = playground;
+  const { weightEditor: editor } = network;
+  await playground.open();
+  await run.stepTimes(2);
+  await expect(run.epoch).toHaveText('2');
+
+  /** Keyboard only: focus the neuron, Enter, pick the source, Enter on "Edit weight…". */
+  async function openEditor(): Promise<void> {
+    await network.neuron(2, 1).focus();
+    await page.keyboard.press('Enter');
+    const palette = page.getByRole('dialog', { name: 'Layer 2 neuron 1' });
+    await expect(palette).toBeVisible();
+    const source = palette.getByRole('combobox', { name: 'Incoming weight' });
+    await source.focus();
+    await source.selectOption({ label: 'from layer 1 neuron 3' });
+    await palette.getByRole('button', { name: 'Edit weight…' }).press('Enter');
+    await expect(editor.dialog.getByRole('heading')).toHaveText(
+      'Weight from layer 1 neuron 3 to layer 2 neuron 1',
+    );
+    await expect(editor.input).toBeFocused();
+  }
+
+  await openEditor();
+  const before = await editor.input.inputValue();
+  const value = Number(before) > 0 ? '-1.75' : '1.75';
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+  await expect(editor.dialog).toBeHidden();
+
+  // The worker took it: the editor, opened again the same way, shows the new weight.
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await openEditor();
+    await expect(editor.input).toHaveValue(Number(value).toFixed(3), { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+  await expect(run.epoch).toHaveText('2');
+});

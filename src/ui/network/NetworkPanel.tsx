@@ -298,10 +298,25 @@ export function NetworkPanel() {
           onClose={closePalette}
           footer={
             palette.target.kind === 'neurons' && palette.target.refs.length === 1 ? (
-              <NeuronStatsLine
-                statsIndex={statsIndexOf(palette.target.refs[0] as NeuronRef, layerSizes)}
-                hiddenCount={hiddenCount}
-              />
+              <>
+                <NeuronStatsLine
+                  statsIndex={statsIndexOf(palette.target.refs[0] as NeuronRef, layerSizes)}
+                  hiddenCount={hiddenCount}
+                />
+                <IncomingWeightPicker
+                  links={links.filter(
+                    (link) =>
+                      palette.target.kind === 'neurons' &&
+                      link.layer === palette.target.refs[0]?.layer &&
+                      link.to === (palette.target.refs[0]?.neuron ?? 0) - 1,
+                  )}
+                  nameOf={(link) => linkName(link, features, hidden.length)}
+                  onEdit={(link) => {
+                    setPalette(null);
+                    setEditing(link);
+                  }}
+                />
+              </>
             ) : null
           }
         />
@@ -499,6 +514,43 @@ function OutputNode({
     >
       <canvas className="heatmap" ref={canvas} />
     </button>
+  );
+}
+
+/**
+ * The keyboard's way to a weight (links are too many to be tab stops): pick one of the
+ * neuron's incoming links and open the weight editor for it.
+ */
+function IncomingWeightPicker({
+  links,
+  nameOf,
+  onEdit,
+}: {
+  links: readonly DiagramLink[];
+  nameOf: (link: DiagramLink) => string;
+  onEdit: (link: DiagramLink) => void;
+}) {
+  const [chosen, setChosen] = useState(0);
+  const link = links[chosen];
+  if (!link) return null;
+  return (
+    <div className="incoming-weights">
+      <label>
+        <span>Incoming weight</span>
+        <select value={chosen} onChange={(event) => setChosen(Number(event.target.value))}>
+          {links.map((l, i) => (
+            <option key={l.weightIndex} value={i}>
+              {nameOf(l)
+                .replace(/ to .*$/, '')
+                .replace(/^Weight from /, 'from ')}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="text-button" onClick={() => onEdit(link)}>
+        Edit weight…
+      </button>
+    </div>
   );
 }
 
