@@ -17,11 +17,18 @@ export function setActivation(net: Network, layer: number, neuron: number, id: A
 /**
  * Replaces the optimizer and regularisation. A different optimizer starts from rest; the
  * same one keeps its moments, so changing only the learning rate does not jolt Adam.
+ * Plain SGD and SGD with momentum count as different: plain SGD leaves the velocity
+ * untouched, so switching momentum back on must not resume an old velocity.
  */
 export function setTraining(net: Network, training: TrainingSpec): void {
   validateTraining(training);
-  if (training.optimizer.name !== net.training.optimizer.name) net.resetOptimizerState();
+  if (optimizerKind(training) !== optimizerKind(net.training)) net.resetOptimizerState();
   net.training = training;
+}
+
+function optimizerKind(training: TrainingSpec): string {
+  const opt = training.optimizer;
+  return opt.name === 'sgd' && opt.momentum > 0 ? 'momentum' : opt.name;
 }
 
 function weightIndex(net: Network, layer: number, neuron: number, from: number): number {

@@ -162,6 +162,24 @@ describe('live edits keep the learned parameters', () => {
     expect(net.adamSteps).toBe(0);
   });
 
+  it('setTraining starts momentum from rest after plain SGD, and keeps it for a new rate', () => {
+    const momentum = (m: number): TrainingSpec => ({
+      optimizer: { name: 'sgd', learningRate: 0.03, momentum: m },
+      regularization: { name: 'none', rate: 0 },
+    });
+    const net = trained(3, 2, momentum(0.9));
+    const velocity = net.moment1Weights.slice();
+    expect(velocity.some((v) => v !== 0)).toBe(true);
+    setTraining(net, {
+      ...momentum(0.9),
+      optimizer: { ...momentum(0.9).optimizer, learningRate: 0.1 },
+    });
+    expect(entries(net.moment1Weights)).toEqual(entries(velocity));
+    setTraining(net, momentum(0));
+    setTraining(net, momentum(0.9));
+    expect(net.moment1Weights.every((v) => v === 0)).toBe(true);
+  });
+
   it('setWeight, getWeight, setBias and getBias round-trip and drive predict', () => {
     // No hidden layer and a linear head: the output is exactly b + w0·x0 + w1·x1.
     const net = new Network({
