@@ -369,6 +369,14 @@ describe('training settings', () => {
 });
 
 describe('run state and view', () => {
+  it('drops a divergence when the network is rebuilt, not when it is only patched', () => {
+    const { store, act } = setup({}, { divergence: { epoch: 3, hint: 'too fast' } });
+    act.setLearningRate(0.01);
+    expect(store.getState().divergence).not.toBeNull();
+    act.regenerate();
+    expect(store.getState().divergence).toBeNull();
+  });
+
   it('plays and pauses; playing clears an earlier divergence', () => {
     const { store, act } = setup({}, { divergence: { epoch: 3, hint: 'too fast' } });
     act.setRunning(false);

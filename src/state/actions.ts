@@ -10,7 +10,12 @@
  *
  * Neurons are numbered as the page says them: hidden layer and neuron both from 1.
  */
-import type { OptimizerChoice, PlaygroundConfig, RegularizationChoice } from '../config/config';
+import {
+  needsRebuild,
+  type OptimizerChoice,
+  type PlaygroundConfig,
+  type RegularizationChoice,
+} from '../config/config';
 import { isDatasetId, type DatasetId, type FeatureId } from '../data';
 import { isActivationId, isInitScheme, type ActivationId, type InitScheme } from '../nn';
 import {
@@ -57,11 +62,12 @@ export function actions(store: PlaygroundStore) {
 
   /**
    * Puts `next` in the store if it is valid; drops selected and hovered neurons that no longer
-   * exist. The one way a configuration enters the store.
+   * exist, and a divergence when `next` means a new network (its message would describe a
+   * network that is gone). The one way a configuration enters the store.
    */
   function commit(next: PlaygroundConfig | null): boolean {
     if (next === null || configProblems(next).length > 0) return false;
-    const { config, selection, hovered } = get();
+    const { config, selection, hovered, divergence } = get();
     if (next === config) return true;
     const kept = selection.filter((ref) => neuronExists(next.hidden, ref));
     const hoverGone =
@@ -70,6 +76,7 @@ export function actions(store: PlaygroundStore) {
       config: next,
       selection: kept.length === selection.length ? selection : kept,
       hovered: hoverGone ? null : hovered,
+      divergence: divergence !== null && needsRebuild(config, next) ? null : divergence,
     });
     return true;
   }

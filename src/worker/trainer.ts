@@ -74,6 +74,7 @@ export class Trainer {
   /** Bumped whenever anything changes the network's outputs; keys the evaluation cache. */
   private version = 0;
   private cached: { version: number; value: Evaluations } | null = null;
+  private cachedTest: { version: number; value: Evaluation } | null = null;
   private historyStride = 1;
   private totalEpochs = 0;
   private readonly history = new LossHistory();
@@ -299,10 +300,17 @@ export class Trainer {
       return false;
     }
     this.version++;
+    // The steps check only the examples they train on; the test set may overflow alone. It is
+    // checked after every epoch (not only on the epochs evaluated for the chart), so the epoch
+    // a divergence is reported at never depends on timing.
+    const test = this.testEvaluation(session);
+    if (!Number.isFinite(test.loss)) {
+      this.diverge(session, epoch, net.stepCount);
+      return false;
+    }
     if (epoch % this.historyStride === 0) {
-      const { train, test } = this.evaluations(session);
-      // The steps check only the examples they train on; the test set may overflow alone.
-      if (!Number.isFinite(train.loss) || !Number.isFinite(test.loss)) {
+      const { train } = this.evaluations(session);
+      if (!Number.isFinite(train.loss)) {
         this.diverge(session, epoch, net.stepCount);
         return false;
       }
@@ -338,11 +346,19 @@ export class Trainer {
     if (this.cached?.version !== this.version) {
       const value = {
         train: evaluate(session.net, session.train),
-        test: evaluate(session.net, session.test),
+        test: this.testEvaluation(session),
       };
       this.cached = { version: this.version, value };
     }
     return this.cached.value;
+  }
+
+  /** The test set's loss and accuracy for the current parameters, computed once per version. */
+  private testEvaluation(session: Session): Evaluation {
+    if (this.cachedTest?.version !== this.version) {
+      this.cachedTest = { version: this.version, value: evaluate(session.net, session.test) };
+    }
+    return this.cachedTest.value;
   }
 
   private sendFrameIfAllowed(): void {
