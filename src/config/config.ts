@@ -136,3 +136,27 @@ export function seedStreams(seed: number): { data: number; weights: number; shuf
     shuffle: (seed ^ 0x27d4eb2f) >>> 0,
   };
 }
+
+/**
+ * True when going from `a` to `b` (same shape) changes what training computes: an activation,
+ * the optimizer, its rate, the batch size or the regularisation. Display settings (test
+ * points, discretize, the activation for new neurons) need nothing from the worker.
+ */
+export function needsPatch(a: PlaygroundConfig, b: PlaygroundConfig): boolean {
+  return (
+    a.learningRate !== b.learningRate ||
+    a.optimizer !== b.optimizer ||
+    a.batchSize !== b.batchSize ||
+    a.regularization !== b.regularization ||
+    a.regularizationRate !== b.regularizationRate ||
+    a.hidden.some((layer, l) => layer.some((id, j) => id !== b.hidden[l]?.[j]))
+  );
+}
+
+/**
+ * The values the output heatmaps map onto the colour scale: the head's range, and [-1, 1]
+ * for regression, whose targets lie about there, so the background shares the points' colours.
+ */
+export function outputColourRange(output: OutputSpec): readonly [number, number] {
+  return output.activation === 'sigmoid' || output.activation === 'softmax' ? [0, 1] : [-1, 1];
+}

@@ -14,6 +14,7 @@ type Listener<T> = (value: T) => void;
 
 /** A port that records every call and lets the test play the worker's events. */
 class FakePort implements TrainingPort {
+  generation = 0;
   readonly calls: string[] = [];
   readonly configs: PlaygroundConfig[] = [];
   private readonly listeners = {

@@ -19,6 +19,8 @@ import { EMPTY_READOUTS, type PlaygroundStore, type Readouts } from './store';
  * Every `on…` returns its unsubscribe.
  */
 export interface TrainingPort {
+  /** The generation of the last build or reset sent (frames of older ones are stale). */
+  readonly generation: number;
   configure(config: PlaygroundConfig): void;
   reset(): void;
   setRunning(running: boolean): void;
@@ -181,6 +183,7 @@ export function connect(
     store.subscribe((state, previous) => {
       if (state.config !== previous.config) {
         port.configure(state.config);
+        hub.expectGeneration(port.generation);
         hashSync?.schedule(state.config);
       }
       if (state.speed !== previous.speed) port.setSpeed(state.speed);
@@ -193,6 +196,7 @@ export function connect(
 
   const initial = store.getState();
   port.configure(initial.config);
+  hub.expectGeneration(port.generation);
   port.setSpeed(initial.speed);
   port.setRunning(initial.running);
   hashSync?.schedule(initial.config);
@@ -219,6 +223,7 @@ export function connect(
       pendingReadouts = null;
       store.setState({ running: false, divergence: null, readouts: EMPTY_READOUTS });
       port.reset();
+      hub.expectGeneration(port.generation);
       hub.clearHistory();
     },
   });

@@ -13,6 +13,31 @@ function setup() {
   return { raf, hub, errors };
 }
 
+describe('FrameHub generations', () => {
+  it('stops showing the old network as soon as a rebuild is sent, and drops its late frames', () => {
+    const { hub } = setup();
+    hub.pushData(makeData(1));
+    hub.pushFrame(makeFrame(1, 5));
+    expect(hub.latestFrame?.epoch).toBe(5);
+    hub.expectGeneration(2);
+    expect(hub.latestFrame).toBeNull();
+    expect(hub.latestData).toBeNull();
+    const ack = vi.fn();
+    expect(hub.pushFrame(makeFrame(1, 6), ack)).toBe(false);
+    expect(ack).toHaveBeenCalledTimes(1);
+    expect(hub.latestFrame).toBeNull();
+    expect(hub.pushFrame(makeFrame(2, 0))).toBe(true);
+    expect(hub.latestFrame?.generation).toBe(2);
+  });
+
+  it('ignores a generation it has already entered', () => {
+    const { hub } = setup();
+    hub.pushFrame(makeFrame(3, 1));
+    hub.expectGeneration(3);
+    expect(hub.latestFrame?.epoch).toBe(1);
+  });
+});
+
 describe('FrameHub painting', () => {
   it('paints a frame in the next animation frame, not before', () => {
     const { raf, hub } = setup();

@@ -124,6 +124,17 @@ export class FrameHub {
     return true;
   }
 
+  /**
+   * A build or reset of `generation` was sent: from now on, frames and data of older
+   * generations are stale, and the previous network's frame is no longer painted (painters
+   * keep what they last drew until the new network's first frame).
+   */
+  expectGeneration(generation: number): void {
+    if (this.disposed || generation <= this.newestGeneration) return;
+    this.enterGeneration(generation);
+    this.data = null;
+  }
+
   /** Forgets the loss history (on reset, before the new generation's first frame). */
   clearHistory(): void {
     this.history.clear();

@@ -93,6 +93,17 @@ describe('TrainingClient', () => {
     expect(client.generation).toBe(3);
   });
 
+  it('sends nothing for display-only settings, and patches from the last config after them', () => {
+    const { client, current } = setup();
+    client.configure(DEFAULT_CONFIG);
+    const shown = { ...DEFAULT_CONFIG, showTestData: true, discretize: true };
+    client.configure(shown);
+    client.configure({ ...shown, defaultActivation: 'relu' });
+    expect(current().types()).toEqual(['build']);
+    client.configure({ ...shown, defaultActivation: 'relu', batchSize: 5 });
+    expect(current().types()).toEqual(['build', 'patch']);
+  });
+
   it('passes on frames of the current generation and answers stale ones itself', () => {
     const { client, current } = setup();
     const seen: Frame[] = [];

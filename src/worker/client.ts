@@ -3,7 +3,7 @@
  * numbers generations and drops what belongs to an older one, and brings a crashed worker
  * back with the current settings.
  */
-import { needsRebuild, type PlaygroundConfig } from '../config/config';
+import { needsPatch, needsRebuild, type PlaygroundConfig } from '../config/config';
 import type { Frame, WeightAddress, WorkerCommand, WorkerEvent } from './protocol';
 
 /** What the client needs of a Worker; tests pass a fake. */
@@ -87,13 +87,14 @@ export class TrainingClient {
 
   /**
    * Sends `config`: a build (new data and weights, new generation) when it changes the data,
-   * seed or shape compared with the last configuration sent, else a patch that keeps weights.
+   * seed or shape compared with the last configuration sent, a patch that keeps the weights
+   * when it changes what training does, and nothing for display-only settings.
    */
   configure(config: PlaygroundConfig): void {
-    if (this.lastConfig !== null && !needsRebuild(this.lastConfig, config)) {
-      if (config === this.lastConfig) return;
+    const last = this.lastConfig;
+    if (last !== null && !needsRebuild(last, config)) {
       this.lastConfig = config;
-      this.send({ type: 'patch', config });
+      if (needsPatch(last, config)) this.send({ type: 'patch', config });
       return;
     }
     this.lastConfig = config;

@@ -2,8 +2,8 @@
  * The network in the middle: input features, hidden neurons (each a button with its own live
  * heatmap and activation glyph), the output, and the links between them.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { outputSpecOfDataset } from '../../config/config';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { outputColourRange, outputSpecOfDataset } from '../../config/config';
 import { FEATURE_IDS } from '../../data';
 import { LIMITS, activationInfo, type ActivationId } from '../../nn';
 import {
@@ -34,7 +34,6 @@ type PaletteTarget =
 interface PaletteState {
   target: PaletteTarget;
   anchor: { x: number; y: number };
-  opener: HTMLElement | null;
 }
 
 export function NetworkPanel() {
@@ -75,24 +74,39 @@ export function NetworkPanel() {
 
   // Columns closer than the three layer buttons are wide get the compact header.
   const columnGap = (layout.columnX[2] ?? Infinity) - (layout.columnX[1] ?? 0);
+  const { hub } = useRuntime();
   const painter = useMemo(() => new NetworkPainter(), []);
   const hiddenCount = layerSizes.reduce((a, b) => a + b, 0);
-  painter.expectedGridImages = hiddenCount + outputs;
-  painter.expectedWeights = links.length;
-  painter.discretize = discretize;
-  useHubPainter(useCallback((hub) => painter.paint(hub.latestFrame), [painter]));
-  const { hub } = useRuntime();
+  useLayoutEffect(() => {
+    painter.expectedGridImages = hiddenCount + outputs;
+    painter.expectedWeights = links.length;
+    painter.discretize = discretize;
+    painter.paint(hub.latestFrame); // a display setting changed: repaint what is there
+  }, [painter, hub, hiddenCount, outputs, links.length, discretize]);
+  useHubPainter(useCallback((frameHub) => painter.paint(frameHub.latestFrame), [painter]));
 
+  // Where focus goes back when the palette or the weight editor closes.
+  const returnFocus = useRef<HTMLElement | null>(null);
   const closePalette = useCallback(() => {
-    setPalette((state) => {
-      state?.opener?.focus();
-      return null;
-    });
+    setPalette(null);
+    returnFocus.current?.focus();
   }, []);
+  const closeEditor = useCallback(() => {
+    setEditing(null);
+    returnFocus.current?.focus();
+  }, []);
+
+  // A new network (shape, features or data) makes an open palette or weight editor stale.
+  const networkKey = `${layerSizes.join()}|${features.join()}|${dataset}`;
+  useEffect(() => {
+    setPalette(null);
+    setEditing(null);
+  }, [networkKey]);
 
   function openPalette(target: PaletteTarget, opener: HTMLElement) {
     const rect = opener.getBoundingClientRect();
-    setPalette({ target, anchor: { x: rect.right, y: rect.top }, opener });
+    returnFocus.current = opener;
+    setPalette({ target, anchor: { x: rect.right, y: rect.top } });
   }
 
   function onNeuronClick(ref: NeuronRef, event: React.MouseEvent<HTMLButtonElement>) {
@@ -211,6 +225,7 @@ export function NetworkPanel() {
                   onPointerLeave={() => setTooltip(null)}
                   onClick={() => {
                     setTooltip(null);
+                    returnFocus.current = null;
                     setEditing(link);
                   }}
                 />
@@ -274,13 +289,7 @@ export function NetworkPanel() {
             painter={painter}
             gridIndex={hiddenCount + k}
             classIndex={output.activation === 'softmax' ? k : undefined}
-            range={
-              output.activation === 'sigmoid' || output.activation === 'softmax'
-                ? [0, 1]
-                : output.activation === 'tanh'
-                  ? [-1, 1]
-                  : [-Infinity, Infinity]
-            }
+            range={outputColourRange(output)}
           />
         ))}
         {tooltip && (
@@ -326,7 +335,7 @@ export function NetworkPanel() {
           link={editing}
           name={linkName(editing, features, hidden.length)}
           expectedWeights={links.length}
-          onClose={() => setEditing(null)}
+          onClose={closeEditor}
         />
       )}
     </section>

@@ -3,7 +3,7 @@
  * neuron, on its own colour scale), the data points, the legend and the loss chart.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { outputSpecOfDataset } from '../../config/config';
+import { outputColourRange, outputSpecOfDataset } from '../../config/config';
 import { datasetInfo, type TaskKind } from '../../data';
 import { activationInfo, GRID_EXTENT, type ActivationId } from '../../nn';
 import { playgroundActions as act, usePlayground, type FrameHub } from '../../state';
@@ -87,10 +87,7 @@ function useShown(): {
       };
     }
   }
-  const output = outputSpecOfDataset(dataset);
-  // Regression targets lie in about [-1, 1]: a fixed scale keeps the background's colours
-  // those of the points, so a good fit is points that vanish into it.
-  const range: readonly [number, number] = output.activation === 'sigmoid' ? [0, 1] : [-1, 1];
+  const range = outputColourRange(outputSpecOfDataset(dataset));
   return {
     gridIndex: null,
     activation: null,
