@@ -48,10 +48,6 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-globals': [
-        'error',
-        { name: 'Math.random', message: 'Use the injected seeded generator (src/nn/rng.ts).' },
-      ],
       'no-restricted-properties': [
         'error',
         {

@@ -15,14 +15,19 @@ test('two fresh loads of one link give the same losses after 20 steps', async ({
     await p.open(LINK);
     await expect(p.data.dataset('Spiral')).toBeChecked();
     await p.network.expectActivation(2, 2, 'Softsign');
-    const atStart = [await p.output.trainLoss.textContent(), await p.output.testLoss.textContent()];
+    const atStart = [
+      await p.output.trainLoss.getAttribute('data-value'),
+      await p.output.testLoss.getAttribute('data-value'),
+    ];
     await p.run.stepTimes(20);
     await expect(p.run.epoch).toHaveText('20');
     await expect(p.run.play).toBeVisible();
+    // Every digit of the losses (the text shows three): the two runs must agree bit for bit.
     const reading = [
-      (await p.output.trainLoss.textContent()) ?? '',
-      (await p.output.testLoss.textContent()) ?? '',
+      (await p.output.trainLoss.getAttribute('data-value')) ?? '',
+      (await p.output.testLoss.getAttribute('data-value')) ?? '',
     ];
+    expect(Number(reading[0])).toBeGreaterThan(0);
     expect(reading, 'training moved the losses').not.toEqual(atStart);
     readings.push(reading);
   }

@@ -79,7 +79,7 @@ export function backwardRows(net: Network, targets: Float64Array, rows: number):
  * Four weight rows by two columns at a time with the examples innermost, why: the eight sums
  * stay in registers across the examples, stored once rather than once per example, each
  * delta is read for two weights and each input for four, and the loop overheads (see
- * forward.ts `affineLayer`) are paid once per eight multiply-adds. Every entry still
+ * forward.ts `affineBlock`) are paid once per eight multiply-adds. Every entry still
  * receives the examples' terms in row order. With an odd fan-in the last pair is that column
  * twice (both sums start from the same stored value, so it is added once).
  */

@@ -186,8 +186,17 @@ function applyOutputActivation(net: Network, rows: number): void {
   }
 }
 
-/** `out[i] = softmax(pre)[i]` over i = from, from + stride, … below `end`. */
-function softmax(pre: Float64Array, out: Float64Array, from: number, end: number, stride: number) {
+/**
+ * `out[i] = softmax(pre)[i]` over i = from, from + stride, … below `end` (`out` may be `pre`
+ * itself: each entry is read before it is written).
+ */
+export function softmax(
+  pre: Float64Array,
+  out: Float64Array,
+  from: number,
+  end: number,
+  stride: number,
+): void {
   // Subtract the largest logit so exp never overflows.
   let max = -Infinity;
   for (let i = from; i < end; i += stride) max = Math.max(max, pre[i] as number);

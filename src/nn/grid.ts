@@ -6,7 +6,7 @@
  * values passed between layers and the output head are exact float64.
  */
 import { activateRowForDisplay } from './fastActivations';
-import { affineBlock } from './forward';
+import { affineBlock, softmax } from './forward';
 import {
   HEAD_LINEAR_MSE,
   HEAD_SIGMOID_BCE,
@@ -15,7 +15,7 @@ import {
   HEAD_TANH_MSE,
   type Network,
 } from './network';
-import { exp, sigmoid, tanh } from './exactMath';
+import { sigmoid, tanh } from './exactMath';
 
 /** Half the side of the square the heatmaps show. */
 export const GRID_EXTENT = 6;
@@ -133,23 +133,9 @@ function applyHead(net: Network, tile: Float64Array, stride: number, count: numb
       }
       return;
     case HEAD_SOFTMAX_CE:
-      for (let t = 0; t < count; t++) softmaxColumn(tile, first + t, end, stride);
+      for (let t = 0; t < count; t++) softmax(tile, tile, first + t, end, stride);
       return;
     case HEAD_LINEAR_MSE:
     default:
   }
-}
-
-/** Softmax over tile[from], tile[from + stride], … below `end`, in place. */
-function softmaxColumn(tile: Float64Array, from: number, end: number, stride: number): void {
-  // Subtract the largest logit so exp never overflows.
-  let max = -Infinity;
-  for (let p = from; p < end; p += stride) max = Math.max(max, tile[p] as number);
-  let sum = 0;
-  for (let p = from; p < end; p += stride) {
-    const e = exp((tile[p] as number) - max);
-    tile[p] = e;
-    sum += e;
-  }
-  for (let p = from; p < end; p += stride) tile[p] = (tile[p] as number) / sum;
 }

@@ -1,8 +1,10 @@
 /**
  * The one seeded random generator of the project (xoshiro128**, seeded through splitmix32).
  * Data, weights and shuffles all draw from an instance of it, so the same seed gives the same
- * numbers bit for bit on every JavaScript engine: only 32-bit integer maths is used, and
- * floats are built from the integers by exact division.
+ * numbers bit for bit: the stream itself is 32-bit integer maths, and uniform floats are built
+ * from the integers by exact division. (Normal samples and some data sets go through Math.log,
+ * Math.cos or Math.sin, which every current browser computes with the same algorithms, but
+ * which the language does not pin down to the last bit.)
  */
 export class Rng {
   private a: number;

@@ -8,11 +8,10 @@
  * hub acknowledges the frame (the bridge passes `port.frameDone`), which lets the worker send
  * the next one, so frames never pile up behind a busy page.
  */
-import type { Frame, WorkerEvent } from '../worker/protocol';
+import type { DataEvent, Frame } from '../worker/protocol';
 import { LossHistory, MAX_HISTORY_POINTS, type LossHistoryView } from './lossHistory';
 
-/** The `data` event: the points of a new build. */
-export type DataEvent = Extract<WorkerEvent, { type: 'data' }>;
+export type { DataEvent };
 
 /** Called once per paint; read `hub.latestFrame`, `hub.latestData`, `hub.lossHistory()`. */
 export type HubListener = (hub: FrameHub) => void;
@@ -44,13 +43,13 @@ function rethrowLater(error: unknown): void {
 }
 
 /**
- * TRAP: the buffers of a frame were transferred from the worker and may be handed back to it
- * for reuse once the frame is acknowledged, which detaches them (length 0). A listener must
- * not keep a frame's typed arrays from one paint to the next; read `hub.latestFrame` each
- * time instead (the only frame the hub guarantees is still readable).
+ * A frame's buffers were transferred from the worker and belong to the page from then on.
+ * Listeners read `hub.latestFrame` afresh at each paint rather than keeping a frame: the hub
+ * drops its frame when a rebuild is sent (`expectGeneration`), and a painter that kept one
+ * would paint the old network under the new settings.
  *
- * The latest frame may still be of the previous network for a moment after a change of shape
- * (until the worker's first frame of the new build arrives): painters check sizes.
+ * A frame of the right generation can still be of another shape than the page's config for a
+ * moment (a patch in flight): painters check sizes.
  */
 export class FrameHub {
   private frame: Frame | null = null;

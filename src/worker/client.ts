@@ -4,7 +4,7 @@
  * back with the current settings.
  */
 import { needsPatch, needsRebuild, type PlaygroundConfig } from '../config/config';
-import type { Frame, WeightAddress, WorkerCommand, WorkerEvent } from './protocol';
+import type { DataEvent, Frame, WeightAddress, WorkerCommand, WorkerEvent } from './protocol';
 
 /** What the client needs of a Worker; tests pass a fake. */
 export interface WorkerLike {
@@ -13,7 +13,7 @@ export interface WorkerLike {
   terminate(): void;
 }
 
-export type DataEvent = Extract<WorkerEvent, { type: 'data' }>;
+export type { DataEvent };
 export type DivergedEvent = Extract<WorkerEvent, { type: 'diverged' }>;
 export type FailedEvent = Extract<WorkerEvent, { type: 'failed' }>;
 

@@ -5,7 +5,7 @@ import type { PlaygroundConfig } from '../config/config';
 
 /** Learning rates from this one up overshoot on most networks. */
 const HIGH_LEARNING_RATE = 1;
-/** Names listed before "and others". */
+/** Names listed before "and other …". */
 const MAX_NAMES = 3;
 
 /**

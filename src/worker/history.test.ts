@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { HISTORY_CAPACITY, LossHistory } from './history';
+import { HISTORY_CAPACITY, PendingHistory } from './history';
 
-describe('LossHistory', () => {
+describe('PendingHistory', () => {
   it('hands over every point once and then holds none', () => {
-    const history = new LossHistory();
+    const history = new PendingHistory();
     history.push(1, 0.5, 0.6);
     history.push(2, 0.4, 0.5);
     const first = history.drain();
@@ -14,7 +14,7 @@ describe('LossHistory', () => {
   });
 
   it('thins to every other point, evenly spread and ending at the newest, when it fills up', () => {
-    const history = new LossHistory();
+    const history = new PendingHistory();
     const offered = HISTORY_CAPACITY * 3;
     for (let epoch = 1; epoch <= offered; epoch++) history.push(epoch, 1 / epoch, 2 / epoch);
     const { epochs, trainLoss } = history.drain();
@@ -28,7 +28,7 @@ describe('LossHistory', () => {
   });
 
   it('keeps a forced point even while thinning skips others', () => {
-    const history = new LossHistory();
+    const history = new PendingHistory();
     for (let epoch = 1; epoch <= HISTORY_CAPACITY + 1; epoch++) history.push(epoch, 0, 0);
     history.push(HISTORY_CAPACITY + 2, 0, 0, true);
     expect(history.lastEpoch).toBe(HISTORY_CAPACITY + 2);

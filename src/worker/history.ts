@@ -13,7 +13,7 @@ export const HISTORY_CAPACITY = 2048;
  * every other offered point is kept, so the points stay evenly spread over the epochs; the
  * next `drain` starts dense again. The chart thus loses resolution, never its time span.
  */
-export class LossHistory {
+export class PendingHistory {
   private readonly epochs = new Float64Array(HISTORY_CAPACITY);
   private readonly trainLoss = new Float64Array(HISTORY_CAPACITY);
   private readonly testLoss = new Float64Array(HISTORY_CAPACITY);

@@ -104,6 +104,9 @@ export type WorkerEvent =
    */
   | { readonly type: 'failed'; readonly message: string; readonly command?: WorkerCommand['type'] };
 
+/** The `data` event: the points of a new build. */
+export type DataEvent = Extract<WorkerEvent, { type: 'data' }>;
+
 /** The buffers of a frame, for postMessage's transfer list. */
 export function frameTransferables(frame: Frame): ArrayBuffer[] {
   return [

@@ -22,7 +22,7 @@ import {
 } from '../nn';
 import { featurePlanes } from '../data';
 import { divergenceHint } from './hint';
-import { LossHistory } from './history';
+import { PendingHistory } from './history';
 import { frameTransferables, type Frame, type WorkerCommand, type WorkerEvent } from './protocol';
 import { RateMeter } from './rateMeter';
 import { buildSession, flattenPoints, patchSession, resetSession, type Session } from './session';
@@ -77,7 +77,7 @@ export class Trainer {
   private cachedTest: { version: number; value: Evaluation } | null = null;
   private historyStride = 1;
   private totalEpochs = 0;
-  private readonly history = new LossHistory();
+  private readonly history = new PendingHistory();
   private readonly meter = new RateMeter();
 
   /**

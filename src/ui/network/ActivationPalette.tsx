@@ -11,13 +11,13 @@ import { ActivationGlyph } from '../ActivationGlyph';
 const COLUMNS = 3;
 
 export interface PaletteProps {
-  /** Heading, e.g. "Layer 1 neuron 3" or "All 4 neurons of layer 2". */
+  /** Heading, e.g. "Layer 1 neuron 3" or "Every neuron of layer 2 (4)". */
   readonly title: string;
   /** The activation to mark as current, or null when the target neurons differ. */
   readonly current: ActivationId | null;
-  /** Where to open (page coordinates of the neuron's top-right corner). */
+  /** Where to open (viewport coordinates of the neuron's top-right corner). */
   readonly anchor: { readonly x: number; readonly y: number } | null;
-  /** Extra content under the options (statistics of the neuron, layer button). */
+  /** Extra content under the options (the neuron's statistics and incoming weights). */
   readonly footer?: React.ReactNode;
   onChoose(id: ActivationId): void;
   onClose(): void;

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { outputColourRange, outputSpecOfDataset } from '../../config/config';
-import { FEATURE_IDS } from '../../data';
+import { FEATURE_IDS, featureInfo, type FeatureId } from '../../data';
 import { LIMITS, activationInfo, type ActivationId } from '../../nn';
 import {
   playgroundActions as act,
@@ -569,20 +569,19 @@ function statsIndexOf(ref: NeuronRef, layerSizes: readonly number[]): number {
 }
 
 /** "Weight from x1 to layer 1 neuron 2" in page numbering. */
-function linkName(link: DiagramLink, features: readonly string[], hiddenLayers: number): string {
+function linkName(link: DiagramLink, features: readonly FeatureId[], hiddenLayers: number): string {
+  const feature = features[link.from];
   const from =
     link.layer === 1
-      ? featureLabel(features[link.from] ?? '?')
+      ? feature
+        ? featureInfo(feature).label
+        : '?'
       : `layer ${link.layer - 1} neuron ${link.from + 1}`;
   const to =
     link.layer > hiddenLayers
       ? 'the output' + (link.to > 0 ? ` ${link.to + 1}` : '')
       : `layer ${link.layer} neuron ${link.to + 1}`;
   return `Weight from ${from} to ${to}`;
-}
-
-function featureLabel(id: string): string {
-  return id.replace('x1x2', 'x1·x2').replace('sq', '²').replace('sinx', 'sin x');
 }
 
 function titleOf(target: PaletteTarget, hidden: readonly (readonly ActivationId[])[]): string {

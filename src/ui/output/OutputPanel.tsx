@@ -38,11 +38,16 @@ function Readouts() {
     <dl className="readouts">
       <div>
         <dt id="train-loss-label">Training loss</dt>
-        <dd data-testid="train-loss">{formatLoss(r.trainLoss)}</dd>
+        {/* data-value: every digit, for checking that a link reproduces its numbers exactly. */}
+        <dd data-testid="train-loss" data-value={r.trainLoss} title={String(r.trainLoss)}>
+          {formatLoss(r.trainLoss)}
+        </dd>
       </div>
       <div>
         <dt id="test-loss-label">Test loss</dt>
-        <dd data-testid="test-loss">{formatLoss(r.testLoss)}</dd>
+        <dd data-testid="test-loss" data-value={r.testLoss} title={String(r.testLoss)}>
+          {formatLoss(r.testLoss)}
+        </dd>
       </div>
       {!Number.isNaN(r.trainAccuracy) && (
         <div>
