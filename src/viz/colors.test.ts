@@ -11,7 +11,6 @@ import {
   NAN_RGBA,
   NEGATIVE_CSS,
   POSITIVE_CSS,
-  SEQUENTIAL_LUT,
   classCss,
   divergingCss,
   divergingCssOf,
@@ -75,18 +74,6 @@ describe('the diverging table', () => {
   });
 });
 
-describe('the sequential table', () => {
-  it('darkens monotonically from the light grey', () => {
-    expect(entryCss(SEQUENTIAL_LUT, 0)).toBe(rgb(MIDDLE_CSS).toString());
-    for (let i = 1; i < LUT_SIZE; i++) {
-      expect(lightness(SEQUENTIAL_LUT, i)).toBeLessThanOrEqual(
-        lightness(SEQUENTIAL_LUT, i - 1) + 0.3,
-      );
-    }
-    expect(lightness(SEQUENTIAL_LUT, LUT_SIZE - 1)).toBeLessThan(30);
-  });
-});
-
 describe('diverging CSS colours', () => {
   it('agree with the table at both ends and the middle', () => {
     expect(rgb(divergingCss(0)).toString()).toBe(entryCss(DIVERGING_LUT, 0));
@@ -117,7 +104,7 @@ describe('diverging CSS colours', () => {
   });
 
   it('make a legend gradient from orange through grey to blue', () => {
-    const gradient = scaleGradientCss('diverging', 'to right', 3);
+    const gradient = scaleGradientCss('to right', 3);
     expect(gradient).toBe(
       `linear-gradient(to right, ${divergingCss(0)}, ${divergingCss(0.5)}, ${divergingCss(1)})`,
     );

@@ -47,7 +47,6 @@ export const CLASS_CSS: readonly string[] = [
 export const MAX_CLASSES = CLASS_CSS.length;
 
 /** Light grey to dark blue, for non-negative magnitudes (gradients, losses). */
-const SEQUENTIAL_STOPS = [MIDDLE_CSS, POSITIVE_CSS, '#08306b'] as const;
 
 /** Fills `size` RGBA entries from an interpolator over t in [0, 1]. */
 function buildLut(size: number, colorAt: (t: number) => string): Uint8ClampedArray {
@@ -67,16 +66,12 @@ const divergingAt: (t: number) => string = piecewise(interpolateRgb, [
   MIDDLE_CSS,
   POSITIVE_CSS,
 ]);
-const sequentialAt: (t: number) => string = piecewise(interpolateRgb, [...SEQUENTIAL_STOPS]);
 
 /**
  * The diverging scale as LUT_SIZE RGBA entries: entry 0 is NEGATIVE_CSS, the middle entry
  * MIDDLE_CSS, the last POSITIVE_CSS. Used for binary outputs, regression and every neuron.
  */
 export const DIVERGING_LUT: Uint8ClampedArray = buildLut(LUT_SIZE, divergingAt);
-
-/** A sequential scale (MIDDLE_CSS to dark blue) as LUT_SIZE RGBA entries, for magnitudes. */
-export const SEQUENTIAL_LUT: Uint8ClampedArray = buildLut(LUT_SIZE, sequentialAt);
 
 /**
  * One table per class of CONFIDENCE_STEPS RGBA entries, blending from the background
@@ -131,22 +126,12 @@ export function divergingCssOf(value: number, domain: readonly [number, number])
   return divergingCss(divergingPosition(value, domain));
 }
 
-/** CSS colour at position t in [0, 1] of the sequential scale. */
-export function sequentialCss(t: number): string {
-  return Number.isNaN(t) ? NAN_CSS : sequentialAt(clamp01(t));
-}
-
 /**
- * CSS `linear-gradient` of a whole scale, for a legend bar.
+ * CSS `linear-gradient` of the diverging scale, for a legend bar.
  * @param direction CSS direction, e.g. 'to right' or 'to top'
  */
-export function scaleGradientCss(
-  scale: 'diverging' | 'sequential',
-  direction = 'to right',
-  stops = 9,
-): string {
-  const colorAt = scale === 'diverging' ? divergingCss : sequentialCss;
-  const colors = Array.from({ length: stops }, (_, i) => colorAt(i / (stops - 1)));
+export function scaleGradientCss(direction = 'to right', stops = 9): string {
+  const colors = Array.from({ length: stops }, (_, i) => divergingCss(i / (stops - 1)));
   return `linear-gradient(${direction}, ${colors.join(', ')})`;
 }
 

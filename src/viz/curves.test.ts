@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVATION_IDS } from '../nn/activations';
-import { CURVE_PADDING, activationCurvePath, activationGlyph, axisZeroLines } from './curves';
+import { CURVE_PADDING, activationGlyph } from './curves';
 
 /** The coordinate pairs of a path made of M, L (and C) commands. */
 function coordinates(d: string): [number, number][] {
@@ -15,9 +15,9 @@ function coordinates(d: string): [number, number][] {
 const WIDTH = 48;
 const HEIGHT = 32;
 
-describe('activationCurvePath', () => {
+describe('activationGlyph curve', () => {
   it.each(ACTIVATION_IDS)('draws %s as a valid path of finite numbers inside the box', (id) => {
-    const d = activationCurvePath(id, WIDTH, HEIGHT);
+    const d = activationGlyph(id, WIDTH, HEIGHT).path;
     expect(d).toMatch(/^M/);
     expect(d).toMatch(/^[MLC0-9.,\-e ]+$/);
     expect(d).not.toMatch(/NaN|Infinity/);
@@ -32,7 +32,7 @@ describe('activationCurvePath', () => {
   });
 
   it('draws linear as the straight diagonal from bottom left to top right', () => {
-    const points = coordinates(activationCurvePath('linear', WIDTH, HEIGHT));
+    const points = coordinates(activationGlyph('linear', WIDTH, HEIGHT).path);
     const first = points[0];
     const last = points.at(-1);
     expect(first?.[0]).toBeCloseTo(CURVE_PADDING);
@@ -42,7 +42,7 @@ describe('activationCurvePath', () => {
   });
 
   it('lets tanh fill the height rather than a flat band in the middle', () => {
-    const ys = coordinates(activationCurvePath('tanh', WIDTH, HEIGHT)).map(([, y]) => y);
+    const ys = coordinates(activationGlyph('tanh', WIDTH, HEIGHT).path).map(([, y]) => y);
     expect(Math.max(...ys) - Math.min(...ys)).toBeGreaterThan(HEIGHT * 0.8);
   });
 
@@ -73,25 +73,25 @@ describe('activationCurvePath', () => {
   });
 
   it('differs between activations that differ', () => {
-    const paths = new Set(ACTIVATION_IDS.map((id) => activationCurvePath(id, WIDTH, HEIGHT)));
+    const paths = new Set(ACTIVATION_IDS.map((id) => activationGlyph(id, WIDTH, HEIGHT).path));
     expect(paths.size).toBe(ACTIVATION_IDS.length);
   });
 });
 
-describe('axisZeroLines', () => {
+describe('activationGlyph axes', () => {
   it('puts the vertical axis in the middle of a symmetric x domain', () => {
-    expect(axisZeroLines('tanh', WIDTH, HEIGHT).x).toBeCloseTo(WIDTH / 2);
+    expect(activationGlyph('tanh', WIDTH, HEIGHT).zeroX).toBeCloseTo(WIDTH / 2);
   });
 
   it('puts the horizontal axis at the bottom for a curve that never goes below 0', () => {
-    expect(axisZeroLines('sigmoid', WIDTH, HEIGHT).y).toBeCloseTo(HEIGHT - CURVE_PADDING);
+    expect(activationGlyph('sigmoid', WIDTH, HEIGHT).zeroY).toBeCloseTo(HEIGHT - CURVE_PADDING);
   });
 
   it('puts y = 0 in the middle for tanh', () => {
-    expect(axisZeroLines('tanh', WIDTH, HEIGHT).y).toBeCloseTo(HEIGHT / 2);
+    expect(activationGlyph('tanh', WIDTH, HEIGHT).zeroY).toBeCloseTo(HEIGHT / 2);
   });
 
   it('has no vertical axis when the x domain excludes 0', () => {
-    expect(axisZeroLines('relu', WIDTH, HEIGHT, [1, 5]).x).toBeNull();
+    expect(activationGlyph('relu', WIDTH, HEIGHT, [1, 5]).zeroX).toBeNull();
   });
 });

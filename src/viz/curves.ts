@@ -127,24 +127,3 @@ export function activationGlyph(
   const zeroInX = Math.min(x0, x1) <= 0 && Math.max(x0, x1) >= 0;
   return { path, zeroX: zeroInX ? xScale(0) : null, zeroY: yScale(0), yDomain };
 }
-
-/** SVG path `d` of activation `id` in a `width` × `height` px box (see `activationGlyph`). */
-export function activationCurvePath(
-  id: ActivationId,
-  width: number,
-  height: number,
-  xDomain: readonly [number, number] = DEFAULT_X_DOMAIN,
-): string {
-  return activationGlyph(id, width, height, xDomain).path;
-}
-
-/** Pixel positions of the x = 0 and y = 0 axes of the same glyph (see `activationGlyph`). */
-export function axisZeroLines(
-  id: ActivationId,
-  width: number,
-  height: number,
-  xDomain: readonly [number, number] = DEFAULT_X_DOMAIN,
-): { readonly x: number | null; readonly y: number } {
-  const { zeroX, zeroY } = activationGlyph(id, width, height, xDomain);
-  return { x: zeroX, y: zeroY };
-}

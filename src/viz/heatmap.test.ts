@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CLASS_LUTS,
-  CONFIDENCE_STEPS,
-  DIVERGING_LUT,
-  LUT_SIZE,
-  NAN_RGBA,
-  SEQUENTIAL_LUT,
-} from './colors';
+import { CLASS_LUTS, CONFIDENCE_STEPS, DIVERGING_LUT, LUT_SIZE, NAN_RGBA } from './colors';
 import {
   DOMAIN_FLOOR,
   neuronDomain,
   paintClasses,
   paintClassProbability,
   paintDiverging,
-  paintSequential,
   type PixelTarget,
 } from './heatmap';
 
@@ -105,16 +97,6 @@ describe('paintDiverging', () => {
     expect(() => paintDiverging(target(4), new Float32Array(16), 4, 4, [-1, 1])).toThrow(
       RangeError,
     );
-  });
-});
-
-describe('paintSequential', () => {
-  it('paints lo the light end and hi the dark end', () => {
-    const t = target(1);
-    paintSequential(t, Float64Array.from([0]), 0, 1, [0, 2]);
-    expect(pixel(t, 0)).toEqual(entry(SEQUENTIAL_LUT, 0));
-    paintSequential(t, Float64Array.from([2]), 0, 1, [0, 2]);
-    expect(pixel(t, 0)).toEqual(entry(SEQUENTIAL_LUT, LUT_SIZE - 1));
   });
 });
 

@@ -11,7 +11,6 @@ import {
   DIVERGING_LUT,
   LUT_SIZE,
   NAN_RGBA,
-  SEQUENTIAL_LUT,
   divergingMapping,
 } from './colors';
 
@@ -54,7 +53,6 @@ function lutWords(lut: Uint8ClampedArray): Uint32Array {
 }
 
 const DIVERGING_WORDS = lutWords(DIVERGING_LUT);
-const SEQUENTIAL_WORDS = lutWords(SEQUENTIAL_LUT);
 const CLASS_WORDS = CLASS_LUTS.map(lutWords);
 const NAN_WORDS = lutWords(NAN_RGBA);
 
@@ -104,35 +102,6 @@ export function paintDiverging(
         pixels[p] =
           t <= 0 ? low : t >= 1 ? high : (DIVERGING_WORDS[(t * last + 0.5) | 0] as number);
       }
-    }
-  }
-}
-
-/**
- * Paints one n×n grid image with the sequential scale, lo..hi linearly (for magnitudes).
- * NaN paints grey stripes; a degenerate domain paints the low end.
- */
-export function paintSequential(
-  target: PixelTarget,
-  values: GridValues,
-  offset: number,
-  n: number,
-  domain: readonly [number, number],
-): void {
-  checkValues(values, offset, n);
-  const pixels = pixelWords(target, n);
-  const [lo, hi] = domain;
-  const scale = hi > lo ? 1 / (hi - lo) : 0;
-  const last = LUT_SIZE - 1;
-  for (let row = 0, p = 0; row < n; row++) {
-    for (let col = 0; col < n; col++, p++) {
-      const v = values[offset + p] as number;
-      if (v !== v) {
-        pixels[p] = nanWord(row, col);
-        continue;
-      }
-      const t = (v - lo) * scale;
-      pixels[p] = SEQUENTIAL_WORDS[t <= 0 ? 0 : t >= 1 ? last : (t * last + 0.5) | 0] as number;
     }
   }
 }

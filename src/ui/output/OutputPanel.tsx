@@ -254,7 +254,7 @@ function Legend({ shown, note }: { shown: Shown; note: string }) {
   const middle = lo < 0 && hi > 0 ? 0 : (lo + hi) / 2;
   return (
     <div className="legend" role="img" aria-label={`Colour scale from ${lo} to ${hi}`}>
-      <div className="legend-bar" style={{ background: scaleGradientCss('diverging') }} />
+      <div className="legend-bar" style={{ background: scaleGradientCss() }} />
       <div className="legend-ticks" aria-hidden="true">
         <span>{lo}</span>
         <span>{middle}</span>
