@@ -15,26 +15,16 @@
  * only when the page failed (page errors, no frames, training that did not start or stopped).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../scripts/chromium';
 import { PROBE_SOURCE, type ProbeResult, type ProbeStatus } from './pageProbe';
 
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const VIEWPORT = { width: 1280, height: 800 };
 const SECONDS = positiveNumber('BENCH_SECONDS', 60);
 const WARMUP_SECONDS = positiveNumber('BENCH_WARMUP_SECONDS', 2);
@@ -476,8 +466,7 @@ async function run(
   const { server, url } = await serve(outDir);
   cleanups.push(() => closeServer(server));
   const browser = await chromium.launch({
-    executablePath: existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined,
-    args: CHROMIUM_ARGS,
+    ...CHROMIUM_LAUNCH_OPTIONS,
   });
   cleanups.push(() => browser.close());
   all.browser = `Chromium ${browser.version()}`;
