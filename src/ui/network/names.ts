@@ -1,0 +1,61 @@
+/** How the diagram names and numbers things, in the page's numbering (from 1). */
+import { featureInfo, type FeatureId } from '../../data';
+import type { ActivationId } from '../../nn';
+import type { NeuronRef } from '../../state';
+import type { DiagramLink } from './geometry';
+
+/** Who the palette is open for. */
+export type PaletteTarget =
+  { kind: 'neurons'; refs: readonly NeuronRef[] } | { kind: 'layer'; layer: number };
+
+/** Index of a hidden neuron (page numbering) among all hidden neurons, first layer first. */
+export function statsIndexOf(ref: NeuronRef, layerSizes: readonly number[]): number {
+  return layerSizes.slice(0, ref.layer - 1).reduce((a, b) => a + b, 0) + ref.neuron - 1;
+}
+
+/** "Weight from x1 to layer 1 neuron 2" in page numbering. */
+export function linkName(
+  link: DiagramLink,
+  features: readonly FeatureId[],
+  hiddenLayers: number,
+): string {
+  const feature = features[link.from];
+  const from =
+    link.layer === 1
+      ? feature
+        ? featureInfo(feature).label
+        : '?'
+      : `layer ${link.layer - 1} neuron ${link.from + 1}`;
+  const to =
+    link.layer > hiddenLayers
+      ? 'the output' + (link.to > 0 ? ` ${link.to + 1}` : '')
+      : `layer ${link.layer} neuron ${link.to + 1}`;
+  return `Weight from ${from} to ${to}`;
+}
+
+export function titleOf(
+  target: PaletteTarget,
+  hidden: readonly (readonly ActivationId[])[],
+): string {
+  if (target.kind === 'layer') {
+    const count = hidden[target.layer - 1]?.length ?? 0;
+    return `Every neuron of layer ${target.layer} (${count})`;
+  }
+  if (target.refs.length === 1) {
+    const ref = target.refs[0] as NeuronRef;
+    return `Layer ${ref.layer} neuron ${ref.neuron}`;
+  }
+  return `${target.refs.length} selected neurons`;
+}
+
+export function currentOf(
+  target: PaletteTarget,
+  hidden: readonly (readonly ActivationId[])[],
+): ActivationId | null {
+  const ids =
+    target.kind === 'layer'
+      ? (hidden[target.layer - 1] ?? [])
+      : target.refs.map((ref) => hidden[ref.layer - 1]?.[ref.neuron - 1]);
+  const first = ids[0];
+  return first && ids.every((id) => id === first) ? first : null;
+}
