@@ -32,6 +32,9 @@ class FakePort implements TrainingPort {
   reset(): void {
     this.calls.push('reset');
   }
+  setWeight(address: { layer: number; neuron: number; from: number }, value: number): void {
+    this.calls.push(`weight ${address.layer}.${address.neuron}.${address.from}=${value}`);
+  }
   setRunning(running: boolean): void {
     this.calls.push(`run ${running}`);
   }
@@ -293,6 +296,17 @@ describe('step and reset', () => {
     connection.reset();
     vi.advanceTimersByTime(1000);
     expect(store.getState().readouts).toEqual(EMPTY_READOUTS);
+  });
+});
+
+describe('weights', () => {
+  it('passes a typed weight to the worker, and nothing after disconnecting', () => {
+    const { port, connection } = setup();
+    port.calls.length = 0;
+    connection.setWeight({ layer: 2, neuron: 0, from: 1 }, 1.5);
+    connection.disconnect();
+    connection.setWeight({ layer: 2, neuron: 0, from: 1 }, 9);
+    expect(port.calls).toEqual(['weight 2.0.1=1.5']);
   });
 });
 

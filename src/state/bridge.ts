@@ -8,7 +8,7 @@
  */
 import type { PlaygroundConfig } from '../config/config';
 import type { CrashReport, DivergedEvent, FailedEvent } from '../worker/client';
-import type { Frame } from '../worker/protocol';
+import type { Frame, WeightAddress } from '../worker/protocol';
 import { actions } from './actions';
 import type { DataEvent, FrameHub } from './frameHub';
 import { HashSync, type HashEvents, type HistoryLike, type LocationLike } from './hashSync';
@@ -22,6 +22,7 @@ export interface TrainingPort {
   /** The generation of the last build or reset sent (frames of older ones are stale). */
   readonly generation: number;
   configure(config: PlaygroundConfig): void;
+  setWeight(address: WeightAddress, value: number): void;
   reset(): void;
   setRunning(running: boolean): void;
   step(epochs?: number): void;
@@ -69,6 +70,8 @@ export interface Connection {
   step(epochs?: number): void;
   /** Pauses, redraws the weights from the seed (epoch 0) and clears the divergence. */
   reset(): void;
+  /** Sets one weight of the live network (engine numbering, see WeightAddress). */
+  setWeight(address: WeightAddress, value: number): void;
 }
 
 function readoutsOf(frame: Frame): Readouts {
@@ -216,6 +219,9 @@ export function connect(
       if (!connected || !Number.isFinite(epochs) || epochs < 1) return;
       act.setRunning(false);
       port.step(Math.floor(epochs));
+    },
+    setWeight(address: WeightAddress, value: number): void {
+      if (connected) port.setWeight(address, value);
     },
     reset(): void {
       if (!connected) return;

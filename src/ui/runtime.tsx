@@ -1,13 +1,13 @@
 /**
  * The page's live connections, made once: the training worker's client, the frame hub and
- * the bridge between them and the store. Components reach them through `useRuntime`.
+ * the bridge between them and the store. Components reach the hub (frames to paint) and the
+ * connection (step, reset, weights) through `useRuntime`; the client stays behind the bridge.
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { connect, FrameHub, playgroundStore, type Connection } from '../state';
 import { TrainingClient } from '../worker/client';
 
 export interface Runtime {
-  readonly client: TrainingClient;
   readonly hub: FrameHub;
   readonly connection: Connection;
 }
@@ -21,7 +21,7 @@ export function RuntimeProvider({ children }: { children: ReactNode }) {
     const client = new TrainingClient();
     const hub = new FrameHub();
     const connection = connect(playgroundStore, client, hub);
-    setRuntime({ client, hub, connection });
+    setRuntime({ hub, connection });
     return () => {
       connection.disconnect();
       hub.dispose();

@@ -1,9 +1,11 @@
 /** Copies the page's link (which holds the whole configuration) to the clipboard. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { configToHash, playgroundStore } from '../../state';
 
 export function CopyLinkButton() {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
   async function copy() {
     // Built from the store rather than read from the address bar, which is written a moment
     // after each change.
@@ -16,7 +18,8 @@ export function CopyLinkButton() {
       window.history.replaceState(window.history.state, '', url);
       setCopied('no');
     }
-    window.setTimeout(() => setCopied(null), 2500);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => setCopied(null), 2500);
   }
   return (
     <div className="copy-link">

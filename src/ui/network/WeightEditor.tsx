@@ -18,7 +18,7 @@ export function WeightEditor({
   expectedWeights: number;
   onClose: () => void;
 }) {
-  const { client, hub } = useRuntime();
+  const { connection, hub } = useRuntime();
   const frame = hub.latestFrame;
   const current =
     frame && frame.weights.length === expectedWeights ? frame.weights[link.weightIndex] : undefined;
@@ -44,7 +44,7 @@ export function WeightEditor({
       setError(`Weights are limited to ±${MAX_WEIGHT} here.`);
       return;
     }
-    client.setWeight({ layer: link.layer, neuron: link.to, from: link.from }, value);
+    connection.setWeight({ layer: link.layer, neuron: link.to, from: link.from }, value);
     onClose();
   }
 
