@@ -2,6 +2,7 @@
  * Backpropagation of a block of rows (examples, see network.ts) into the network's gradient
  * accumulators.
  */
+import { rowLoss } from './forward';
 import {
   HEAD_SIGMOID_BCE,
   HEAD_SIGMOID_MSE,
@@ -55,26 +56,108 @@ function setOutputDeltas(
  * Backpropagates the last pass forward, of `rows` rows, row r against the targets of example
  * `rowExample[r]`: adds their dLoss/dWeight and dLoss/dBias, in row order, to `gradWeights` /
  * `gradBiases`, and records the hidden units' pre-activation range and |dLoss/dPre| in the
- * running statistics.
+ * running statistics. Returns `lossSum` plus the rows' losses, added in row order (the loss
+ * is computed here with the output deltas, see `setOutputDeltasAndLosses`).
  */
-export function backwardRows(net: Network, targets: Float64Array, rows: number): void {
-  const { rowExample, outputSize } = net;
-  for (let r = 0; r < rows; r++) {
-    setOutputDeltas(net, r, rows, targets, (rowExample[r] as number) * outputSize);
-  }
+export function backwardRows(
+  net: Network,
+  targets: Float64Array,
+  rows: number,
+  lossSum: number,
+): number {
+  lossSum = setOutputDeltasAndLosses(net, targets, rows, lossSum);
   for (let k = net.outputLayer; k >= 1; k--) {
+    if (k < net.outputLayer) biasSumsAndStats(net, k, rows);
+    else biasSums(net, k, rows);
     accumulateLayerGradient(net, k, rows);
-    if (k > 1) {
-      propagateDeltas(net, k, rows);
-      recordStats(net, k - 1, rows);
-    }
+    if (k > 1) propagateDeltas(net, k, rows);
   }
   net.statExamples += rows;
+  return lossSum;
 }
 
 /**
- * Adds `delta[u]` to `gradBiases[u]` and `delta[u] · out[i]` to `gradWeights[u][i]`, row by
- * row, for the units u of layer k and the units i below.
+ * Sets the output deltas of every row (see `setOutputDeltas`) and returns `lossSum` plus the
+ * rows' losses (`rowLoss`), added in row order.
+ *
+ * The tanh + squared-error head, the playground's default, in one loop over the rows, why:
+ * with small networks a call and a switch on the head per row, twice (loss and delta), cost
+ * as much as the arithmetic. It computes what `rowLoss` and `setOutputDeltas` do: each row's
+ * loss summed over its outputs from 0, then added to `lossSum`.
+ */
+function setOutputDeltasAndLosses(
+  net: Network,
+  targets: Float64Array,
+  rows: number,
+  lossSum: number,
+): number {
+  const { rowExample, outputSize, out, delta } = net;
+  const start = (net.unitStart[net.outputLayer] as number) * rows;
+  if (net.head === HEAD_TANH_MSE) {
+    for (let r = 0; r < rows; r++) {
+      const offset = (rowExample[r] as number) * outputSize;
+      let loss = 0;
+      for (let k = 0; k < outputSize; k++) {
+        const at = start + k * rows + r;
+        const y = out[at] as number;
+        const d = y - (targets[offset + k] as number);
+        loss += 0.5 * d * d;
+        delta[at] = d * (1 - y * y);
+      }
+      lossSum += loss;
+    }
+    return lossSum;
+  }
+  for (let r = 0; r < rows; r++) {
+    const offset = (rowExample[r] as number) * outputSize;
+    lossSum += rowLoss(net, r, rows, targets, offset);
+    setOutputDeltas(net, r, rows, targets, offset);
+  }
+  return lossSum;
+}
+
+/** Adds `delta[u]` to `gradBiases[u]`, row by row, for the units u of layer k. */
+function biasSums(net: Network, k: number, rows: number): void {
+  const { gradBiases, delta } = net;
+  const end = net.unitStart[k + 1] as number;
+  for (let u = net.unitStart[k] as number; u < end; u++) {
+    let sum = gradBiases[u] as number;
+    for (let r = u * rows; r < (u + 1) * rows; r++) sum += delta[r] as number;
+    gradBiases[u] = sum;
+  }
+}
+
+/**
+ * `biasSums` for hidden layer k, which also widens its units' pre-activation ranges and adds
+ * their |delta| to the statistics, row by row. One loop for both, why: they read the same
+ * deltas, and with small layers a second pass over them cost as much as the work.
+ */
+function biasSumsAndStats(net: Network, k: number, rows: number): void {
+  const { gradBiases, pre, delta, statPreMin, statPreMax, statGradAbsSum } = net;
+  const end = net.unitStart[k + 1] as number;
+  for (let u = net.unitStart[k] as number; u < end; u++) {
+    let sum = gradBiases[u] as number;
+    let low = statPreMin[u] as number;
+    let high = statPreMax[u] as number;
+    let gradAbsSum = statGradAbsSum[u] as number;
+    for (let at = u * rows; at < (u + 1) * rows; at++) {
+      const x = pre[at] as number;
+      const e = delta[at] as number;
+      sum += e;
+      if (x < low) low = x;
+      if (x > high) high = x;
+      gradAbsSum += Math.abs(e);
+    }
+    gradBiases[u] = sum;
+    statPreMin[u] = low;
+    statPreMax[u] = high;
+    statGradAbsSum[u] = gradAbsSum;
+  }
+}
+
+/**
+ * Adds `delta[u] · out[i]` to `gradWeights[u][i]`, row by row, for the units u of layer k
+ * and the units i below.
  *
  * Four weight rows by two columns at a time with the examples innermost, why: the eight sums
  * stay in registers across the examples, stored once rather than once per example, each
@@ -84,16 +167,11 @@ export function backwardRows(net: Network, targets: Float64Array, rows: number):
  * twice (both sums start from the same stored value, so it is added once).
  */
 function accumulateLayerGradient(net: Network, k: number, rows: number): void {
-  const { gradWeights, gradBiases, delta, out } = net;
+  const { gradWeights, delta, out } = net;
   const fanIn = net.sizes[k - 1] as number;
   const below = (net.unitStart[k - 1] as number) * rows;
   const start = net.unitStart[k] as number;
   const end = net.unitStart[k + 1] as number;
-  for (let u = start; u < end; u++) {
-    let sum = gradBiases[u] as number;
-    for (let r = u * rows; r < (u + 1) * rows; r++) sum += delta[r] as number;
-    gradBiases[u] = sum;
-  }
   let u = start;
   let w0 = net.weightStart[k] as number;
   for (; u + 4 <= end; u += 4) {
@@ -140,13 +218,34 @@ function accumulateLayerGradient(net: Network, k: number, rows: number): void {
     }
     w0 = w3 + fanIn;
   }
+  // The units left over (narrow layers, the output) one at a time, four columns per pass
+  // (the last repeated at the end, as above), why: each sum is a chain of dependent
+  // additions, one per row, so one column at a time leaves the CPU waiting on that chain.
   for (; u < end; u++) {
     const d = u * rows;
-    for (let i = 0; i < fanIn; i++) {
-      const x = below + i * rows;
-      let sum = gradWeights[w0 + i] as number;
-      for (let r = 0; r < rows; r++) sum += (delta[d + r] as number) * (out[x + r] as number);
-      gradWeights[w0 + i] = sum;
+    for (let i = 0; i < fanIn; i += 4) {
+      const i1 = Math.min(i + 1, fanIn - 1);
+      const i2 = Math.min(i + 2, fanIn - 1);
+      const i3 = Math.min(i + 3, fanIn - 1);
+      const x0 = below + i * rows;
+      const x1 = below + i1 * rows;
+      const x2 = below + i2 * rows;
+      const x3 = below + i3 * rows;
+      let a0 = gradWeights[w0 + i] as number;
+      let a1 = gradWeights[w0 + i1] as number;
+      let a2 = gradWeights[w0 + i2] as number;
+      let a3 = gradWeights[w0 + i3] as number;
+      for (let r = 0; r < rows; r++) {
+        const e = delta[d + r] as number;
+        a0 += e * (out[x0 + r] as number);
+        a1 += e * (out[x1 + r] as number);
+        a2 += e * (out[x2 + r] as number);
+        a3 += e * (out[x3 + r] as number);
+      }
+      gradWeights[w0 + i] = a0;
+      gradWeights[w0 + i1] = a1;
+      gradWeights[w0 + i2] = a2;
+      gradWeights[w0 + i3] = a3;
     }
     w0 += fanIn;
   }
@@ -226,24 +325,4 @@ function propagateDeltas(net: Network, k: number, rows: number): void {
 /** delta[at] = dLoss/dOut · dOut/dPre, from the sum dLoss/dOut over the layer above. */
 function setDelta(delta: Float64Array, slope: Float64Array, at: number, sum: number): void {
   delta[at] = sum * (slope[at] as number);
-}
-
-/** Widens the pre-activation ranges of hidden layer k and adds |delta|, row by row. */
-function recordStats(net: Network, k: number, rows: number): void {
-  const { pre, delta, statPreMin, statPreMax, statGradAbsSum } = net;
-  const end = net.unitStart[k + 1] as number;
-  for (let u = net.unitStart[k] as number; u < end; u++) {
-    let low = statPreMin[u] as number;
-    let high = statPreMax[u] as number;
-    let gradAbsSum = statGradAbsSum[u] as number;
-    for (let at = u * rows; at < (u + 1) * rows; at++) {
-      const x = pre[at] as number;
-      if (x < low) low = x;
-      if (x > high) high = x;
-      gradAbsSum += Math.abs(delta[at] as number);
-    }
-    statPreMin[u] = low;
-    statPreMax[u] = high;
-    statGradAbsSum[u] = gradAbsSum;
-  }
 }

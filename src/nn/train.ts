@@ -77,16 +77,7 @@ function accumulateGradient(
     const rows = Math.min(ROWS, size - done);
     position = loadRows(net, inputs, count, order, position, rows);
     forwardRows(net, rows);
-    lossSum = addRowLosses(net, targets, rows, lossSum);
-    backwardRows(net, targets, rows);
-  }
-  return lossSum;
-}
-
-/** `lossSum` plus the losses of rows 0 to rows − 1 of the last pass forward, in row order. */
-function addRowLosses(net: Network, targets: Float64Array, rows: number, lossSum: number): number {
-  for (let r = 0; r < rows; r++) {
-    lossSum += rowLoss(net, r, rows, targets, (net.rowExample[r] as number) * net.outputSize);
+    lossSum = backwardRows(net, targets, rows, lossSum);
   }
   return lossSum;
 }
