@@ -5,8 +5,15 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { outputColourRange, outputSpecOfDataset } from '../../config/config';
 import { FEATURE_IDS } from '../../data';
-import { LIMITS, type ActivationId } from '../../nn';
-import { playgroundActions as act, sameNeuron, usePlayground, type NeuronRef } from '../../state';
+import type { ActivationId } from '../../nn';
+import {
+  canAddLayer,
+  canRemoveLayer,
+  playgroundActions as act,
+  sameNeuron,
+  usePlayground,
+  type NeuronRef,
+} from '../../state';
 import { formatWeight } from '../../viz/format';
 import { layoutNetwork, linkPath } from '../../viz/layout';
 import { useHubPainter, useRuntime } from '../runtime';
@@ -35,6 +42,8 @@ export function NetworkPanel() {
   const dataset = usePlayground((s) => s.config.dataset);
   const discretize = usePlayground((s) => s.config.discretize);
   const selection = usePlayground((s) => s.selection);
+  const canAdd = usePlayground((s) => canAddLayer(s.config));
+  const canRemove = usePlayground((s) => canRemoveLayer(s.config));
   const output = outputSpecOfDataset(dataset);
   const outputs = output.size;
 
@@ -146,7 +155,7 @@ export function NetworkPanel() {
         <button
           type="button"
           className="text-button"
-          disabled={hidden.length >= LIMITS.maxHiddenLayers}
+          disabled={!canAdd}
           onClick={() => act.addLayer()}
         >
           Add layer
@@ -154,7 +163,7 @@ export function NetworkPanel() {
         <button
           type="button"
           className="text-button"
-          disabled={hidden.length === 0}
+          disabled={!canRemove}
           onClick={() => act.removeLayer()}
         >
           Remove layer

@@ -1,7 +1,15 @@
 /** The diagram's buttons: a layer's header, a hidden neuron, an output unit. */
 import { useLayoutEffect, useRef } from 'react';
-import { LIMITS, activationInfo, type ActivationId } from '../../nn';
-import { playgroundActions as act, playgroundStore, sameNeuron, type NeuronRef } from '../../state';
+import { activationInfo, type ActivationId } from '../../nn';
+import {
+  canAddNeuron,
+  canRemoveNeuron,
+  playgroundActions as act,
+  playgroundStore,
+  sameNeuron,
+  usePlayground,
+  type NeuronRef,
+} from '../../state';
 import { ActivationGlyph } from '../ActivationGlyph';
 import { useRuntime } from '../runtime';
 import type { NetworkPainter } from './networkPainter';
@@ -19,6 +27,8 @@ export function LayerHeader({
   compact: boolean;
   onSetLayer: (opener: HTMLElement) => void;
 }) {
+  const canAdd = usePlayground((s) => canAddNeuron(s.config, layer));
+  const canRemove = usePlayground((s) => canRemoveNeuron(s.config, layer));
   return (
     <div className={compact ? 'layer-header compact' : 'layer-header'} style={{ left: x }}>
       <div className="layer-buttons">
@@ -27,7 +37,7 @@ export function LayerHeader({
           className="mini-button"
           aria-label={`Remove a neuron from layer ${layer}`}
           title={`Remove a neuron from layer ${layer}`}
-          disabled={neurons <= LIMITS.minNeurons}
+          disabled={!canRemove}
           onClick={() => act.removeNeuron(layer)}
         >
           −
@@ -37,7 +47,7 @@ export function LayerHeader({
           className="mini-button"
           aria-label={`Add a neuron to layer ${layer}`}
           title={`Add a neuron to layer ${layer}`}
-          disabled={neurons >= LIMITS.maxNeurons}
+          disabled={!canAdd}
           onClick={() => act.addNeuron(layer)}
         >
           +

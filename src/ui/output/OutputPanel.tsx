@@ -10,6 +10,7 @@ import { playgroundActions as act, usePlayground, type FrameHub } from '../../st
 import { classCss, scaleGradientCss } from '../../viz/colors';
 import { formatLoss, formatPercent } from '../../viz/format';
 import { neuronDomain, paintDiverging } from '../../viz/heatmap';
+import { statsIndexOf } from '../network/names';
 import { hiddenDomain, paintClassImage } from '../network/networkPainter';
 import { imageFor, showImage } from '../canvasImage';
 import { paintPoints, triples } from '../paintPoints';
@@ -80,12 +81,12 @@ function useShown(): {
   if (hovered && hovered !== 'output') {
     const activation = hidden[hovered.layer - 1]?.[hovered.neuron - 1];
     if (activation) {
-      const before = hidden
-        .slice(0, hovered.layer - 1)
-        .reduce((sum, layer) => sum + layer.length, 0);
       const info = activationInfo(activation);
       return {
-        gridIndex: before + hovered.neuron - 1,
+        gridIndex: statsIndexOf(
+          hovered,
+          hidden.map((layer) => layer.length),
+        ),
         activation,
         caption: `Layer ${hovered.layer} neuron ${hovered.neuron} (${info.label})`,
         range: info.range,
