@@ -1,92 +1,32 @@
 /**
- * The playground's settings as plain data: everything a link records, what the worker is
- * configured with, and the defaults of a first visit. Pure; imports only the engine and data.
+ * The playground's configuration and what the engine makes of it: the network and training
+ * specs, the output head a data set calls for, and which changes rebuild the network and which
+ * patch it (derived from each setting's effect in the table). Pure; imports only the engine
+ * and data.
  */
-import type { ActivationId, InitScheme, NetworkSpec, OutputSpec, TrainingSpec } from '../nn';
-import { datasetInfo, outputForTask, type DatasetId, type FeatureId } from '../data';
+import type { NetworkSpec, OutputSpec, TrainingSpec } from '../nn';
+import { datasetInfo, outputForTask, type DatasetId } from '../data';
+import type { Effect } from './settingRows';
+import {
+  SETTINGS,
+  SETTING_KEYS,
+  type BinaryLoss,
+  type PlaygroundConfig,
+  type SettingKey,
+} from './settings';
 
-export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
-export type OptimizerChoice = (typeof OPTIMIZERS)[number];
+export * from './settings';
+export type { Effect } from './settingRows';
 
-export const REGULARIZATIONS = ['none', 'l1', 'l2'] as const;
-export type RegularizationChoice = (typeof REGULARIZATIONS)[number];
-
-/** TensorFlow Playground's learning rates. */
-export const LEARNING_RATES = [
-  0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10,
-] as const;
-/** TensorFlow Playground's regularisation rates (0 is listed as "none" by the page). */
-export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
-
-export const LIMITS_UI = {
-  minBatch: 1,
-  maxBatch: 30,
-  minNoise: 0,
-  maxNoise: 50,
-  minTrainPercent: 10,
-  maxTrainPercent: 90,
-} as const;
-
-export interface PlaygroundConfig {
-  readonly dataset: DatasetId;
-  /** Noise in percent, 0 to 50, as in TensorFlow Playground. */
-  readonly noise: number;
-  /** Percentage of the points used for training, 10 to 90. */
-  readonly trainPercent: number;
-  /** Seed of the data, the initial weights and the shuffles (a 32-bit unsigned integer). */
-  readonly seed: number;
-  /** Enabled input features, in FEATURE_IDS order. */
-  readonly features: readonly FeatureId[];
-  /** Activation of every hidden neuron: `hidden[l][j]`. */
-  readonly hidden: readonly (readonly ActivationId[])[];
-  readonly learningRate: number;
-  readonly optimizer: OptimizerChoice;
-  readonly batchSize: number;
-  readonly regularization: RegularizationChoice;
-  readonly regularizationRate: number;
-  readonly init: InitScheme;
-  /** Activation given to neurons added later (and by "apply to all"). */
-  readonly defaultActivation: ActivationId;
-  /** Display only: show the test points, and a thresholded output. */
-  readonly showTestData: boolean;
-  readonly discretize: boolean;
+/** The output head the data set's task (and, for two classes, the chosen loss) calls for. */
+export function outputSpecFor(config: Pick<PlaygroundConfig, 'dataset' | 'loss'>): OutputSpec {
+  return outputSpecOfDataset(config.dataset, config.loss);
 }
 
-/**
- * The first view: the circle, and a first hidden layer whose four neurons already differ
- * (tanh, ReLU, sine, Gaussian), so the per-neuron idea shows at first glance; it learns the
- * circle within a few seconds.
- */
-export const DEFAULT_CONFIG: PlaygroundConfig = {
-  dataset: 'circle',
-  noise: 0,
-  trainPercent: 50,
-  seed: 1,
-  features: ['x1', 'x2'],
-  hidden: [
-    ['tanh', 'relu', 'sin', 'gaussian'],
-    ['tanh', 'tanh'],
-  ],
-  learningRate: 0.03,
-  optimizer: 'sgd',
-  batchSize: 10,
-  regularization: 'none',
-  regularizationRate: 0,
-  init: 'auto',
-  defaultActivation: 'tanh',
-  showTestData: false,
-  discretize: false,
-};
-
-/** The output head the dataset's task calls for. */
-export function outputSpecFor(config: PlaygroundConfig): OutputSpec {
-  return outputSpecOfDataset(config.dataset);
-}
-
-/** The output head a data set's task calls for. */
-export function outputSpecOfDataset(dataset: DatasetId): OutputSpec {
+/** The output head of a data set under a two-class loss. */
+export function outputSpecOfDataset(dataset: DatasetId, loss: BinaryLoss): OutputSpec {
   const info = datasetInfo(dataset);
-  return outputForTask(info.kind, info.classes);
+  return outputForTask(info.kind, info.classes, loss);
 }
 
 /** The engine's network spec of a configuration. */
@@ -114,18 +54,45 @@ export function trainingSpecOf(config: PlaygroundConfig): TrainingSpec {
   };
 }
 
+/** Equality of setting values: numbers, ids, flags and (nested) lists of them. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return a.every((item, i) => sameValue(item, b[i]));
+}
+
+function sameShape(a: PlaygroundConfig['hidden'], b: PlaygroundConfig['hidden']): boolean {
+  return a.length === b.length && a.every((layer, l) => layer.length === b[l]?.length);
+}
+
+/** The effect of changing setting `key` from `a` to `b`, or null when it did not change. */
+function effectOf(key: SettingKey, a: PlaygroundConfig, b: PlaygroundConfig): Effect | null {
+  if (sameValue(a[key], b[key])) return null;
+  // The network row is the one whose effect depends on the change: a new shape needs new
+  // weights, new activations on the same shape keep them.
+  if (key === 'hidden') return sameShape(a.hidden, b.hidden) ? 'patch' : 'rebuild';
+  return SETTINGS[key].effect;
+}
+
+/** What going from `a` to `b` asks of the worker: every effect of the settings that changed. */
+export function changeEffects(a: PlaygroundConfig, b: PlaygroundConfig): ReadonlySet<Effect> {
+  const effects = new Set<Effect>();
+  if (a === b) return effects;
+  for (const key of SETTING_KEYS) {
+    const effect = effectOf(key, a, b);
+    if (effect !== null) effects.add(effect);
+  }
+  return effects;
+}
+
 /** True when going from `a` to `b` needs a new network (and new data), not a patch. */
 export function needsRebuild(a: PlaygroundConfig, b: PlaygroundConfig): boolean {
-  return (
-    a.dataset !== b.dataset ||
-    a.noise !== b.noise ||
-    a.trainPercent !== b.trainPercent ||
-    a.seed !== b.seed ||
-    a.init !== b.init ||
-    a.features.join() !== b.features.join() ||
-    a.hidden.length !== b.hidden.length ||
-    a.hidden.some((layer, l) => layer.length !== b.hidden[l]?.length)
-  );
+  return changeEffects(a, b).has('rebuild');
+}
+
+/** True when going from `a` to `b` (same shape) changes what training computes. */
+export function needsPatch(a: PlaygroundConfig, b: PlaygroundConfig): boolean {
+  return changeEffects(a, b).has('patch');
 }
 
 /** Independent generator seeds for the data, the initial weights and the shuffles. */
@@ -135,22 +102,6 @@ export function seedStreams(seed: number): { data: number; weights: number; shuf
     weights: (seed ^ 0x5bd1e995) >>> 0,
     shuffle: (seed ^ 0x27d4eb2f) >>> 0,
   };
-}
-
-/**
- * True when going from `a` to `b` (same shape) changes what training computes: an activation,
- * the optimizer, its rate, the batch size or the regularisation. Display settings (test
- * points, discretize, the activation for new neurons) need nothing from the worker.
- */
-export function needsPatch(a: PlaygroundConfig, b: PlaygroundConfig): boolean {
-  return (
-    a.learningRate !== b.learningRate ||
-    a.optimizer !== b.optimizer ||
-    a.batchSize !== b.batchSize ||
-    a.regularization !== b.regularization ||
-    a.regularizationRate !== b.regularizationRate ||
-    a.hidden.some((layer, l) => layer.some((id, j) => id !== b.hidden[l]?.[j]))
-  );
 }
 
 /**

@@ -41,14 +41,21 @@ export function toExamples(
 }
 
 /**
- * The output head a new network gets for a task: tanh + mse on ±1 labels for binary sets
- * (TensorFlow Playground's), softmax + cross-entropy over the classes for multiclass sets,
- * linear + mse for regression.
+ * The output head a new network gets for a task: for binary sets tanh + mse on ±1 labels
+ * (TensorFlow Playground's) or, with `binaryLoss` 'bce', sigmoid + binary cross-entropy on
+ * 0/1 labels; softmax + cross-entropy over the classes for multiclass sets, linear + mse for
+ * regression.
  */
-export function outputForTask(kind: TaskKind, classes: number): OutputSpec {
+export function outputForTask(
+  kind: TaskKind,
+  classes: number,
+  binaryLoss: 'mse' | 'bce' = 'mse',
+): OutputSpec {
   switch (kind) {
     case 'binary':
-      return { size: 1, activation: 'tanh', loss: 'mse' };
+      return binaryLoss === 'bce'
+        ? { size: 1, activation: 'sigmoid', loss: 'bce' }
+        : { size: 1, activation: 'tanh', loss: 'mse' };
     case 'multiclass':
       return { size: classes, activation: 'softmax', loss: 'crossentropy' };
     case 'regression':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type PlaygroundConfig } from '../config/config';
+import { DEFAULT_CONFIG, type PlaygroundConfig } from '../config';
 import type { ActivationId } from '../nn';
 import { actions } from './actions';
 import { nextSeed } from './edits';

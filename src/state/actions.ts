@@ -11,13 +11,15 @@
  * Neurons are numbered as the page says them: hidden layer and neuron both from 1.
  */
 import {
+  coerceSetting,
+  configFromHash,
+  configProblems,
   needsRebuild,
-  type OptimizerChoice,
   type PlaygroundConfig,
-  type RegularizationChoice,
-} from '../config/config';
-import { isDatasetId, type DatasetId, type FeatureId } from '../data';
-import { isActivationId, isInitScheme, type ActivationId, type InitScheme } from '../nn';
+  type SettingKey,
+} from '../config';
+import type { FeatureId } from '../data';
+import type { ActivationId } from '../nn';
 import {
   nextSeed,
   withActivations,
@@ -30,7 +32,6 @@ import {
   withToggledFeature,
 } from './edits';
 import { neuronExists, sameNeuron, type NeuronRef } from './neurons';
-import { isSpeed, type Speed } from './speeds';
 import {
   MAX_NOTICES,
   playgroundStore,
@@ -39,22 +40,9 @@ import {
   type PlaygroundState,
   type PlaygroundStore,
 } from './store';
-import { configFromHash } from './url';
-import {
-  CONFIG_BOUNDS,
-  clamp,
-  configProblems,
-  isOptimizerChoice,
-  isRegularizationChoice,
-  isSeed,
-} from './validate';
 
 /** The actions of one store; see the module comment for the rules they all follow. */
 export type PlaygroundActions = ReturnType<typeof actions>;
-
-function isNumber(value: unknown): value is number {
-  return typeof value === 'number' && !Number.isNaN(value);
-}
 
 /** Binds every action to `store`. */
 export function actions(store: PlaygroundStore) {
@@ -82,7 +70,7 @@ export function actions(store: PlaygroundStore) {
   }
 
   /** Sets one field of the config to `value` (already valid), keeping the object if unchanged. */
-  function setField<K extends keyof PlaygroundConfig>(key: K, value: PlaygroundConfig[K]): boolean {
+  function setField<K extends SettingKey>(key: K, value: PlaygroundConfig[K]): boolean {
     const config = get().config;
     return commit(config[key] === value ? config : { ...config, [key]: value });
   }
@@ -160,69 +148,24 @@ export function actions(store: PlaygroundStore) {
     toggleFeature(id: FeatureId): boolean {
       return commit(withToggledFeature(get().config, id));
     },
-    /** Another dataset; the hidden layers stay as they are, whatever the task. */
-    setDataset(id: DatasetId): boolean {
-      return isDatasetId(id) && setField('dataset', id);
-    },
-    /** Noise in percent, clamped to 0..50. */
-    setNoise(percent: number): boolean {
-      const { minNoise, maxNoise } = CONFIG_BOUNDS;
-      return isNumber(percent) && setField('noise', clamp(percent, minNoise, maxNoise));
-    },
-    /** Training share in percent, clamped to 10..90. */
-    setTrainPercent(percent: number): boolean {
-      const { minTrainPercent, maxTrainPercent } = CONFIG_BOUNDS;
-      return (
-        isNumber(percent) &&
-        setField('trainPercent', clamp(percent, minTrainPercent, maxTrainPercent))
-      );
-    },
-    /** A specific seed (a 32-bit unsigned integer; anything else is refused). */
-    setSeed(seed: number): boolean {
-      return isSeed(seed) && setField('seed', seed);
+    /**
+     * Sets one setting from a control, by the rule of its row in the settings table: numbers
+     * are rounded (whole-number rows) and clamped into their bounds (a seed outside them is
+     * refused), NaN and values of the wrong type are refused, choices must be one of the row's.
+     * Changing the data set keeps the hidden layers, whatever the task.
+     */
+    set<K extends SettingKey>(key: K, value: unknown): boolean {
+      const coerced = coerceSetting(key, value);
+      return coerced !== null && setField(key, coerced);
     },
     /** New data and weights: the seed moves on to `nextSeed(seed)`, the same on every machine. */
     regenerate(): boolean {
       return setField('seed', nextSeed(get().config.seed));
     },
-    /** Any learning rate more than 0, clamped to at most 10; 0 or less is refused. */
-    setLearningRate(rate: number): boolean {
-      if (!isNumber(rate) || rate <= 0) return false;
-      return setField('learningRate', Math.min(rate, CONFIG_BOUNDS.maxLearningRate));
-    },
-    setOptimizer(optimizer: OptimizerChoice): boolean {
-      return isOptimizerChoice(optimizer) && setField('optimizer', optimizer);
-    },
-    /** Batch size rounded to a whole number and clamped to 1..30. */
-    setBatchSize(size: number): boolean {
-      const { minBatch, maxBatch } = CONFIG_BOUNDS;
-      return isNumber(size) && setField('batchSize', clamp(Math.round(size), minBatch, maxBatch));
-    },
-    setRegularization(regularization: RegularizationChoice): boolean {
-      return isRegularizationChoice(regularization) && setField('regularization', regularization);
-    },
-    /** Regularisation rate clamped to 0..10. */
-    setRegularizationRate(rate: number): boolean {
-      const max = CONFIG_BOUNDS.maxRegularizationRate;
-      return isNumber(rate) && setField('regularizationRate', clamp(rate, 0, max));
-    },
-    setInit(init: InitScheme): boolean {
-      return isInitScheme(init) && setField('init', init);
-    },
-    /** The activation of neurons added from now on (existing neurons keep theirs). */
-    setDefaultActivation(id: ActivationId): boolean {
-      return isActivationId(id) && setField('defaultActivation', id);
-    },
     /** Gives every hidden neuron the default activation. */
     applyDefaultToAll(): boolean {
       const config = get().config;
       return commit(withAllActivations(config, config.defaultActivation));
-    },
-    setShowTestData(show: boolean): boolean {
-      return typeof show === 'boolean' && setField('showTestData', show);
-    },
-    setDiscretize(discretize: boolean): boolean {
-      return typeof discretize === 'boolean' && setField('discretize', discretize);
     },
     /** A whole configuration (from a link or a file); refused unless valid. */
     loadConfig(config: PlaygroundConfig): boolean {
@@ -249,15 +192,6 @@ export function actions(store: PlaygroundStore) {
       if (typeof running !== 'boolean') return false;
       store.setState(running ? { running, divergence: null } : { running });
       return true;
-    },
-    /** Epochs per second (any positive number), or null for as fast as possible. */
-    setSpeed(speed: Speed): boolean {
-      if (!isSpeed(speed)) return false;
-      store.setState({ speed });
-      return true;
-    },
-    toggleLogScale(): void {
-      store.setState({ logScale: !get().logScale });
     },
     /** Shows a message (the same message twice is shown once); returns its id. */
     pushNotice,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CONFIG, type PlaygroundConfig } from '../config/config';
+import { DEFAULT_CONFIG, type PlaygroundConfig } from '../config';
 import { TrainingClient, type CrashReport, type WorkerLike } from '../worker/client';
 import type { Frame, WorkerCommand, WorkerEvent } from '../worker/protocol';
 import { actions } from './actions';

@@ -6,7 +6,7 @@
  * Whether a config change is a build or a patch is the port's decision (TrainingClient
  * compares with what it last sent); the bridge always just calls `configure`.
  */
-import type { PlaygroundConfig } from '../config/config';
+import type { PlaygroundConfig } from '../config';
 import type { CrashReport, DivergedEvent, FailedEvent } from '../worker/client';
 import type { Frame, WeightAddress } from '../worker/protocol';
 import { actions } from './actions';
@@ -188,8 +188,8 @@ export function connect(
         port.configure(state.config);
         hub.expectGeneration(port.generation);
         hashSync?.schedule(state.config);
+        if (state.config.speed !== previous.config.speed) port.setSpeed(state.config.speed);
       }
-      if (state.speed !== previous.speed) port.setSpeed(state.speed);
       if (state.running !== previous.running) {
         port.setRunning(state.running);
         if (!state.running) flushReadouts();
@@ -200,7 +200,7 @@ export function connect(
   const initial = store.getState();
   port.configure(initial.config);
   hub.expectGeneration(port.generation);
-  port.setSpeed(initial.speed);
+  port.setSpeed(initial.config.speed);
   port.setRunning(initial.running);
   hashSync?.schedule(initial.config);
 

@@ -5,17 +5,35 @@
  * Per-neuron choices stay on the neurons they were made on: adding appends a neuron or layer
  * at the end and removing removes the last one, so no other neuron moves or changes.
  */
-import type { PlaygroundConfig } from '../config/config';
+import type { PlaygroundConfig } from '../config';
 import { FEATURE_IDS, isFeatureId, type FeatureId } from '../data';
-import { Rng, isActivationId, type ActivationId } from '../nn';
+import { LIMITS, Rng, isActivationId, type ActivationId } from '../nn';
 import { neuronExists, type NeuronRef } from './neurons';
-import {
-  CONFIG_BOUNDS,
-  canAddLayer,
-  canAddNeuron,
-  canRemoveLayer,
-  canRemoveNeuron,
-} from './validate';
+
+/** Neurons in a layer that "add layer" creates. */
+export const NEW_LAYER_SIZE = 2;
+
+/** True when one more hidden layer fits. */
+export function canAddLayer(config: PlaygroundConfig): boolean {
+  return config.hidden.length < LIMITS.maxHiddenLayers;
+}
+
+/** True when there is a hidden layer to remove (a network may have none). */
+export function canRemoveLayer(config: PlaygroundConfig): boolean {
+  return config.hidden.length > 0;
+}
+
+/** True when hidden layer `layer` (from 1) exists and has room for one more neuron. */
+export function canAddNeuron(config: PlaygroundConfig, layer: number): boolean {
+  const neurons = config.hidden[layer - 1];
+  return neurons !== undefined && neurons.length < LIMITS.maxNeurons;
+}
+
+/** True when hidden layer `layer` (from 1) exists and keeps a neuron after removing one. */
+export function canRemoveNeuron(config: PlaygroundConfig, layer: number): boolean {
+  const neurons = config.hidden[layer - 1];
+  return neurons !== undefined && neurons.length > LIMITS.minNeurons;
+}
 
 /** The neurons of `refs` (page numbering) set to `id`; null if any is unknown. */
 export function withActivations(
@@ -56,10 +74,10 @@ export function withAllActivations(config: PlaygroundConfig, id: ActivationId): 
   return { ...config, hidden: config.hidden.map((layer) => layer.map(() => id)) };
 }
 
-/** A new last hidden layer of CONFIG_BOUNDS.newLayerSize neurons of the default activation. */
+/** A new last hidden layer of NEW_LAYER_SIZE neurons of the default activation. */
 export function withAddedLayer(config: PlaygroundConfig): PlaygroundConfig | null {
   if (!canAddLayer(config)) return null;
-  const layer = Array.from({ length: CONFIG_BOUNDS.newLayerSize }, () => config.defaultActivation);
+  const layer = Array.from({ length: NEW_LAYER_SIZE }, () => config.defaultActivation);
   return { ...config, hidden: [...config.hidden, layer] };
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FrameHub } from './frameHub';
-import { LossHistory } from './lossHistory';
 import { FakeAnimationFrames, makeData, makeFrame } from './testFrames';
 
 function setup() {
@@ -172,54 +171,5 @@ describe('FrameHub generations', () => {
     expect(hub.lossHistory().length).toBe(0);
     raf.runFrame();
     expect(listener).toHaveBeenCalledTimes(2);
-  });
-});
-
-describe('LossHistory', () => {
-  function appendEpochs(history: LossHistory, from: number, to: number): void {
-    const epochs = Float64Array.from({ length: to - from + 1 }, (_, i) => from + i);
-    history.append(epochs, epochs, epochs);
-  }
-
-  it('grows past its first capacity', () => {
-    const history = new LossHistory(10000);
-    appendEpochs(history, 1, 1000);
-    expect(history.length).toBe(1000);
-    expect(history.view().epochs[999]).toBe(1000);
-  });
-
-  it('thins to evenly spaced points once full and stays bounded', () => {
-    const history = new LossHistory(100);
-    appendEpochs(history, 0, 9999);
-    expect(history.length).toBeLessThanOrEqual(101);
-    expect(history.length).toBeGreaterThan(40);
-    const epochs = Array.from(history.view().epochs);
-    const kept = epochs.slice(0, history.keepEvery === 1 ? epochs.length : -1);
-    const gaps = new Set(kept.slice(1).map((e, i) => e - (kept[i] as number)));
-    expect([...gaps]).toEqual([history.keepEvery]);
-    expect(epochs[0]).toBe(0);
-  });
-
-  it('always ends at the newest point', () => {
-    const history = new LossHistory(16);
-    for (let e = 0; e < 500; e++) {
-      appendEpochs(history, e, e);
-      const view = history.view();
-      expect(view.epochs[view.length - 1]).toBe(e);
-    }
-  });
-
-  it('starts over at full resolution after clear', () => {
-    const history = new LossHistory(16);
-    appendEpochs(history, 0, 99);
-    history.clear();
-    expect(history.length).toBe(0);
-    expect(history.keepEvery).toBe(1);
-    appendEpochs(history, 0, 4);
-    expect(Array.from(history.view().epochs)).toEqual([0, 1, 2, 3, 4]);
-  });
-
-  it('refuses a capacity too small to thin', () => {
-    expect(() => new LossHistory(2)).toThrow(RangeError);
   });
 });

@@ -9,7 +9,7 @@
  * the next one, so frames never pile up behind a busy page.
  */
 import type { DataEvent, Frame } from '../worker/protocol';
-import { LossHistory, MAX_HISTORY_POINTS, type LossHistoryView } from './lossHistory';
+import { LossHistory, MAX_HISTORY_POINTS, type LossHistoryView } from '../worker/lossHistory';
 
 export type { DataEvent };
 

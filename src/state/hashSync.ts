@@ -2,7 +2,7 @@
  * Keeps the URL hash equal to the configuration, so the address bar is always a link to what
  * is on screen, and loads a hash the person edits by hand.
  */
-import { configToHash } from './url';
+import { configToHash } from '../config';
 
 /** The parts of `window.location` the sync reads. */
 export type LocationLike = Pick<Location, 'hash' | 'pathname' | 'search'>;

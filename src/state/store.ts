@@ -4,17 +4,15 @@
  * lives in the frame hub (frameHub.ts) and is painted outside React.
  *
  * Neurons are numbered as the page says them: hidden layer and neuron both from 1 (see
- * neurons.ts for the converters to the engine's and the config's numbering).
+ * neurons.ts).
  *
  * Change state only through `actions(store)` (actions.ts): they clamp and validate, so the
  * store never holds a configuration the worker would refuse.
  */
 import { useStore } from 'zustand';
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
-import { DEFAULT_CONFIG, type PlaygroundConfig } from '../config/config';
+import { DEFAULT_CONFIG, configProblems, type PlaygroundConfig } from '../config';
 import { neuronExists, type NeuronRef } from './neurons';
-import { DEFAULT_SPEED, isSpeed, type Speed } from './speeds';
-import { configProblems } from './validate';
 
 /** The numbers under the play button and on the loss chart, updated a few times a second. */
 export interface Readouts {
@@ -48,7 +46,7 @@ export interface Divergence {
 /** What the pointer is over: a hidden neuron, the output, or nothing. */
 export type Hovered = NeuronRef | 'output' | null;
 
-/** What the worker is asked to train: everything a link records. */
+/** Everything a link records: what the worker trains, how fast, and how the page draws it. */
 export interface ConfigSlice {
   readonly config: PlaygroundConfig;
 }
@@ -57,7 +55,6 @@ export interface ConfigSlice {
 export interface RunSlice {
   /** The person's intent: training runs when true (the worker pauses itself on divergence). */
   readonly running: boolean;
-  readonly speed: Speed;
   readonly readouts: Readouts;
   /** Set when training diverged; cleared by reset, play, or dismissing it. */
   readonly divergence: Divergence | null;
@@ -68,8 +65,6 @@ export interface ViewSlice {
   /** Selected hidden neurons (page numbering), in the order they were selected. */
   readonly selection: readonly NeuronRef[];
   readonly hovered: Hovered;
-  /** Loss chart on a logarithmic scale. */
-  readonly logScale: boolean;
 }
 
 /** Messages for the person. */
@@ -103,7 +98,6 @@ const createConfigSlice: Slice<ConfigSlice> = () => ({ config: DEFAULT_CONFIG })
 
 const createRunSlice: Slice<RunSlice> = () => ({
   running: false,
-  speed: DEFAULT_SPEED,
   readouts: EMPTY_READOUTS,
   divergence: null,
 });
@@ -111,23 +105,19 @@ const createRunSlice: Slice<RunSlice> = () => ({
 const createViewSlice: Slice<ViewSlice> = () => ({
   selection: [],
   hovered: null,
-  logScale: false,
 });
 
 const createNoticeSlice: Slice<NoticeSlice> = () => ({ notices: [], nextNoticeId: 1 });
 
 /**
  * A fresh store (every test makes its own). `initial` overrides the defaults.
- * @throws RangeError when `initial.config` or `initial.speed` is invalid: a store is never
- *   created holding what the worker would refuse (parse links with `configFromHash`).
+ * @throws RangeError when `initial.config` is invalid: a store is never created holding what
+ *   the worker would refuse (parse links with `configFromHash`).
  */
 export function createPlaygroundStore(initial: Partial<PlaygroundState> = {}): PlaygroundStore {
   if (initial.config) {
     const problems = configProblems(initial.config);
     if (problems.length > 0) throw new RangeError(`invalid config: ${problems.join('; ')}`);
-  }
-  if ('speed' in initial && !isSpeed(initial.speed)) {
-    throw new RangeError(`invalid speed: ${String(initial.speed)}`);
   }
   return createStore<PlaygroundState>()((...a) => {
     const state: PlaygroundState = {

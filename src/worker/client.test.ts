@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type PlaygroundConfig } from '../config/config';
+import { DEFAULT_CONFIG, type PlaygroundConfig } from '../config';
 import { MAX_RESTARTS, TrainingClient, type CrashReport, type WorkerLike } from './client';
 import type { Frame, WorkerCommand, WorkerEvent } from './protocol';
 

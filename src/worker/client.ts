@@ -3,7 +3,7 @@
  * numbers generations and drops what belongs to an older one, and brings a crashed worker
  * back with the current settings.
  */
-import { needsPatch, needsRebuild, type PlaygroundConfig } from '../config/config';
+import { changeEffects, type PlaygroundConfig } from '../config';
 import type { DataEvent, Frame, WeightAddress, WorkerCommand, WorkerEvent } from './protocol';
 
 /** What the client needs of a Worker; tests pass a fake. */
@@ -66,7 +66,6 @@ export class TrainingClient {
   private lastConfig: PlaygroundConfig | null = null;
   private running = false;
   private speed: number | null = null;
-  private resolution: number | null = null;
   private crashesWithoutFrame = 0;
   private disposed = false;
   private readonly frames = new Listeners<Frame>();
@@ -92,13 +91,11 @@ export class TrainingClient {
    */
   configure(config: PlaygroundConfig): void {
     const last = this.lastConfig;
-    if (last !== null && !needsRebuild(last, config)) {
-      this.lastConfig = config;
-      if (needsPatch(last, config)) this.send({ type: 'patch', config });
-      return;
-    }
     this.lastConfig = config;
-    this.sendBuild(config);
+    if (last === null) return this.sendBuild(config);
+    const effects = changeEffects(last, config);
+    if (effects.has('rebuild')) this.sendBuild(config);
+    else if (effects.has('patch')) this.send({ type: 'patch', config });
   }
 
   /** Redraws the weights from the seed (a new generation), data unchanged. */
@@ -125,16 +122,6 @@ export class TrainingClient {
 
   setWeight(address: WeightAddress, value: number): void {
     this.send({ type: 'setWeight', ...address, value });
-  }
-
-  setBias(layer: number, neuron: number, value: number): void {
-    this.send({ type: 'setBias', layer, neuron, value });
-  }
-
-  /** Side of the heatmap grid, 8 to 128. */
-  setResolution(n: number): void {
-    this.resolution = n;
-    this.send({ type: 'resolution', n });
   }
 
   /**
@@ -167,8 +154,7 @@ export class TrainingClient {
   }
 
   /**
-   * Replaces the worker with a fresh one and sends it the current settings: resolution,
-   * speed, the last configuration as a build of a new generation, and the run state.
+   * Replaces the worker with a fresh one and sends it the current settings: speed, the last configuration as a build of a new generation, and the run state.
    */
   restart(): void {
     this.crashesWithoutFrame = 0;
@@ -188,7 +174,6 @@ export class TrainingClient {
     if (this.disposed) return;
     this.worker.terminate();
     this.worker = this.spawn();
-    if (this.resolution !== null) this.send({ type: 'resolution', n: this.resolution });
     if (this.speed !== null) this.send({ type: 'speed', epochsPerSecond: this.speed });
     if (this.lastConfig !== null) this.sendBuild(this.lastConfig);
     if (this.running) this.send({ type: 'run', running: true });

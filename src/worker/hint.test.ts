@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../config/config';
+import { DEFAULT_CONFIG } from '../config';
 import { divergenceHint, unboundedActivations } from './hint';
 
 describe('divergenceHint', () => {

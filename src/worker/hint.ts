@@ -1,7 +1,7 @@
 /** The sentence a divergence report shows: what in the configuration probably caused it. */
 import { activationInfo, type ActivationId } from '../nn';
 import { datasetInfo } from '../data';
-import type { PlaygroundConfig } from '../config/config';
+import type { PlaygroundConfig } from '../config';
 
 /** Learning rates from this one up overshoot on most networks. */
 const HIGH_LEARNING_RATE = 1;

@@ -9,7 +9,7 @@
  * Generations: every `build` and `reset` carries a new generation number; the page drops any
  * frame or event of an older generation, which may still be in flight after a rebuild.
  */
-import type { PlaygroundConfig } from '../config/config';
+import type { PlaygroundConfig } from '../config';
 
 /** Layers as the engine numbers them: 1 = first hidden layer, hidden count + 1 = outputs. */
 export interface WeightAddress {
@@ -31,15 +31,8 @@ export type WorkerCommand =
   | { readonly type: 'step'; readonly epochs: number }
   /** Epochs per second while running; null for as fast as the machine allows. */
   | { readonly type: 'speed'; readonly epochsPerSecond: number | null }
+  /** One weight of the live network, within the engine's LIMITS.maxAbsWeight. */
   | ({ readonly type: 'setWeight'; readonly value: number } & WeightAddress)
-  | {
-      readonly type: 'setBias';
-      readonly layer: number;
-      readonly neuron: number;
-      readonly value: number;
-    }
-  /** Side of the square grid every neuron's heatmap is evaluated on. */
-  | { readonly type: 'resolution'; readonly n: number }
   /** The page has painted the last frame; the worker may send the next. */
   | { readonly type: 'frameDone' };
 

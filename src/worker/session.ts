@@ -3,27 +3,25 @@
  * configuration, and the live edits ("patches") that keep its weights.
  */
 import {
-  ACTIVATION_IDS,
   Network,
   Rng,
   SpecError,
   identityOrder,
   initializeParameters,
-  isActivationId,
   setActivation,
   setTraining,
-  validateTraining,
   type Examples,
 } from '../nn';
 import { generateDataset, splitTrainTest, toExamples, type Point } from '../data';
 import {
+  configProblems,
   needsRebuild,
   networkSpecOf,
   outputSpecFor,
   seedStreams,
   trainingSpecOf,
   type PlaygroundConfig,
-} from '../config/config';
+} from '../config';
 import { ParameterSnapshot } from './snapshot';
 
 export interface Session {
@@ -47,14 +45,10 @@ export interface Session {
 
 /**
  * Generates the data and builds and initialises the network of `config`.
- * @throws SpecError or RangeError, naming the first invalid setting.
+ * @throws RangeError naming every setting that breaks the settings table (the page's rules).
  */
 export function buildSession(config: PlaygroundConfig, generation: number): Session {
-  checkBatchSize(config.batchSize);
-  if (!(config.trainPercent >= 0 && config.trainPercent <= 100)) {
-    throw new SpecError('trainPercent', 'a number from 0 to 100', config.trainPercent);
-  }
-  // The network is made first: a bad shape is the likeliest error and costs nothing to find.
+  checkConfig(config);
   const net = new Network(networkSpecOf(config), trainingSpecOf(config));
   const streams = seedStreams(config.seed);
   // One data generator for the points and then the split, so the seed fixes both.
@@ -95,9 +89,10 @@ export function resetSession(session: Session): void {
  * Applies the activations, optimizer, regularisation and batch size of `config` to the live
  * network, keeping every weight. Everything is checked before anything changes, so a bad
  * patch leaves the session as it was.
- * @throws SpecError when `config` has another shape or data, or an invalid setting.
+ * @throws SpecError when `config` has another shape or data; RangeError for an invalid setting.
  */
 export function patchSession(session: Session, config: PlaygroundConfig): void {
+  checkConfig(config);
   if (needsRebuild(session.config, config)) {
     throw new SpecError(
       'config',
@@ -105,16 +100,7 @@ export function patchSession(session: Session, config: PlaygroundConfig): void {
       'a different shape',
     );
   }
-  config.hidden.forEach((layer, l) =>
-    layer.forEach((id, j) => {
-      if (!isActivationId(id)) {
-        throw new SpecError(`hidden[${l}][${j}]`, `one of ${ACTIVATION_IDS.join(', ')}`, id);
-      }
-    }),
-  );
   const training = trainingSpecOf(config);
-  validateTraining(training);
-  checkBatchSize(config.batchSize);
 
   const net = session.net;
   const current = net.activations;
@@ -127,10 +113,10 @@ export function patchSession(session: Session, config: PlaygroundConfig): void {
   session.config = config;
 }
 
-function checkBatchSize(batchSize: number): void {
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new SpecError('batchSize', 'an integer of 1 or more', batchSize);
-  }
+/** The worker refuses what the page refuses: the settings table's rules, checked once here. */
+function checkConfig(config: PlaygroundConfig): void {
+  const problems = configProblems(config);
+  if (problems.length > 0) throw new RangeError(problems.join('; '));
 }
 
 /** Points as flat x, y, label triples, for the page's scatter plot. */

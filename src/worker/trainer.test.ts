@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type PlaygroundConfig } from '../config/config';
+import { DEFAULT_CONFIG, type PlaygroundConfig } from '../config';
 import { Rng } from '../nn';
 import type { Frame, WorkerCommand, WorkerEvent } from './protocol';
 import { FRAME_INTERVAL_MS, Trainer } from './trainer';

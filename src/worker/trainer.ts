@@ -14,42 +14,43 @@ import {
   evaluateGrid,
   gridSize,
   readNeuronStats,
-  setBias,
   setWeight,
-  SpecError,
   trainEpoch,
   type Evaluation,
 } from '../nn';
 import { featurePlanes } from '../data';
 import { divergenceHint } from './hint';
-import { PendingHistory } from './history';
+import { LossHistory } from './lossHistory';
+import { Pacer } from './pacer';
 import { frameTransferables, type Frame, type WorkerCommand, type WorkerEvent } from './protocol';
 import { RateMeter } from './rateMeter';
 import { buildSession, flattenPoints, patchSession, resetSession, type Session } from './session';
 
+export { FRAME_INTERVAL_MS } from './pacer';
+
 /** Sends an event to the page, transferring the listed buffers. */
 export type PostEvent = (event: WorkerEvent, transfer: Transferable[]) => void;
 
-/** Shortest time between two frames, in milliseconds (one display refresh at 60 Hz). */
-export const FRAME_INTERVAL_MS = 16;
-/** Heatmap grid side before any `resolution` command, and its bounds. */
-export const DEFAULT_RESOLUTION = 50;
-export const MIN_RESOLUTION = 8;
-export const MAX_RESOLUTION = 128;
+/** Side of the square grid every neuron's heatmap is evaluated on. */
+export const GRID_RESOLUTION = 50;
 /**
  * Epochs one slice may train whatever the clock says: a guard against a clock that stands
  * still (as in tests), far above what fits in a slice on a real clock for useful networks.
  */
 export const MAX_EPOCHS_PER_SLICE = 1000;
 /**
- * Loss history points wanted per second while running. Evaluating the train and test sets
- * costs about as much as an epoch of training, so at high speed only every k-th epoch is
- * evaluated for the chart (k a power of two chosen from the measured speed). Which epochs
- * get a point thus depends on timing; the value at each epoch does not.
+ * Loss history points wanted per second while running. Evaluating the training set costs
+ * about a third of an epoch of training, so at high speed only every k-th epoch is evaluated
+ * for the chart (k a power of two chosen from the measured speed). Which epochs get a point
+ * thus depends on timing; the value at each epoch, and whether and when training diverges,
+ * do not (see `trainOneEpoch`).
  */
 export const HISTORY_POINTS_PER_SECOND = 100;
-/** At a limited speed, epochs owed after a stall that may be caught up at once, in seconds. */
-const MAX_CATCH_UP_SECONDS = 0.25;
+/**
+ * Loss points held for the next frame at most. Frames stop while the page is hidden (it
+ * paints, and so acknowledges, only on animation frames) while training goes on.
+ */
+export const PENDING_HISTORY_POINTS = 2048;
 
 interface Evaluations {
   readonly train: Evaluation;
@@ -58,26 +59,16 @@ interface Evaluations {
 
 export class Trainer {
   private session: Session | null = null;
-  private running = false;
-  /** Epochs per second while running; null for as many as fit. */
-  private speed: number | null = null;
-  /** Epochs owed by the speed limit, and when that was last brought up to date. */
-  private credit = 0;
-  private creditTime = 0;
-  private pendingSteps = 0;
-  private resolution = DEFAULT_RESOLUTION;
-  /** The inputs over the grid: depend on the build's features and the resolution only. */
+  private readonly pacer = new Pacer();
+  /** The inputs over the grid: depend on the build's features only. */
   private planes: Float64Array = new Float64Array(0);
-  private frameOutstanding = false;
-  private frameWanted = false;
-  private lastFrameTime = -Infinity;
   /** Bumped whenever anything changes the network's outputs; keys the evaluation cache. */
   private version = 0;
   private cached: { version: number; value: Evaluations } | null = null;
   private cachedTest: { version: number; value: Evaluation } | null = null;
   private historyStride = 1;
   private totalEpochs = 0;
-  private readonly history = new PendingHistory();
+  private readonly history = new LossHistory(PENDING_HISTORY_POINTS);
   private readonly meter = new RateMeter();
 
   /**
@@ -115,9 +106,7 @@ export class Trainer {
       this.sendFrameIfAllowed();
     } catch (error) {
       // A bug, not a divergence: stop, so the next slice does not hit it again forever.
-      this.running = false;
-      this.pendingSteps = 0;
-      this.frameWanted = false;
+      this.pacer.halt();
       const reason = error instanceof Error ? error.message : String(error);
       this.post({ type: 'failed', message: `Training stopped on an error: ${reason}` }, []);
     }
@@ -126,21 +115,10 @@ export class Trainer {
 
   /**
    * Milliseconds until `runSlice` has something to do: 0 for at once, null for nothing until
-   * the next command (paused, no steps pending, and no frame waiting or the last one unanswered).
+   * the next command (no network yet, or paused with nothing waiting).
    */
   nextDelayMs(): number | null {
-    if (!this.session) return null;
-    if (this.pendingSteps > 0) return 0;
-    let delay: number | null = null;
-    const now = this.now();
-    if (this.running) {
-      delay = this.speed === null ? 0 : Math.max(0, ((1 - this.credit) * 1000) / this.speed);
-    }
-    if (this.frameWanted && !this.frameOutstanding) {
-      const frameDelay = Math.max(0, this.lastFrameTime + FRAME_INTERVAL_MS - now);
-      delay = delay === null ? frameDelay : Math.min(delay, frameDelay);
-    }
-    return delay;
+    return this.session ? this.pacer.nextDelayMs(this.now()) : null;
   }
 
   private trainSlice(budgetMs: number): void {
@@ -148,9 +126,9 @@ export class Trainer {
     if (!session) return;
     const start = this.now();
     this.updateHistoryStride(start);
-    this.updateCredit(start);
+    this.pacer.startSlice(start);
     let epochs = 0;
-    while (epochs < MAX_EPOCHS_PER_SLICE && this.takeDueEpoch()) {
+    while (epochs < MAX_EPOCHS_PER_SLICE && this.pacer.takeDueEpoch()) {
       if (!this.trainOneEpoch(session)) break;
       epochs++;
       if (this.now() - start >= budgetMs) break;
@@ -170,33 +148,24 @@ export class Trainer {
         session.generation = command.generation;
         resetSession(session);
         this.history.clear();
-        this.pendingSteps = 0;
+        this.pacer.clearSteps();
         return this.changed();
       }
       case 'run':
-        return this.setRunning(command.running);
+        if (!command.running) this.meter.clear();
+        return this.pacer.setRunning(command.running, this.now());
       case 'speed':
-        return this.setSpeed(command.epochsPerSecond);
+        return this.pacer.setSpeed(command.epochsPerSecond, this.now());
       case 'step':
-        if (!Number.isInteger(command.epochs) || command.epochs < 1) {
-          throw new SpecError('epochs', 'an integer of 1 or more', command.epochs);
-        }
         this.requireSession();
-        this.pendingSteps += command.epochs;
-        return;
+        return this.pacer.addSteps(command.epochs);
       case 'setWeight': {
         const { layer, neuron, from, value } = command;
         setWeight(this.requireSession().net, layer, neuron, from, value);
         return this.changed();
       }
-      case 'setBias':
-        setBias(this.requireSession().net, command.layer, command.neuron, command.value);
-        return this.changed();
-      case 'resolution':
-        return this.setResolution(command.n);
       case 'frameDone':
-        this.frameOutstanding = false;
-        return;
+        return this.pacer.frameDone();
     }
   }
 
@@ -205,11 +174,10 @@ export class Trainer {
     // Its frames keep their old generation, which the page drops, so it never draws a network
     // of a shape it does not expect.
     const session = buildSession(config, generation);
-    const planes = featurePlanes(config.features, this.resolution);
     this.session = session;
-    this.planes = planes;
+    this.planes = featurePlanes(config.features, GRID_RESOLUTION);
     this.history.clear();
-    this.pendingSteps = 0;
+    this.pacer.clearSteps();
     const train = flattenPoints(session.trainPoints);
     const test = flattenPoints(session.testPoints);
     this.post({ type: 'data', generation, train: { xyLabel: train }, test: { xyLabel: test } }, [
@@ -217,36 +185,6 @@ export class Trainer {
       test.buffer,
     ]);
     this.changed();
-  }
-
-  private setRunning(running: boolean): void {
-    if (running && !this.running) {
-      // Start with one epoch owed, so a limited speed answers the play button at once.
-      this.credit = 1;
-      this.creditTime = this.now();
-    }
-    if (!running) this.meter.clear();
-    this.running = running;
-    this.frameWanted = true;
-  }
-
-  private setSpeed(epochsPerSecond: number | null): void {
-    if (epochsPerSecond !== null && !(Number.isFinite(epochsPerSecond) && epochsPerSecond > 0)) {
-      throw new SpecError('epochsPerSecond', 'a positive number or null', epochsPerSecond);
-    }
-    this.speed = epochsPerSecond;
-    this.credit = Math.min(this.credit, 1);
-    this.creditTime = this.now();
-  }
-
-  private setResolution(n: number): void {
-    if (!Number.isInteger(n) || n < MIN_RESOLUTION || n > MAX_RESOLUTION) {
-      throw new SpecError('n', `an integer from ${MIN_RESOLUTION} to ${MAX_RESOLUTION}`, n);
-    }
-    if (n === this.resolution) return;
-    this.resolution = n;
-    if (this.session) this.planes = featurePlanes(this.session.config.features, n);
-    this.frameWanted = true;
   }
 
   private requireSession(): Session {
@@ -257,37 +195,25 @@ export class Trainer {
   /** The network's outputs changed outside training: evaluate afresh and show it. */
   private changed(): void {
     this.version++;
-    this.frameWanted = true;
-  }
-
-  private updateCredit(now: number): void {
-    if (!this.running || this.speed === null) return;
-    const owed = this.credit + ((now - this.creditTime) * this.speed) / 1000;
-    this.credit = Math.min(owed, Math.max(1, this.speed * MAX_CATCH_UP_SECONDS));
-    this.creditTime = now;
-  }
-
-  /** Whether an epoch is due now, consuming it: a pending step, or one the speed allows. */
-  private takeDueEpoch(): boolean {
-    if (this.pendingSteps > 0) {
-      this.pendingSteps--;
-      return true;
-    }
-    if (!this.running) return false;
-    if (this.speed === null) return true;
-    if (this.credit < 1) return false;
-    this.credit -= 1;
-    return true;
+    this.pacer.wantFrame();
   }
 
   private updateHistoryStride(now: number): void {
-    const rate = this.running ? this.meter.rate(now) : 0;
+    const rate = this.pacer.running ? this.meter.rate(now) : 0;
     let stride = 1;
     while (rate / stride > HISTORY_POINTS_PER_SECOND && stride < 1024) stride *= 2;
     this.historyStride = stride;
   }
 
-  /** One epoch; on divergence puts the parameters back, pauses, reports and returns false. */
+  /**
+   * One epoch; on divergence puts the parameters back, pauses, reports and returns false.
+   *
+   * Whether and when training diverges never depends on timing: it is decided by the steps
+   * (each checks the examples it trains on) and by the test set, evaluated after every epoch.
+   * The training set's loss is evaluated only on the epochs the chart samples, which depend
+   * on the measured speed, so it decides nothing: a training example that overflows after the
+   * last step is met by the first steps of the next epoch, which visit every example.
+   */
   private trainOneEpoch(session: Session): boolean {
     const { net, order, snapshot } = session;
     const epoch = session.epoch + 1;
@@ -300,9 +226,6 @@ export class Trainer {
       return false;
     }
     this.version++;
-    // The steps check only the examples they train on; the test set may overflow alone. It is
-    // checked after every epoch (not only on the epochs evaluated for the chart), so the epoch
-    // a divergence is reported at never depends on timing.
     const test = this.testEvaluation(session);
     if (!Number.isFinite(test.loss)) {
       this.diverge(session, epoch, net.stepCount);
@@ -310,15 +233,11 @@ export class Trainer {
     }
     if (epoch % this.historyStride === 0) {
       const { train } = this.evaluations(session);
-      if (!Number.isFinite(train.loss)) {
-        this.diverge(session, epoch, net.stepCount);
-        return false;
-      }
-      this.history.push(epoch, train.loss, test.loss);
+      if (Number.isFinite(train.loss)) this.history.appendPoint(epoch, train.loss, test.loss);
     }
     session.epoch = epoch;
     this.totalEpochs++;
-    this.frameWanted = true;
+    this.pacer.wantFrame();
     return true;
   }
 
@@ -326,10 +245,8 @@ export class Trainer {
   private diverge(session: Session, epoch: number, step: number): void {
     session.snapshot.restore(session.net, session.order);
     this.version++;
-    this.running = false;
-    this.pendingSteps = 0;
+    this.pacer.pause();
     this.meter.clear();
-    this.frameWanted = true;
     this.post(
       {
         type: 'diverged',
@@ -363,25 +280,24 @@ export class Trainer {
 
   private sendFrameIfAllowed(): void {
     const session = this.session;
-    if (!session || !this.frameWanted || this.frameOutstanding) return;
+    if (!session) return;
     const now = this.now();
-    if (now - this.lastFrameTime < FRAME_INTERVAL_MS) return;
+    if (!this.pacer.mayPostFrame(now)) return;
     const frame = this.makeFrame(session, now);
-    this.frameWanted = false;
-    this.frameOutstanding = true;
-    this.lastFrameTime = now;
+    this.pacer.framePosted(now);
     this.post(frame, frameTransferables(frame));
   }
 
   /** A frame of fresh arrays: they are transferred, so none may be kept or reused. */
   private makeFrame(session: Session, now: number): Frame {
     const { net } = session;
-    const n = this.resolution;
+    const n = GRID_RESOLUTION;
     const grid = new Float32Array(gridSize(net, n));
     evaluateGrid(net, this.planes, n, grid);
     const { train, test } = this.evaluations(session);
+    // The chart ends at the epoch the frame shows.
     if (this.history.lastEpoch !== session.epoch) {
-      this.history.push(session.epoch, train.loss, test.loss, true);
+      this.history.appendPoint(session.epoch, train.loss, test.loss);
     }
     const history = this.history.drain();
     const stats = readNeuronStats(net);
@@ -389,7 +305,7 @@ export class Trainer {
       type: 'frame',
       generation: session.generation,
       epoch: session.epoch,
-      running: this.running,
+      running: this.pacer.running,
       trainLoss: train.loss,
       testLoss: test.loss,
       trainAccuracy: train.accuracy,
@@ -404,7 +320,7 @@ export class Trainer {
       historyEpochs: history.epochs,
       historyTrainLoss: history.trainLoss,
       historyTestLoss: history.testLoss,
-      epochsPerSecond: this.running ? this.meter.rate(now) : 0,
+      epochsPerSecond: this.pacer.running ? this.meter.rate(now) : 0,
     };
   }
 }
@@ -419,8 +335,6 @@ function failureMessage(command: WorkerCommand, error: unknown): string {
     speed: 'set the speed',
     step: 'step',
     setWeight: 'set the weight',
-    setBias: 'set the bias',
-    resolution: 'set the heatmap resolution',
     frameDone: 'take the frame back',
   };
   return `Could not ${what[command.type]}: ${reason.replace(/\.$/, '')}.`;

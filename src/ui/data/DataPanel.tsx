@@ -2,14 +2,12 @@
 import { useEffect, useRef } from 'react';
 import { DATASETS, generateDataset, type DatasetInfo } from '../../data';
 import { Rng } from '../../nn';
-import { CONFIG_BOUNDS, playgroundActions as act, usePlayground } from '../../state';
+import { playgroundActions as act, usePlayground } from '../../state';
+import { SettingNumber, SettingSlider } from '../controls/SettingControls';
 import { paintPoints } from '../paintPoints';
 
 export function DataPanel() {
   const dataset = usePlayground((s) => s.config.dataset);
-  const noise = usePlayground((s) => s.config.noise);
-  const trainPercent = usePlayground((s) => s.config.trainPercent);
-  const seed = usePlayground((s) => s.config.seed);
   return (
     <section className="panel data-panel" aria-labelledby="data-heading">
       <h2 id="data-heading">Data</h2>
@@ -32,40 +30,19 @@ export function DataPanel() {
           </div>
         ))}
       </fieldset>
-      <label className="slider-field">
-        <span>
-          Noise <output>{noise}</output>
-        </span>
-        <input
-          type="range"
-          min={CONFIG_BOUNDS.minNoise}
-          max={CONFIG_BOUNDS.maxNoise}
-          step={5}
-          value={noise}
-          onChange={(e) => act.setNoise(e.target.valueAsNumber)}
-        />
-      </label>
-      <label className="slider-field">
-        <span>
-          Training data <output>{trainPercent}%</output>
-        </span>
-        <input
-          type="range"
-          min={CONFIG_BOUNDS.minTrainPercent}
-          max={CONFIG_BOUNDS.maxTrainPercent}
-          step={10}
-          value={trainPercent}
-          onChange={(e) => act.setTrainPercent(e.target.valueAsNumber)}
-        />
-      </label>
-      <button
-        type="button"
-        className="text-button"
-        title={`New points and new initial weights (seed ${seed})`}
-        onClick={() => act.regenerate()}
-      >
-        Regenerate
-      </button>
+      <SettingSlider name="noise" />
+      <SettingSlider name="trainPercent" />
+      <div className="seed-row">
+        <SettingNumber name="seed" />
+        <button
+          type="button"
+          className="text-button"
+          title="New points and new initial weights: the seed moves on to the next"
+          onClick={() => act.regenerate()}
+        >
+          Regenerate
+        </button>
+      </div>
     </section>
   );
 }
@@ -87,7 +64,7 @@ function DatasetChoice({ info, checked }: { info: DatasetInfo; checked: boolean 
         value={info.id}
         checked={checked}
         aria-label={info.label}
-        onChange={() => act.setDataset(info.id)}
+        onChange={() => act.set('dataset', info.id)}
       />
       <canvas ref={canvas} width={56} height={56} aria-hidden="true" />
       <span className="dataset-name">{info.label}</span>

@@ -1,6 +1,7 @@
 /** Copies the page's link (which holds the whole configuration) to the clipboard. */
 import { useEffect, useRef, useState } from 'react';
-import { configToHash, playgroundStore } from '../../state';
+import { configToHash } from '../../config';
+import { playgroundStore } from '../../state';
 
 export function CopyLinkButton() {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);

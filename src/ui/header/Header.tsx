@@ -1,6 +1,7 @@
 /** The top bar: run controls and the readouts beside them, then the hyperparameters. */
 import { useEffect } from 'react';
-import { playgroundActions, playgroundStore, SPEEDS, speedLabel, usePlayground } from '../../state';
+import { playgroundActions, playgroundStore, usePlayground } from '../../state';
+import { SettingSelect } from '../controls/SettingControls';
 import { useRuntime } from '../runtime';
 import { CopyLinkButton } from './CopyLinkButton';
 import { Hyperparameters } from './Hyperparameters';
@@ -24,7 +25,6 @@ export function Header() {
 function RunControls() {
   const { connection } = useRuntime();
   const running = usePlayground((s) => s.running);
-  const speed = usePlayground((s) => s.speed);
   const epoch = usePlayground((s) => s.readouts.epoch);
   const rate = usePlayground((s) => s.readouts.epochsPerSecond);
 
@@ -102,20 +102,7 @@ function RunControls() {
           {running && rate > 0 ? `${Math.round(rate).toLocaleString('en')} epochs/s` : '\u00a0'}
         </span>
       </div>
-      <label className="field">
-        <span>Speed</span>
-        <select
-          value={speed === null ? 'max' : String(speed)}
-          onChange={(e) => act.setSpeed(e.target.value === 'max' ? null : Number(e.target.value))}
-          title="Slow motion to as fast as this machine allows"
-        >
-          {SPEEDS.map((s) => (
-            <option key={String(s)} value={s === null ? 'max' : String(s)}>
-              {speedLabel(s)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SettingSelect name="speed" />
     </div>
   );
 }

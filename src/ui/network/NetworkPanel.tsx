@@ -3,7 +3,7 @@
  * heatmap and activation glyph), the output, and the links between them.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { outputColourRange, outputSpecOfDataset } from '../../config/config';
+import { outputColourRange, outputSpecOfDataset } from '../../config';
 import { FEATURE_IDS } from '../../data';
 import type { ActivationId } from '../../nn';
 import {
@@ -40,11 +40,12 @@ export function NetworkPanel() {
   const hidden = usePlayground((s) => s.config.hidden);
   const features = usePlayground((s) => s.config.features);
   const dataset = usePlayground((s) => s.config.dataset);
+  const loss = usePlayground((s) => s.config.loss);
   const discretize = usePlayground((s) => s.config.discretize);
   const selection = usePlayground((s) => s.selection);
   const canAdd = usePlayground((s) => canAddLayer(s.config));
   const canRemove = usePlayground((s) => canRemoveLayer(s.config));
-  const output = outputSpecOfDataset(dataset);
+  const output = outputSpecOfDataset(dataset, loss);
   const outputs = output.size;
 
   const box = useRef<HTMLDivElement>(null);

@@ -21,7 +21,7 @@ function lossTick(value: number | { valueOf(): number }): string {
 }
 
 export function LossChart() {
-  const logScale = usePlayground((s) => s.logScale);
+  const logScale = usePlayground((s) => s.config.logScale);
   const train = useRef<SVGPathElement>(null);
   const test = useRef<SVGPathElement>(null);
   const xAxis = useRef<SVGGElement>(null);

@@ -3,10 +3,10 @@
  * neuron, on its own colour scale), the data points, the legend and the loss chart.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { outputColourRange, outputSpecOfDataset } from '../../config/config';
+import { outputColourRange, outputSpecOfDataset } from '../../config';
 import { datasetInfo, type TaskKind } from '../../data';
 import { activationInfo, GRID_EXTENT, type ActivationId } from '../../nn';
-import { playgroundActions as act, usePlayground, type FrameHub } from '../../state';
+import { usePlayground, type FrameHub } from '../../state';
 import { classCss, scaleGradientCss } from '../../viz/colors';
 import { formatLoss, formatPercent } from '../../viz/format';
 import { neuronDomain, paintDiverging } from '../../viz/heatmap';
@@ -15,6 +15,7 @@ import { hiddenDomain, paintClassImage } from '../network/networkPainter';
 import { imageFor, showImage } from '../canvasImage';
 import { paintPoints, triples } from '../paintPoints';
 import { useHubPainter, useRuntime } from '../runtime';
+import { SettingCheckbox } from '../controls/SettingControls';
 import { Axes } from './Axes';
 import { LossChart } from './LossChart';
 
@@ -78,6 +79,7 @@ function useShown(): {
   const hovered = usePlayground((s) => s.hovered);
   const hidden = usePlayground((s) => s.config.hidden);
   const dataset = usePlayground((s) => s.config.dataset);
+  const loss = usePlayground((s) => s.config.loss);
   if (hovered && hovered !== 'output') {
     const activation = hidden[hovered.layer - 1]?.[hovered.neuron - 1];
     if (activation) {
@@ -93,7 +95,7 @@ function useShown(): {
       };
     }
   }
-  const range = outputColourRange(outputSpecOfDataset(dataset));
+  const range = outputColourRange(outputSpecOfDataset(dataset, loss));
   return {
     gridIndex: null,
     activation: null,
@@ -107,13 +109,14 @@ function BigHeatmap() {
   const dots = useRef<HTMLCanvasElement>(null);
   const { hub } = useRuntime();
   const dataset = usePlayground((s) => s.config.dataset);
+  const loss = usePlayground((s) => s.config.loss);
   const showTest = usePlayground((s) => s.config.showTestData);
   const discretize = usePlayground((s) => s.config.discretize);
   const hidden = usePlayground((s) => s.config.hidden);
   const shown = useShown();
   const [legend, setLegend] = useState<Shown>({ caption: '', domain: null, classes: 0 });
   const info = datasetInfo(dataset);
-  const output = outputSpecOfDataset(dataset);
+  const output = outputSpecOfDataset(dataset, loss);
   const hiddenCount = hidden.reduce((sum, layer) => sum + layer.length, 0);
   const imageCount = hiddenCount + output.size;
 
@@ -267,31 +270,11 @@ function Legend({ shown, note }: { shown: Shown; note: string }) {
 }
 
 function Toggles() {
-  const showTest = usePlayground((s) => s.config.showTestData);
-  const discretize = usePlayground((s) => s.config.discretize);
-  const logScale = usePlayground((s) => s.logScale);
   return (
     <div className="toggles">
-      <label>
-        <input
-          type="checkbox"
-          checked={showTest}
-          onChange={(e) => act.setShowTestData(e.target.checked)}
-        />
-        Show test data
-      </label>
-      <label>
-        <input
-          type="checkbox"
-          checked={discretize}
-          onChange={(e) => act.setDiscretize(e.target.checked)}
-        />
-        Discretize output
-      </label>
-      <label>
-        <input type="checkbox" checked={logScale} onChange={() => act.toggleLogScale()} />
-        Log-scale loss
-      </label>
+      <SettingCheckbox name="showTestData" />
+      <SettingCheckbox name="discretize" />
+      <SettingCheckbox name="logScale" />
     </div>
   );
 }

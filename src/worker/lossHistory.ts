@@ -1,6 +1,9 @@
 /**
- * The loss curve of the current network: epochs and train and test losses in growable
- * Float64Arrays, thinned out as training goes on so a long run stays a few thousand points.
+ * A loss curve: epochs and train and test losses in growable Float64Arrays, thinned out as
+ * training goes on so a long run stays a few thousand points. The one thinning scheme of the
+ * playground: the worker holds the points of the next frame in one (drained at every frame:
+ * frames stop while the page is hidden, and a small network trains thousands of epochs a
+ * second), the page the whole curve of the current network in another.
  */
 
 /** Points kept at most before the history is thinned to half. */
@@ -57,7 +60,13 @@ export class LossHistory {
     }
   }
 
-  private appendPoint(epoch: number, train: number, test: number): void {
+  /** Epoch of the newest point shown, or -1 when there is none. */
+  get lastEpoch(): number {
+    return this.length > 0 ? (this.epochs[this.length - 1] as number) : -1;
+  }
+
+  /** Appends one point. */
+  appendPoint(epoch: number, train: number, test: number): void {
     this.ensureCapacity(this.kept + 1);
     this.epochs[this.kept] = epoch;
     this.train[this.kept] = train;
@@ -117,6 +126,18 @@ export class LossHistory {
     this.hasTail = false;
     this.sinceKept = 0;
     this.stride = 1;
+  }
+
+  /** The points as fresh arrays (to transfer), leaving none: the history starts dense again. */
+  drain(): { epochs: Float64Array; trainLoss: Float64Array; testLoss: Float64Array } {
+    const length = this.length;
+    const points = {
+      epochs: this.epochs.slice(0, length),
+      trainLoss: this.train.slice(0, length),
+      testLoss: this.test.slice(0, length),
+    };
+    this.clear();
+    return points;
   }
 
   /** The points as views (no copy); read them before the next append. */

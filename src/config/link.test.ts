@@ -7,7 +7,7 @@ import {
   REGULARIZATION_RATES,
   networkSpecOf,
   type PlaygroundConfig,
-} from '../config/config';
+} from '../config';
 import { DATASETS, FEATURE_IDS } from '../data';
 import { ACTIVATION_IDS, INIT_SCHEMES, Rng, validateSpec } from '../nn';
 import { MAX_IGNORED, configFromHash, configToHash } from './url';

@@ -1,0 +1,117 @@
+/**
+ * What a valid configuration is, derived from the settings table: the page's actions, the
+ * link codec and the worker all check against these functions, so the page, the link and the
+ * worker refuse the same things with the same words.
+ */
+import { FEATURE_IDS, isFeatureId } from '../data';
+import { LIMITS, isActivationId } from '../nn';
+import { numberProblem } from './numbers';
+import type { ChoiceRow, SettingRow } from './settingRows';
+import { SETTINGS, SETTING_KEYS, type PlaygroundConfig, type SettingKey } from './settings';
+
+/** The row of a setting, as the general row type. */
+export function rowOf(key: SettingKey): SettingRow {
+  return SETTINGS[key] as SettingRow;
+}
+
+/** `value` limited to [low, high]; -0 becomes 0 so a clamped value prints as "0". */
+export function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value)) + 0;
+}
+
+/** "a, b or c". */
+export function listWords(words: readonly string[]): string {
+  if (words.length <= 1) return words[0] ?? '';
+  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1] as string}`;
+}
+
+/** Choices listed by name in a message at most; longer lists are summarised. */
+const MAX_LISTED_CHOICES = 8;
+
+/** "is not sgd, momentum or adam" (or "is not one of the 17 activations ..."). */
+export function choiceProblemText(row: ChoiceRow<unknown>): string {
+  const tokens = row.choices.map((c) => c.token);
+  if (tokens.length <= MAX_LISTED_CHOICES) return `is not ${listWords(tokens)}`;
+  return `is not one of the ${tokens.length} choices of ${row.label.toLowerCase()} (${tokens.slice(0, 3).join(', ')}, …)`;
+}
+
+/** Null when `features` is a valid feature list, else why not. */
+export function featuresProblem(features: unknown): string | null {
+  if (!Array.isArray(features) || features.length === 0) return 'is empty';
+  if (features.length > LIMITS.maxInputs) return `has more than ${LIMITS.maxInputs} features`;
+  if (!features.every(isFeatureId)) return 'holds an unknown feature';
+  // Kept in FEATURE_IDS order without repeats, so equal sets compare equal.
+  const ordered = FEATURE_IDS.filter((id) => features.includes(id));
+  return ordered.join() === features.join() ? null : 'is not in display order';
+}
+
+/** Null when `hidden` is a valid list of hidden layers, else why not. */
+export function networkProblem(hidden: unknown): string | null {
+  const { maxHiddenLayers, minNeurons, maxNeurons } = LIMITS;
+  if (!Array.isArray(hidden)) return 'is not a list of layers';
+  if (hidden.length > maxHiddenLayers) return `has more than ${maxHiddenLayers} hidden layers`;
+  for (const [l, layer] of hidden.entries()) {
+    if (!Array.isArray(layer) || layer.length < minNeurons || layer.length > maxNeurons) {
+      return `layer ${l + 1} is not a layer of ${minNeurons} to ${maxNeurons} neurons`;
+    }
+    const bad = layer.findIndex((id) => !isActivationId(id));
+    if (bad >= 0) return `layer ${l + 1} neuron ${bad + 1} is not an activation`;
+  }
+  return null;
+}
+
+/** Null when `value` is valid for setting `key`, else why not ("is not a number from 0 to 50"). */
+export function settingProblem(key: SettingKey, value: unknown): string | null {
+  const row = rowOf(key);
+  switch (row.kind) {
+    case 'number':
+      return numberProblem(row, value);
+    case 'choice':
+      return row.choices.some((c) => c.value === value) ? null : choiceProblemText(row);
+    case 'flag':
+      return typeof value === 'boolean' ? null : 'is not on or off';
+    case 'features':
+      return featuresProblem(value);
+    case 'network':
+      return networkProblem(value);
+  }
+}
+
+/**
+ * Every way `config` breaks the table, one sentence each ("noise is not a number from 0 to
+ * 50"); empty for a valid configuration. Never throws, whatever `config` holds.
+ */
+export function configProblems(config: unknown): string[] {
+  if (typeof config !== 'object' || config === null) return ['the configuration is not an object'];
+  const fields = config as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const key of SETTING_KEYS) {
+    const problem = settingProblem(key, fields[key]);
+    if (problem !== null) problems.push(`${key} ${problem}`);
+  }
+  return problems;
+}
+
+/** True when `config` is a valid configuration. */
+export function isValidConfig(config: unknown): config is PlaygroundConfig {
+  return configProblems(config).length === 0;
+}
+
+/**
+ * The value a control's input becomes for setting `key`, or null when it is refused: a number
+ * row rounds whole numbers and clamps into its bounds (or refuses, for a seed); NaN and values
+ * of the wrong type are refused; other rows take only valid values.
+ */
+export function coerceSetting<K extends SettingKey>(
+  key: K,
+  value: unknown,
+): PlaygroundConfig[K] | null {
+  const row = rowOf(key);
+  if (row.kind === 'number') {
+    if (typeof value !== 'number' || Number.isNaN(value)) return null;
+    let number = row.integer ? Math.round(value) : value;
+    if (row.outOfRange === 'clamp') number = clamp(number, row.min, row.max);
+    return numberProblem(row, number) === null ? (number as PlaygroundConfig[K]) : null;
+  }
+  return settingProblem(key, value) === null ? (value as PlaygroundConfig[K]) : null;
+}
