@@ -174,7 +174,6 @@ describe('TrainingClient', () => {
     const crashes: CrashReport[] = [];
     client.onCrash((c) => crashes.push(c));
     const config: PlaygroundConfig = { ...DEFAULT_CONFIG, learningRate: 0.1 };
-    client.setResolution(40);
     client.setSpeed(30);
     client.configure(DEFAULT_CONFIG);
     client.configure(config);
@@ -187,7 +186,6 @@ describe('TrainingClient', () => {
     expect(workers).toHaveLength(2);
     expect(workers[0]?.terminated).toBe(true);
     expect(current().posted).toEqual([
-      { type: 'resolution', n: 40 },
       { type: 'speed', epochsPerSecond: 30 },
       { type: 'build', generation: 2, config },
       { type: 'run', running: true },

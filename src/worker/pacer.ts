@@ -35,7 +35,9 @@ export class Pacer {
   /** @throws RangeError unless a positive finite number or null */
   setSpeed(epochsPerSecond: number | null, now: number): void {
     if (epochsPerSecond !== null && !(Number.isFinite(epochsPerSecond) && epochsPerSecond > 0)) {
-      throw new RangeError(`epochsPerSecond must be a positive number or null; got ${epochsPerSecond}`);
+      throw new RangeError(
+        `epochsPerSecond must be a positive number or null; got ${epochsPerSecond}`,
+      );
     }
     this.speed = epochsPerSecond;
     this.credit = Math.min(this.credit, 1);

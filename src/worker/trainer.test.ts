@@ -182,7 +182,7 @@ describe('Trainer', () => {
     h.send({ type: 'step', epochs: 1 });
     h.trainer.runSlice(10);
     h.send({ type: 'frameDone' });
-    h.send({ type: 'setBias', layer: 1, neuron: 0, value: 0.5 });
+    h.send({ type: 'setWeight', layer: 1, neuron: 0, from: 0, value: 0.5 });
     const count = h.frames().length;
     h.trainer.runSlice(10);
     expect(h.frames()).toHaveLength(count);
@@ -285,22 +285,19 @@ describe('Trainer', () => {
     const failed = h.events.at(-1);
     expect(failed).toMatchObject({ type: 'failed', command: 'build' });
     if (failed?.type !== 'failed') return;
-    expect(failed.message).toContain('hidden[0]');
+    expect(failed.message).toContain('hidden layer 1 is not a layer of 1 to 16 neurons');
     h.step(1);
     expect(h.lastFrame()).toMatchObject({ generation: 1, epoch: 1 });
   });
 
-  it('shows a weight and a bias set by hand in the next frame', () => {
+  it('shows a weight set by hand in the next frame', () => {
     const h = harness();
     h.build();
     h.send({ type: 'setWeight', layer: 2, neuron: 1, from: 3, value: 0.75 });
-    h.send({ type: 'setBias', layer: 1, neuron: 2, value: -0.25 });
     h.settle();
     const frame = h.lastFrame();
     // Into layer 2 from the 4 units below: the block starts after layer 1's 4×2 weights.
     expect(frame.weights[4 * 2 + 1 * 4 + 3]).toBe(0.75);
-    // Units are numbered inputs first: 2 inputs, then layer 1.
-    expect(frame.biases[2 + 2]).toBe(-0.25);
   });
 
   it('refuses a weight of NaN with a failure and leaves the weights alone', () => {
@@ -313,17 +310,6 @@ describe('Trainer', () => {
     h.send({ type: 'reset', generation: 2 });
     h.settle();
     expect(h.lastFrame().weights).toEqual(before);
-  });
-
-  it('evaluates the grid at a new resolution and refuses one out of range', () => {
-    const h = harness();
-    h.build();
-    h.send({ type: 'resolution', n: 20 });
-    h.settle();
-    expect(h.lastFrame().gridN).toBe(20);
-    expect(h.lastFrame().grid.length).toBe(NEURONS * 20 * 20);
-    h.send({ type: 'resolution', n: 7 });
-    expect(h.events.at(-1)).toMatchObject({ type: 'failed', command: 'resolution' });
   });
 
   it('trains about as many epochs as the speed limit allows', () => {
@@ -354,5 +340,75 @@ describe('Trainer', () => {
     h.settle();
     expect(h.lastFrame()).toMatchObject({ running: false, epochsPerSecond: 0 });
     expect(h.trainer.runSlice(5)).toBe(false);
+  });
+
+  describe('divergence is found at the same epoch whatever the speed', () => {
+    /** Trains `config` at Max until it diverges, on a clock that moves `tick` ms per read. */
+    function divergeAt(config: PlaygroundConfig, tick: number) {
+      const events: WorkerEvent[] = [];
+      let time = 0;
+      const trainer = new Trainer(
+        (event) => events.push(event),
+        () => (time += tick),
+      );
+      trainer.handle({ type: 'build', generation: 1, config });
+      trainer.handle({ type: 'speed', epochsPerSecond: null });
+      trainer.handle({ type: 'run', running: true });
+      for (let i = 0; i < 2000 && !events.some((e) => e.type === 'diverged'); i++) {
+        trainer.runSlice(5);
+        trainer.handle({ type: 'frameDone' });
+      }
+      // Let the frame of the restored network go out, however slowly the clock moved.
+      time += 1000;
+      trainer.handle({ type: 'frameDone' });
+      trainer.runSlice(5);
+      const diverged = events.find((e) => e.type === 'diverged');
+      const frames = events.filter((e): e is Frame => e.type === 'frame');
+      // Slow clock: the chart samples every epoch. Fast clock: the measured speed is huge and
+      // the chart samples one epoch in 1024, so only the decision rule can make them agree.
+      return {
+        diverged,
+        last: frames.at(-1),
+        chartEpochs: frames.flatMap((f) => [...f.historyEpochs]),
+      };
+    }
+
+    it('when a step overflows (the ReLU plane at learning rate 10)', () => {
+      const config: PlaygroundConfig = {
+        ...DEFAULT_CONFIG,
+        dataset: 'reg-plane',
+        learningRate: 10,
+        hidden: [
+          ['relu', 'relu', 'relu', 'relu'],
+          ['relu', 'relu'],
+        ],
+      };
+      const slow = divergeAt(config, 50);
+      const fast = divergeAt(config, 1e-3);
+      expect(slow.diverged).toMatchObject({ type: 'diverged', epoch: 3, step: 163 });
+      expect(fast.diverged).toEqual(slow.diverged);
+      expect(fast.last?.weights).toEqual(slow.last?.weights);
+      expect(slow.chartEpochs.length).toBeGreaterThan(fast.chartEpochs.length);
+    });
+
+    it('when only the test set overflows after an epoch (softplus, learning rate 10)', () => {
+      const config: PlaygroundConfig = {
+        ...DEFAULT_CONFIG,
+        dataset: 'reg-gauss',
+        learningRate: 10,
+        batchSize: 30,
+        hidden: [
+          ['softplus', 'softplus', 'softplus'],
+          ['softplus', 'softplus'],
+        ],
+      };
+      const slow = divergeAt(config, 50);
+      const fast = divergeAt(config, 1e-3);
+      // 600 training points in batches of 30: 20 steps an epoch, and step 160 ends epoch 8,
+      // so every step of the epoch was finite and the test set found it.
+      expect(slow.diverged).toMatchObject({ type: 'diverged', epoch: 8, step: 160 });
+      expect(fast.diverged).toEqual(slow.diverged);
+      expect(fast.last?.weights).toEqual(slow.last?.weights);
+    });
   });
 });
