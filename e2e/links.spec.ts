@@ -45,7 +45,7 @@ test('a malformed link still opens, with a warning that lists what was ignored',
   await playground.open('#dataset=nope&lr=abc&net=tanh,bogus;relu');
   const warning = notices.linkWarning();
   await expect(warning).toBeVisible();
-  await expect(warning).toContainText('dataset: "nope" is not a dataset');
+  await expect(warning).toContainText('dataset: "nope" is not one of circle, xor');
   await expect(warning).toContainText('lr: "abc" is not a number');
   await expect(warning).toContainText('"bogus" is not an activation (layer 1 neuron 2)');
   await playground.screenshot('12-bad-link');

@@ -1,45 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CONFIG,
-  LEARNING_RATES,
-  OPTIMIZERS,
-  REGULARIZATIONS,
-  REGULARIZATION_RATES,
-  networkSpecOf,
-  type PlaygroundConfig,
-} from '../config';
-import { DATASETS, FEATURE_IDS } from '../data';
-import { ACTIVATION_IDS, INIT_SCHEMES, Rng, validateSpec } from '../nn';
-import { MAX_IGNORED, configFromHash, configToHash } from './url';
-import { configProblems } from './validate';
+import { FEATURE_IDS } from '../data';
+import { ACTIVATION_IDS, LIMITS, Rng, validateSpec } from '../nn';
+import { networkSpecOf } from './config';
+import { MAX_IGNORED, configFromHash, configToHash } from './link';
+import type { SettingRow } from './settingRows';
+import { DEFAULT_CONFIG, SETTING_KEYS, type PlaygroundConfig } from './settings';
+import { configProblems, rowOf } from './validate';
 
 function pick<T>(rng: Rng, items: readonly T[]): T {
   return items[rng.int(items.length)] as T;
 }
 
-/** A valid config with every field drawn from `rng`, shapes from empty to the limits. */
+/**
+ * A valid value of `row` drawn from `rng`: one of its choices; for numbers its ends, one of its
+ * options or any value between; for the network shapes from empty to the engine's limits.
+ */
+function randomValue(row: SettingRow, rng: Rng): unknown {
+  switch (row.kind) {
+    case 'number': {
+      if (row.integer) return row.min + rng.int(row.max - row.min + 1);
+      const special = [row.min, row.max, row.default, ...(row.options ?? [])];
+      return rng.next() < 0.5 ? pick(rng, special) : rng.uniform(row.min, row.max);
+    }
+    case 'choice':
+      return pick(rng, row.choices).value;
+    case 'flag':
+      return rng.next() < 0.5;
+    case 'features': {
+      const features = FEATURE_IDS.filter(() => rng.next() < 0.5);
+      return features.length > 0 ? features : [pick(rng, FEATURE_IDS)];
+    }
+    case 'network': {
+      const { maxHiddenLayers, minNeurons, maxNeurons } = LIMITS;
+      return Array.from({ length: rng.int(maxHiddenLayers + 1) }, () =>
+        Array.from({ length: minNeurons + rng.int(maxNeurons - minNeurons + 1) }, () =>
+          pick(rng, ACTIVATION_IDS),
+        ),
+      );
+    }
+  }
+}
+
+/** A valid config with every setting drawn from `rng` by its row in the settings table. */
 function randomConfig(rng: Rng): PlaygroundConfig {
-  const features = FEATURE_IDS.filter(() => rng.next() < 0.5);
-  const layers = rng.int(9);
-  return {
-    dataset: pick(rng, DATASETS).id,
-    noise: pick(rng, [0, 5, 12.5, 50]),
-    trainPercent: pick(rng, [10, 33, 50, 90]),
-    seed: rng.nextUint32(),
-    features: features.length > 0 ? features : ['x1sq'],
-    hidden: Array.from({ length: layers }, () =>
-      Array.from({ length: 1 + rng.int(16) }, () => pick(rng, ACTIVATION_IDS)),
-    ),
-    learningRate: rng.next() < 0.5 ? pick(rng, LEARNING_RATES) : rng.uniform(1e-7, 10),
-    optimizer: pick(rng, OPTIMIZERS),
-    batchSize: 1 + rng.int(30),
-    regularization: pick(rng, REGULARIZATIONS),
-    regularizationRate: pick(rng, REGULARIZATION_RATES),
-    init: pick(rng, INIT_SCHEMES),
-    defaultActivation: pick(rng, ACTIVATION_IDS),
-    showTestData: rng.next() < 0.5,
-    discretize: rng.next() < 0.5,
-  };
+  return Object.fromEntries(
+    SETTING_KEYS.map((key) => [key, randomValue(rowOf(key), rng)]),
+  ) as PlaygroundConfig;
 }
 
 function expectValid(config: PlaygroundConfig): void {
@@ -52,7 +58,7 @@ describe('configToHash', () => {
     expect(configToHash(DEFAULT_CONFIG)).toBe(
       '#dataset=circle&noise=0&train=50&seed=1&features=x1,x2' +
         '&net=tanh,relu,sin,gaussian;tanh,tanh&lr=0.03&opt=sgd&batch=10&reg=none&regRate=0' +
-        '&init=auto&act=tanh&test=0&discretize=0',
+        '&init=auto&loss=mse&act=tanh&test=0&discretize=0&speed=30&log=0',
     );
   });
 
@@ -107,10 +113,17 @@ describe('configFromHash round trip', () => {
     expect(config.hidden).toEqual([['relu', 'tanh']]);
   });
 
-  it('takes any learning rate up to 10, not only the listed ones', () => {
+  it('takes any learning rate from a millionth to 10, not only the listed ones', () => {
     expect(configFromHash('#lr=0.0042').config.learningRate).toBe(0.0042);
     expect(configFromHash('#lr=1e-6').config.learningRate).toBe(1e-6);
     expect(configFromHash('#lr=10').config.learningRate).toBe(10);
+  });
+
+  it('reads the speed and the log scale, Max as no limit', () => {
+    const { config, ignored } = configFromHash('#speed=max&log=1');
+    expect(ignored).toEqual([]);
+    expect(config).toEqual({ ...DEFAULT_CONFIG, speed: null, logScale: true });
+    expect(configToHash(config)).toContain('&speed=max&log=1');
   });
 });
 
@@ -123,29 +136,43 @@ function parseOne(hash: string) {
 
 describe('configFromHash ignoring bad fields', () => {
   it.each([
-    ['#dataset=foo', 'dataset: "foo" is not a dataset — used circle'],
-    ['#noise=80', 'noise: "80" is not from 0 to 50 — used 0'],
+    [
+      '#dataset=foo',
+      'dataset: "foo" is not one of circle, xor, gauss, spiral, moons, checkerboard, spiral3,' +
+        ' blobs4, reg-plane or reg-gauss — used circle',
+    ],
+    ['#noise=80', 'noise: "80" is not a number from 0 to 50 — used 0'],
     ['#noise=lots', 'noise: "lots" is not a number — used 0'],
-    ['#train=5', 'train: "5" is not from 10 to 90 — used 50'],
+    ['#train=5', 'train: "5" is not a number from 10 to 90 — used 50'],
     ['#seed=1.5', 'seed: "1.5" is not a whole number from 0 to 4294967295 — used 1'],
     ['#seed=4294967296', 'seed: "4294967296" is not a whole number from 0 to 4294967295 — used 1'],
     ['#seed=-1', 'seed: "-1" is not a whole number from 0 to 4294967295 — used 1'],
     ['#lr=abc', 'lr: "abc" is not a number — used 0.03'],
-    ['#lr=0', 'lr: "0" is not more than 0 and at most 10 — used 0.03'],
-    ['#lr=11', 'lr: "11" is not more than 0 and at most 10 — used 0.03'],
-    ['#lr=1e999', 'lr: "1e999" is not more than 0 and at most 10 — used 0.03'],
+    ['#lr=0', 'lr: "0" is not a number from 0.000001 to 10 — used 0.03'],
+    ['#lr=5e-324', 'lr: "5e-324" is not a number from 0.000001 to 10 — used 0.03'],
+    ['#lr=11', 'lr: "11" is not a number from 0.000001 to 10 — used 0.03'],
+    ['#lr=1e999', 'lr: "1e999" is too large to represent — used 0.03'],
+    ['#lr=1e-400', 'lr: "1e-400" is too close to 0 to represent (it would be 0) — used 0.03'],
     ['#lr=Infinity', 'lr: "Infinity" is not a number — used 0.03'],
     ['#lr=0x10', 'lr: "0x10" is not a number — used 0.03'],
-    ['#lr=', 'lr: "" is not a number — used 0.03'],
+    ['#lr=', 'lr: "" is empty — used 0.03'],
     ['#opt=rmsprop', 'opt: "rmsprop" is not sgd, momentum or adam — used sgd'],
     ['#batch=0', 'batch: "0" is not a whole number from 1 to 30 — used 10'],
     ['#batch=2.5', 'batch: "2.5" is not a whole number from 1 to 30 — used 10'],
     ['#reg=l3', 'reg: "l3" is not none, l1 or l2 — used none'],
-    ['#regRate=-0.1', 'regRate: "-0.1" is not from 0 to 10 — used 0'],
-    ['#init=zeros', 'init: "zeros" is not auto, uniform, xavier or he — used auto'],
-    ['#act=swish', 'act: "swish" is not an activation — used tanh'],
+    ['#regRate=-0.1', 'regRate: "-0.1" is not a number from 0 to 10 — used 0'],
+    ['#init=zeros', 'init: "zeros" is not one of auto, uniform, xavier or he — used auto'],
+    ['#loss=hinge', 'loss: "hinge" is not mse or bce — used mse'],
+    [
+      '#act=swish',
+      `act: "swish" is not one of ${ACTIVATION_IDS.slice(0, -1).join(', ')} or` +
+        ` ${ACTIVATION_IDS[ACTIVATION_IDS.length - 1]} — used tanh`,
+    ],
     ['#test=maybe', 'test: "maybe" is not 0 or 1 — used 0'],
     ['#discretize=2', 'discretize: "2" is not 0 or 1 — used 0'],
+    ['#speed=7', 'speed: "7" is not one of 1, 3, 10, 30, 100, 300, 1000 or max — used 30'],
+    ['#speed=0', 'speed: "0" is not one of 1, 3, 10, 30, 100, 300, 1000 or max — used 30'],
+    ['#log=on', 'log: "on" is not 0 or 1 — used 0'],
     ['#features=', 'features: "" has no input feature — used x1,x2'],
     ['#colour=red', '"colour": not a setting of the playground — ignored'],
     ['#lr', 'lr: has no value — used 0.03'],
@@ -186,6 +213,18 @@ describe('configFromHash ignoring bad fields', () => {
     expect(ignored).toEqual(['net: layer 2 is empty — left out']);
   });
 
+  it('reads a layer of only commas as no layer, not as neurons of the default activation', () => {
+    const { config, ignored } = parseOne('#net=,,,');
+    expect(config.hidden).toEqual([]);
+    expect(ignored).toEqual(['net: layer 1 is empty — left out']);
+  });
+
+  it('leaves out empty entries of a layer with a note', () => {
+    const { config, ignored } = parseOne('#net=relu,,tanh,;sin');
+    expect(config.hidden).toEqual([['relu', 'tanh'], ['sin']]);
+    expect(ignored).toEqual(['net: layer 1 has empty entries — left out']);
+  });
+
   it('leaves out unknown features and keeps the rest in display order', () => {
     const { config, ignored } = parseOne('#features=sinx2,x9,x1,x1');
     expect(config.features).toEqual(['x1', 'sinx2']);
@@ -206,7 +245,8 @@ describe('configFromHash ignoring bad fields', () => {
 
   it('shortens a long bad value in its sentence', () => {
     const { ignored } = parseOne(`#dataset=${'z'.repeat(500)}`);
-    expect(ignored[0]).toBe(`dataset: "${'z'.repeat(30)}…" is not a dataset — used circle`);
+    expect(ignored[0]).toMatch(new RegExp(`^dataset: "${'z'.repeat(30)}…" is not one of `));
+    expect(ignored[0]).not.toContain('z'.repeat(31));
   });
 
   it('lists at most MAX_IGNORED problems and counts the rest', () => {

@@ -13,12 +13,7 @@ import { FEATURE_IDS, isFeatureId, type FeatureId } from '../data';
 import { LIMITS, isActivationId, type ActivationId } from '../nn';
 import { readNumberOf } from './numbers';
 import type { SettingRow } from './settingRows';
-import {
-  DEFAULT_CONFIG,
-  SETTING_KEYS,
-  type PlaygroundConfig,
-  type SettingKey,
-} from './settings';
+import { DEFAULT_CONFIG, SETTING_KEYS, type PlaygroundConfig, type SettingKey } from './settings';
 import { choiceProblemText, configProblems, rowOf } from './validate';
 
 /** What `configFromHash` returns: a valid configuration, and what of the link it did not use. */
@@ -128,7 +123,8 @@ function readFields(hash: string, notes: Notes): Map<SettingKey, string> {
     }
     const rawValue = segment.slice(equals + 1);
     const value = decode(rawValue);
-    if (value === null) notes.add(`${link}: ${quote(rawValue)} could not be decoded — ${defaultText(key)}`);
+    if (value === null)
+      notes.add(`${link}: ${quote(rawValue)} could not be decoded — ${defaultText(key)}`);
     else values.set(key, value);
   }
   for (const [key, count] of counts) {

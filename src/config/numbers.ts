@@ -8,8 +8,7 @@ import type { NumberRow } from './settingRows';
 
 /** What reading a number gave: the value, or why there is none. */
 export type NumberReading =
-  | { readonly ok: true; readonly value: number }
-  | { readonly ok: false; readonly problem: string };
+  { readonly ok: true; readonly value: number } | { readonly ok: false; readonly problem: string };
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 /** Longer texts are not numbers anyone typed. */

@@ -74,12 +74,7 @@ export interface NetworkRow extends RowBase<readonly (readonly ActivationId[])[]
   readonly kind: 'network';
 }
 
-export type SettingRow =
-  | NumberRow
-  | ChoiceRow<unknown>
-  | FlagRow
-  | FeaturesRow
-  | NetworkRow;
+export type SettingRow = NumberRow | ChoiceRow<unknown> | FlagRow | FeaturesRow | NetworkRow;
 
 /** The value type of a row. */
 export type ValueOf<R> = R extends RowBase<infer T> ? T : never;
@@ -97,7 +92,9 @@ export function numberRow(
 }
 
 /** A choice row over `choices`, whose default must be one of them. */
-export function choiceRow<T>(row: Base<T> & { readonly choices: readonly Choice<T>[] }): ChoiceRow<T> {
+export function choiceRow<T>(
+  row: Base<T> & { readonly choices: readonly Choice<T>[] },
+): ChoiceRow<T> {
   return { kind: 'choice', ...row };
 }
 

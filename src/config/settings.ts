@@ -66,8 +66,8 @@ const INIT_LABELS: Record<InitScheme, string> = {
   he: 'He',
 };
 const BINARY_LOSS_LABELS: Record<BinaryLoss, string> = {
-  mse: 'Squared error (tanh output)',
-  bce: 'Cross-entropy (sigmoid output)',
+  mse: 'Squared error',
+  bce: 'Cross-entropy',
 };
 
 const DATASET_CHOICES: readonly Choice<DatasetId>[] = DATASETS.map((d) => ({
@@ -213,7 +213,7 @@ export const SETTINGS = {
   loss: choiceRow<BinaryLoss>({
     link: 'loss',
     label: 'Loss',
-    help: 'Output and loss for two-class data; several classes always use softmax cross-entropy, regression squared error',
+    help: 'Two classes: squared error on a tanh output (TensorFlow Playground) or cross-entropy on a sigmoid output; several classes always use softmax cross-entropy, regression squared error',
     effect: 'rebuild',
     default: 'mse',
     choices: idChoices(BINARY_LOSSES, (id) => BINARY_LOSS_LABELS[id]),

@@ -25,14 +25,10 @@ export function listWords(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1] as string}`;
 }
 
-/** Choices listed by name in a message at most; longer lists are summarised. */
-const MAX_LISTED_CHOICES = 8;
-
-/** "is not sgd, momentum or adam" (or "is not one of the 17 activations ..."). */
+/** "is not sgd, momentum or adam", or for longer lists "is not one of circle, xor, … or spiral". */
 export function choiceProblemText(row: ChoiceRow<unknown>): string {
   const tokens = row.choices.map((c) => c.token);
-  if (tokens.length <= MAX_LISTED_CHOICES) return `is not ${listWords(tokens)}`;
-  return `is not one of the ${tokens.length} choices of ${row.label.toLowerCase()} (${tokens.slice(0, 3).join(', ')}, …)`;
+  return tokens.length <= 3 ? `is not ${listWords(tokens)}` : `is not one of ${listWords(tokens)}`;
 }
 
 /** Null when `features` is a valid feature list, else why not. */

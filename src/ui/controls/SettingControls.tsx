@@ -54,10 +54,13 @@ export function SettingSelect({
   const value = usePlayground((s) => s.config[name]);
   const options = optionsOf(name, value);
   const current = options.find((o) => o.value === value)?.token ?? '';
+  const id = useId();
   return (
-    <label className="field" title={row.help}>
-      <span>{row.label}</span>
+    <div className="field">
+      <label htmlFor={id}>{row.label}</label>
       <select
+        id={id}
+        title={row.help}
         value={current}
         disabled={disabled}
         onChange={(e) => {
@@ -71,7 +74,7 @@ export function SettingSelect({
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
@@ -111,10 +114,11 @@ export function SettingNumber({ name }: { name: KeysOfKind<'number'> }) {
   }
 
   return (
-    <div className="field number-field" title={row.help}>
+    <div className="field number-field">
       <label htmlFor={`${messageId}-input`}>{row.label}</label>
       <input
         id={`${messageId}-input`}
+        title={row.help}
         type="number"
         min={row.min}
         max={row.max}
@@ -143,7 +147,7 @@ export function SettingSlider({ name }: { name: KeysOfKind<'number'> }) {
   const value = usePlayground((s) => s.config[name]) as number;
   const id = useId();
   return (
-    <div className="slider-field" title={row.help}>
+    <div className="slider-field">
       <span>
         <label htmlFor={id}>{row.label}</label>{' '}
         <output htmlFor={id}>
@@ -153,6 +157,7 @@ export function SettingSlider({ name }: { name: KeysOfKind<'number'> }) {
       </span>
       <input
         id={id}
+        title={row.help}
         type="range"
         min={row.min}
         max={row.max}
@@ -170,8 +175,13 @@ export function SettingCheckbox({ name }: { name: KeysOfKind<'flag'> }) {
   const row = rowOf(name);
   const checked = usePlayground((s) => s.config[name]) as boolean;
   return (
-    <label title={row.help}>
-      <input type="checkbox" checked={checked} onChange={(e) => act.set(name, e.target.checked)} />
+    <label>
+      <input
+        type="checkbox"
+        title={row.help}
+        checked={checked}
+        onChange={(e) => act.set(name, e.target.checked)}
+      />
       {row.label}
     </label>
   );

@@ -27,15 +27,15 @@ function LossSelect() {
   const kind = usePlayground((s) => datasetInfo(s.config.dataset).kind);
   if (kind === 'binary') return <SettingSelect name="loss" />;
   const fixed =
-    kind === 'multiclass' ? 'Cross-entropy (softmax output)' : 'Squared error (linear output)';
+    kind === 'multiclass' ? 'Cross-entropy (softmax)' : 'Squared error (linear)';
   const row = rowOf('loss');
   return (
-    <label className="field" title={row.help}>
-      <span>{row.label}</span>
-      <select disabled value="fixed">
+    <div className="field">
+      <label htmlFor="fixed-loss">{row.label}</label>
+      <select id="fixed-loss" disabled value="fixed" title={row.help}>
         <option value="fixed">{fixed}</option>
       </select>
-    </label>
+    </div>
   );
 }
 
