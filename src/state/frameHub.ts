@@ -48,8 +48,9 @@ function rethrowLater(error: unknown): void {
  * drops its frame when a rebuild is sent (`expectGeneration`), and a painter that kept one
  * would paint the old network under the new settings.
  *
- * A frame of the right generation can still be of another shape than the page's config for a
- * moment (a patch in flight): painters check sizes.
+ * A frame of the current generation has the shape of the current config (a new shape is a
+ * build, a new generation); painters still check sizes, so a frame that does not fit draws
+ * nothing rather than garbage.
  */
 export class FrameHub {
   private frame: Frame | null = null;

@@ -46,8 +46,6 @@ export const CLASS_CSS: readonly string[] = [
 /** Most classes the palette distinguishes (the engine's maxOutputs). */
 export const MAX_CLASSES = CLASS_CSS.length;
 
-/** Light grey to dark blue, for non-negative magnitudes (gradients, losses). */
-
 /** Fills `size` RGBA entries from an interpolator over t in [0, 1]. */
 function buildLut(size: number, colorAt: (t: number) => string): Uint8ClampedArray {
   const lut = new Uint8ClampedArray(size * 4);
