@@ -23,6 +23,10 @@ test('axe finds no serious or critical violations, with and without the palette 
   await run.stepTimes(2);
   await expect(run.epoch).toHaveText('2');
   expect(await seriousViolations(page)).toEqual([]);
+  // Every slider and number field has a name of its own (the label, not the shown value).
+  await expect(page.getByRole('slider', { name: 'Noise', exact: true })).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Training data', exact: true })).toBeVisible();
+  await expect(page.getByRole('spinbutton', { name: 'Seed', exact: true })).toBeVisible();
 
   await network.neuron(1, 1).click();
   await expect(network.palette.dialog).toBeVisible();

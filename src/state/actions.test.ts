@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type PlaygroundConfig } from '../config';
-import type { ActivationId } from '../nn';
+import {
+  DEFAULT_CONFIG,
+  SETTING_KEYS,
+  configProblems,
+  rowOf,
+  type PlaygroundConfig,
+  type SettingRow,
+} from '../config';
+import { FEATURE_IDS } from '../data';
+import { ACTIVATION_IDS, LIMITS, type ActivationId } from '../nn';
 import { actions } from './actions';
 import { nextSeed } from './edits';
 import { MAX_NOTICES, createPlaygroundStore, type PlaygroundState } from './store';
-import { configProblems } from './validate';
 
 function setup(config: Partial<PlaygroundConfig> = {}, state: Partial<PlaygroundState> = {}) {
   const store = createPlaygroundStore({ ...state, config: { ...DEFAULT_CONFIG, ...config } });
@@ -62,7 +69,7 @@ describe('activations', () => {
 
   it('applies the default activation to every neuron', () => {
     const { act, config } = setup();
-    act.setDefaultActivation('gelu');
+    act.set('defaultActivation', 'gelu');
     expect(act.applyDefaultToAll()).toBe(true);
     expect(
       config()
@@ -82,10 +89,10 @@ describe('activations', () => {
 
   it('keeps the config object when a field is set to the value it already has', () => {
     const { act, config } = setup();
-    act.setNoise(10);
+    act.set('noise', 10);
     const before = config();
-    expect(act.setNoise(10)).toBe(true);
-    expect(act.setOptimizer('sgd')).toBe(true);
+    expect(act.set('noise', 10)).toBe(true);
+    expect(act.set('optimizer', 'sgd')).toBe(true);
     expect(config()).toBe(before);
   });
 });
@@ -235,26 +242,26 @@ describe('features and data', () => {
   it('keeps the hidden layers when the dataset changes to another kind of task', () => {
     const { act, config } = setup();
     const hidden = config().hidden;
-    expect(act.setDataset('spiral3')).toBe(true);
+    expect(act.set('dataset', 'spiral3')).toBe(true);
     expect(config().hidden).toBe(hidden);
-    expect(act.setDataset('reg-plane')).toBe(true);
+    expect(act.set('dataset', 'reg-plane')).toBe(true);
     expect(config().hidden).toBe(hidden);
-    expect(act.setDataset('nope' as 'xor')).toBe(false);
+    expect(act.set('dataset', 'nope')).toBe(false);
     expect(config().dataset).toBe('reg-plane');
   });
 
   it('clamps noise and training share and refuses NaN', () => {
     const { act, config } = setup();
-    act.setNoise(80);
+    act.set('noise', 80);
     expect(config().noise).toBe(50);
-    act.setNoise(-5);
+    act.set('noise', -5);
     expect(config().noise).toBe(0);
-    expect(act.setNoise(NaN)).toBe(false);
-    act.setTrainPercent(5);
+    expect(act.set('noise', NaN)).toBe(false);
+    act.set('trainPercent', 5);
     expect(config().trainPercent).toBe(10);
-    act.setTrainPercent(95);
+    act.set('trainPercent', 95);
     expect(config().trainPercent).toBe(90);
-    expect(act.setTrainPercent(Number('x'))).toBe(false);
+    expect(act.set('trainPercent', Number('x'))).toBe(false);
   });
 
   it('moves to a new seed on regenerate, the same sequence every time', () => {
@@ -279,63 +286,74 @@ describe('features and data', () => {
     }
   });
 
-  it('takes only 32-bit unsigned seeds', () => {
+  it('takes only 32-bit unsigned seeds, rounding a fraction', () => {
     const { act, config } = setup();
-    expect(act.setSeed(42)).toBe(true);
+    expect(act.set('seed', 42)).toBe(true);
     expect(config().seed).toBe(42);
-    expect(act.setSeed(-1)).toBe(false);
-    expect(act.setSeed(2 ** 32)).toBe(false);
-    expect(act.setSeed(1.5)).toBe(false);
+    expect(act.set('seed', -1)).toBe(false);
+    expect(act.set('seed', 2 ** 32)).toBe(false);
+    expect(act.set('seed', 2 ** 32 - 0.6)).toBe(true);
+    expect(config().seed).toBe(2 ** 32 - 1);
+    expect(act.set('seed', 2 ** 32 - 0.4)).toBe(false);
+    expect(act.set('seed', 1.5)).toBe(true);
+    expect(config().seed).toBe(2);
   });
 });
 
 describe('training settings', () => {
-  it('takes any positive learning rate, clamped to 10, and refuses zero', () => {
+  it('takes any learning rate from a millionth to 10, clamping the rest', () => {
     const { act, config } = setup();
-    expect(act.setLearningRate(0.005)).toBe(true);
+    expect(act.set('learningRate', 0.005)).toBe(true);
     expect(config().learningRate).toBe(0.005);
-    act.setLearningRate(1000);
+    act.set('learningRate', 1000);
     expect(config().learningRate).toBe(10);
-    expect(act.setLearningRate(0)).toBe(false);
-    expect(act.setLearningRate(-1)).toBe(false);
-    expect(act.setLearningRate(NaN)).toBe(false);
-    expect(config().learningRate).toBe(10);
+    // 5e-324 was once accepted, and training then did nothing.
+    for (const tiny of [5e-324, 0, -1]) {
+      act.set('learningRate', 0.1);
+      expect(act.set('learningRate', tiny)).toBe(true);
+      expect(config().learningRate).toBe(0.000001);
+    }
+    expect(act.set('learningRate', NaN)).toBe(false);
+    expect(config().learningRate).toBe(0.000001);
   });
 
   it('rounds and clamps the batch size', () => {
     const { act, config } = setup();
-    act.setBatchSize(7.4);
+    act.set('batchSize', 7.4);
     expect(config().batchSize).toBe(7);
-    act.setBatchSize(100);
+    act.set('batchSize', 100);
     expect(config().batchSize).toBe(30);
-    act.setBatchSize(0);
+    act.set('batchSize', 0);
     expect(config().batchSize).toBe(1);
   });
 
   it('clamps the regularisation rate and refuses unknown choices', () => {
     const { act, config } = setup();
-    expect(act.setRegularization('l2')).toBe(true);
-    act.setRegularizationRate(50);
+    expect(act.set('regularization', 'l2')).toBe(true);
+    act.set('regularizationRate', 50);
     expect(config().regularizationRate).toBe(10);
-    act.setRegularizationRate(-1);
+    act.set('regularizationRate', -1);
     expect(config().regularizationRate).toBe(0);
-    expect(act.setRegularization('l3' as 'l1')).toBe(false);
-    expect(act.setOptimizer('rmsprop' as 'adam')).toBe(false);
-    expect(act.setInit('zeros' as 'he')).toBe(false);
-    expect(act.setDefaultActivation('swish' as 'tanh')).toBe(false);
+    expect(act.set('regularization', 'l3')).toBe(false);
+    expect(act.set('optimizer', 'rmsprop')).toBe(false);
+    expect(act.set('init', 'zeros')).toBe(false);
+    expect(act.set('loss', 'hinge')).toBe(false);
+    expect(act.set('defaultActivation', 'swish')).toBe(false);
     expect(config().regularization).toBe('l2');
   });
 
-  it('sets the optimizer, init, default activation and display flags', () => {
+  it('sets the optimizer, init, loss, default activation and display flags', () => {
     const { act, config } = setup();
-    act.setOptimizer('adam');
-    act.setInit('he');
-    act.setDefaultActivation('selu');
-    act.setShowTestData(true);
-    act.setDiscretize(true);
+    act.set('optimizer', 'adam');
+    act.set('init', 'he');
+    act.set('loss', 'bce');
+    act.set('defaultActivation', 'selu');
+    act.set('showTestData', true);
+    act.set('discretize', true);
     expect(config()).toMatchObject({
       optimizer: 'adam',
       init: 'he',
+      loss: 'bce',
       defaultActivation: 'selu',
       showTestData: true,
       discretize: true,
@@ -371,7 +389,9 @@ describe('training settings', () => {
 describe('run state and view', () => {
   it('drops a divergence when the network is rebuilt, not when it is only patched', () => {
     const { store, act } = setup({}, { divergence: { epoch: 3, hint: 'too fast' } });
-    act.setLearningRate(0.01);
+    act.set('learningRate', 0.01);
+    act.set('speed', 100);
+    act.set('logScale', true);
     expect(store.getState().divergence).not.toBeNull();
     act.regenerate();
     expect(store.getState().divergence).toBeNull();
@@ -385,21 +405,25 @@ describe('run state and view', () => {
     expect(store.getState()).toMatchObject({ running: true, divergence: null });
   });
 
-  it('takes positive speeds or null and refuses the rest', () => {
-    const { store, act } = setup();
-    expect(act.setSpeed(30)).toBe(true);
-    expect(store.getState().speed).toBe(30);
-    expect(act.setSpeed(null)).toBe(true);
-    expect(store.getState().speed).toBeNull();
-    expect(act.setSpeed(0)).toBe(false);
-    expect(act.setSpeed(-1)).toBe(false);
-    expect(store.getState().speed).toBeNull();
+  it('takes the listed speeds or Max (null) and refuses the rest', () => {
+    const { act, config } = setup();
+    expect(act.set('speed', 10)).toBe(true);
+    expect(config().speed).toBe(10);
+    expect(act.set('speed', null)).toBe(true);
+    expect(config().speed).toBeNull();
+    expect(act.set('speed', 0)).toBe(false);
+    expect(act.set('speed', -1)).toBe(false);
+    expect(act.set('speed', 0.5)).toBe(false);
+    expect(act.set('speed', 'max')).toBe(false);
+    expect(config().speed).toBeNull();
   });
 
-  it('toggles the log scale and clears a divergence', () => {
-    const { store, act } = setup({}, { divergence: { epoch: 3, hint: 'x' } });
-    act.toggleLogScale();
-    expect(store.getState().logScale).toBe(true);
+  it('switches the log scale on and off, and clears a divergence', () => {
+    const { store, act, config } = setup({}, { divergence: { epoch: 3, hint: 'x' } });
+    expect(act.set('logScale', true)).toBe(true);
+    expect(config().logScale).toBe(true);
+    expect(act.set('logScale', false)).toBe(true);
+    expect(config().logScale).toBe(false);
     act.clearDivergence();
     expect(store.getState().divergence).toBeNull();
   });
@@ -437,4 +461,136 @@ describe('notices', () => {
     act.dismissNotice(a);
     expect(act.pushNotice('info', 'b')).not.toBe(a);
   });
+});
+
+/** Valid values of a row: its ends and a value between, every choice, both flags, samples. */
+function validValues(row: SettingRow): unknown[] {
+  const { maxHiddenLayers, maxNeurons } = LIMITS;
+  switch (row.kind) {
+    case 'number': {
+      const between = row.min + (row.max - row.min) * 0.37;
+      return [row.min, row.max, row.integer ? Math.round(between) : between];
+    }
+    case 'choice':
+      return row.choices.map((c) => c.value);
+    case 'flag':
+      return [true, false];
+    case 'features':
+      return [[...FEATURE_IDS], [FEATURE_IDS[FEATURE_IDS.length - 1]]];
+    case 'network':
+      return [
+        [],
+        [Array.from({ length: maxNeurons }, (_, j) => ACTIVATION_IDS[j % ACTIVATION_IDS.length])],
+        Array.from({ length: maxHiddenLayers }, () => ['sin']),
+      ];
+  }
+}
+
+/** Values of the wrong type or shape for a row, which `set` must refuse. */
+function wrongValues(row: SettingRow): unknown[] {
+  const { maxHiddenLayers, maxNeurons } = LIMITS;
+  const always = [undefined, {}, Symbol('x')];
+  switch (row.kind) {
+    case 'number':
+      return [...always, null, String(row.default), true, [row.default], NaN];
+    case 'choice':
+      return [...always, 'no-such-choice', true, 42.5, row.choices.map((c) => c.value)];
+    case 'flag':
+      return [...always, null, 1, 0, 'true', 'on'];
+    case 'features':
+      return [
+        ...always,
+        null,
+        [],
+        'x1',
+        ['x9'],
+        [...FEATURE_IDS].reverse(),
+        [FEATURE_IDS[0], FEATURE_IDS[0]],
+      ];
+    case 'network':
+      return [
+        ...always,
+        null,
+        'tanh',
+        [[]],
+        [['swish']],
+        ['tanh'],
+        [Array.from({ length: maxNeurons + 1 }, () => 'tanh')],
+        Array.from({ length: maxHiddenLayers + 1 }, () => ['tanh']),
+      ];
+  }
+}
+
+const ROWS = SETTING_KEYS.map((key) => [key, rowOf(key)] as const);
+const NUMBER_ROWS = ROWS.flatMap(([key, row]) =>
+  row.kind === 'number' ? [[key, row] as const] : [],
+);
+
+describe('set, for every setting of the table', () => {
+  it.each(ROWS)('sets %s to each valid value', (key, row) => {
+    const { act, config } = setup();
+    for (const value of validValues(row)) {
+      expect(act.set(key, value)).toBe(true);
+      expect(config()[key]).toEqual(value);
+      expect(configProblems(config())).toEqual([]);
+    }
+  });
+
+  it.each(ROWS)('refuses values of the wrong type or shape for %s', (key, row) => {
+    const { store, act, config } = setup();
+    const before = config();
+    for (const value of wrongValues(row)) {
+      expect(act.set(key, value), String(value)).toBe(false);
+    }
+    expect(config()).toBe(before);
+    expect(store.getState().notices).toEqual([]);
+  });
+
+  it.each(ROWS)('keeps the config object when %s is set to the value it has', (key) => {
+    const { act, config } = setup();
+    const before = config();
+    expect(act.set(key, before[key])).toBe(true);
+    expect(config()).toBe(before);
+  });
+
+  it.each(NUMBER_ROWS)('clamps %s into its bounds, or refuses outside them', (key, row) => {
+    const { act, config } = setup();
+    const outside = [
+      [row.max + 1, row.max],
+      [row.min - 1, row.min],
+      [row.max * 1000 + 1, row.max],
+      [Infinity, row.max],
+      [-Infinity, row.min],
+    ] as const;
+    for (const [value, clamped] of outside) {
+      const before = config();
+      if (row.outOfRange === 'clamp') {
+        expect(act.set(key, value)).toBe(true);
+        expect(config()[key]).toBe(clamped);
+      } else {
+        expect(act.set(key, value)).toBe(false);
+        expect(config()).toBe(before);
+      }
+    }
+  });
+
+  it.each(NUMBER_ROWS)('refuses NaN for %s', (key) => {
+    const { act, config } = setup();
+    const before = config();
+    expect(act.set(key, NaN)).toBe(false);
+    expect(config()).toBe(before);
+  });
+
+  it.each(NUMBER_ROWS.filter(([, row]) => row.integer))(
+    'rounds %s to a whole number',
+    (key, row) => {
+      const { act, config } = setup();
+      expect(act.set(key, row.min + 0.4)).toBe(true);
+      expect(config()[key]).toBe(row.min);
+      expect(act.set(key, row.max - 0.4)).toBe(true);
+      expect(config()[key]).toBe(row.max);
+      expect(act.set(key, row.min + 1.6)).toBe(true);
+      expect(config()[key]).toBe(row.min + 2);
+    },
+  );
 });

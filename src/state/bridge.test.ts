@@ -1,14 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CONFIG, type PlaygroundConfig } from '../config';
+import { DEFAULT_CONFIG, configFromHash, configToHash, type PlaygroundConfig } from '../config';
 import { TrainingClient, type CrashReport, type WorkerLike } from '../worker/client';
 import type { Frame, WorkerCommand, WorkerEvent } from '../worker/protocol';
 import { actions } from './actions';
 import { CRASH_RESTARTED_TEXT, connect, type BridgeOptions, type TrainingPort } from './bridge';
 import { FrameHub, type DataEvent } from './frameHub';
 import { createPlaygroundStore, EMPTY_READOUTS } from './store';
-import { DEFAULT_SPEED } from './speeds';
 import { FakeAnimationFrames, makeData, makeFrame } from './testFrames';
-import { configFromHash, configToHash } from './url';
 
 type Listener<T> = (value: T) => void;
 
@@ -140,14 +138,14 @@ afterEach(() => {
 describe('connect', () => {
   it('sends the current config, speed and run state at once', () => {
     const { port, store } = setup();
-    expect(port.calls).toEqual(['configure', `speed ${DEFAULT_SPEED}`, 'run false']);
+    expect(port.calls).toEqual(['configure', `speed ${DEFAULT_CONFIG.speed}`, 'run false']);
     expect(port.configs[0]).toBe(store.getState().config);
   });
 
   it('sends every config change to the port, which decides build or patch', () => {
     const { port, act } = setup();
     port.calls.length = 0;
-    act.setLearningRate(0.1);
+    act.set('learningRate', 0.1);
     act.addLayer();
     expect(port.calls).toEqual(['configure', 'configure']);
     expect(port.configs[1]?.learningRate).toBe(0.1);
@@ -157,7 +155,8 @@ describe('connect', () => {
   it('sends nothing for an action that changes nothing', () => {
     const { port, act } = setup();
     port.calls.length = 0;
-    act.setLearningRate(DEFAULT_CONFIG.learningRate);
+    act.set('learningRate', DEFAULT_CONFIG.learningRate);
+    act.set('speed', DEFAULT_CONFIG.speed);
     act.setNeuronActivation(1, 1, 'tanh');
     act.toggleSelected(1, 1, false);
     expect(port.calls).toEqual([]);
@@ -167,9 +166,25 @@ describe('connect', () => {
     const { port, act } = setup();
     port.calls.length = 0;
     act.setRunning(true);
-    act.setSpeed(10);
+    act.set('speed', 10);
     act.setRunning(false);
-    expect(port.calls).toEqual(['run true', 'speed 10', 'run false']);
+    // The speed is part of the config: the port sees it (and builds nothing for it).
+    expect(port.calls).toEqual(['run true', 'configure', 'speed 10', 'run false']);
+  });
+
+  it('sends no speed when another setting changes', () => {
+    const { port, act } = setup();
+    port.calls.length = 0;
+    act.set('logScale', true);
+    act.set('noise', 20);
+    expect(port.calls).toEqual(['configure', 'configure']);
+  });
+
+  it('sends the speed of a loaded link, Max as null', () => {
+    const { port, act } = setup();
+    port.calls.length = 0;
+    act.loadFromHash('#speed=max');
+    expect(port.calls).toEqual(['configure', 'speed null']);
   });
 
   it('stops listening and sending after disconnect', () => {
@@ -382,9 +397,9 @@ describe('URL hash', () => {
     const { act } = setup(address.options());
     vi.advanceTimersByTime(200);
     expect(address.writes).toEqual([`/app/?x=1${configToHash(DEFAULT_CONFIG)}`]);
-    act.setNoise(5);
-    act.setNoise(10);
-    act.setNoise(15);
+    act.set('noise', 5);
+    act.set('noise', 10);
+    act.set('noise', 15);
     vi.advanceTimersByTime(199);
     expect(address.writes).toHaveLength(1);
     vi.advanceTimersByTime(1);
@@ -392,12 +407,29 @@ describe('URL hash', () => {
     expect(configFromHash(address.hash).config.noise).toBe(15);
   });
 
+  it('records the speed and the log scale in the link', () => {
+    const address = new FakeAddress();
+    const { act } = setup(address.options());
+    act.set('speed', 300);
+    act.set('logScale', true);
+    vi.advanceTimersByTime(200);
+    expect(address.hash).toContain('&speed=300&log=1');
+    expect(configFromHash(address.hash).config).toMatchObject({ speed: 300, logScale: true });
+  });
+
+  it('sends the speed of an opened link before the first run', () => {
+    const address = new FakeAddress();
+    address.hash = '#speed=1';
+    const { port } = setup(address.options());
+    expect(port.calls).toEqual(['configure', 'speed 1', 'run false']);
+  });
+
   it('loads the link the page was opened with before the first configure', () => {
     const address = new FakeAddress();
     address.hash = '#dataset=xor&net=relu';
     const { store, port } = setup(address.options());
     const expected = { ...DEFAULT_CONFIG, dataset: 'xor' as const, hidden: [['relu' as const]] };
-    expect(port.calls).toEqual(['configure', `speed ${DEFAULT_SPEED}`, 'run false']);
+    expect(port.calls).toEqual(['configure', `speed ${DEFAULT_CONFIG.speed}`, 'run false']);
     expect(port.configs[0]).toEqual(expected);
     expect(store.getState().notices).toEqual([]);
     vi.advanceTimersByTime(200);
@@ -437,7 +469,7 @@ describe('URL hash', () => {
   it('writes a pending hash on disconnect and then stops listening', () => {
     const address = new FakeAddress();
     const { act, connection, store } = setup(address.options());
-    act.setNoise(20);
+    act.set('noise', 20);
     connection.disconnect();
     expect(configFromHash(address.hash).config.noise).toBe(20);
     address.edit('#dataset=moons');
@@ -446,7 +478,7 @@ describe('URL hash', () => {
 
   it('leaves the hash alone when there is no location (as in Node)', () => {
     const { act } = setup();
-    act.setNoise(5);
+    act.set('noise', 5);
     expect(() => vi.advanceTimersByTime(1000)).not.toThrow();
   });
 });
@@ -474,7 +506,20 @@ describe('with the real TrainingClient', () => {
     const act = actions(store);
     act.setNeuronActivation(1, 1, 'elu');
     act.addNeuron(2);
-    expect(worker.posted.map((c) => c.type)).toEqual(['build', 'speed', 'run', 'patch', 'build']);
+    act.set('speed', 100);
+    act.set('showTestData', true);
+    expect(worker.posted.map((c) => c.type)).toEqual([
+      'build',
+      'speed',
+      'run',
+      'patch',
+      'build',
+      'speed',
+    ]);
+    expect(worker.posted[worker.posted.length - 1]).toEqual({
+      type: 'speed',
+      epochsPerSecond: 100,
+    });
     worker.send(makeFrame(2, 0, { running: false }));
     raf.runFrame();
     expect(worker.posted[worker.posted.length - 1]?.type).toBe('frameDone');

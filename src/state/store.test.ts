@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../config';
+import { DEFAULT_CONFIG, SPEEDS, configProblems, rowOf, speedLabel } from '../config';
 import {
   fromEngineNeuron,
   neuronExists,
@@ -7,9 +7,7 @@ import {
   toConfigIndex,
   toEngineNeuron,
 } from './neurons';
-import { SPEEDS, isSpeed, speedLabel } from './speeds';
 import { EMPTY_READOUTS, createPlaygroundStore } from './store';
-import { configProblems } from './validate';
 
 describe('createPlaygroundStore', () => {
   it('starts paused on the default config with nothing selected and no notices', () => {
@@ -21,7 +19,8 @@ describe('createPlaygroundStore', () => {
     expect(state.notices).toEqual([]);
     expect(state.divergence).toBeNull();
     expect(state.readouts).toEqual(EMPTY_READOUTS);
-    expect(state.logScale).toBe(false);
+    expect(state.config.logScale).toBe(false);
+    expect(state.config.speed).toBe(30);
   });
 
   it('gives every call a store of its own', () => {
@@ -32,11 +31,16 @@ describe('createPlaygroundStore', () => {
   });
 
   it('takes initial values over the defaults', () => {
-    const config = { ...DEFAULT_CONFIG, dataset: 'xor' as const, hidden: [['relu' as const]] };
-    const store = createPlaygroundStore({ config, speed: 10, logScale: true });
-    expect(store.getState().config.dataset).toBe('xor');
-    expect(store.getState().speed).toBe(10);
-    expect(store.getState().logScale).toBe(true);
+    const config = {
+      ...DEFAULT_CONFIG,
+      dataset: 'xor' as const,
+      hidden: [['relu' as const]],
+      speed: 10,
+      logScale: true,
+    };
+    const store = createPlaygroundStore({ config, running: true });
+    expect(store.getState().config).toEqual(config);
+    expect(store.getState().running).toBe(true);
   });
 
   it('refuses to start from an invalid config', () => {
@@ -46,8 +50,12 @@ describe('createPlaygroundStore', () => {
     expect(() => createPlaygroundStore({ config: noFeatures })).toThrow(/features/);
   });
 
-  it('refuses to start from an invalid speed', () => {
-    expect(() => createPlaygroundStore({ speed: 0 })).toThrow(/speed/);
+  it('refuses to start from an invalid speed or log scale', () => {
+    expect(() => createPlaygroundStore({ config: { ...DEFAULT_CONFIG, speed: 0 } })).toThrow(
+      /speed/,
+    );
+    const log = { ...DEFAULT_CONFIG, logScale: 1 as unknown as boolean };
+    expect(() => createPlaygroundStore({ config: log })).toThrow(/logScale/);
   });
 
   it('drops an initial selection of neurons the network does not have', () => {
@@ -79,7 +87,17 @@ describe('configProblems', () => {
     expect(configProblems({ ...DEFAULT_CONFIG, seed: 1.5 })[0]).toMatch(/seed/);
     expect(configProblems({ ...DEFAULT_CONFIG, batchSize: 0 })[0]).toMatch(/batchSize/);
     expect(configProblems({ ...DEFAULT_CONFIG, features: ['x2', 'x1'] })[0]).toMatch(/order/);
-    expect(configProblems({ ...DEFAULT_CONFIG, hidden: [[]] })[0]).toMatch(/hidden\[0\]/);
+    expect(configProblems({ ...DEFAULT_CONFIG, hidden: [[]] })[0]).toMatch(/hidden layer 1/);
+    expect(configProblems({ ...DEFAULT_CONFIG, learningRate: 5e-324 })[0]).toMatch(/learningRate/);
+  });
+
+  it('lists every broken field, and never throws on garbage', () => {
+    const broken = { ...DEFAULT_CONFIG, noise: -1, loss: 'hinge', speed: 0 };
+    expect(configProblems(broken)).toHaveLength(3);
+    for (const garbage of [null, undefined, 42, 'config', [], { hidden: 'x' }]) {
+      expect(() => configProblems(garbage)).not.toThrow();
+      expect(configProblems(garbage).length).toBeGreaterThan(0);
+    }
   });
 });
 
@@ -112,7 +130,7 @@ describe('neuron numbering', () => {
 describe('speeds', () => {
   it('offers speeds from slow to unlimited, each with a label', () => {
     expect(SPEEDS[SPEEDS.length - 1]).toBeNull();
-    expect(SPEEDS.every(isSpeed)).toBe(true);
+    expect(SPEEDS.every((speed) => speed === null || speed > 0)).toBe(true);
     expect(SPEEDS.map(speedLabel)).toEqual([
       '1 epoch/s',
       '3 epochs/s',
@@ -125,11 +143,18 @@ describe('speeds', () => {
     ]);
   });
 
-  it('accepts only positive finite speeds or null', () => {
-    expect(isSpeed(0)).toBe(false);
-    expect(isSpeed(-3)).toBe(false);
-    expect(isSpeed(Infinity)).toBe(false);
-    expect(isSpeed(NaN)).toBe(false);
-    expect(isSpeed(0.5)).toBe(true);
+  it('accepts only the offered speeds, Max as null', () => {
+    const valid = (speed: unknown) => configProblems({ ...DEFAULT_CONFIG, speed }).length === 0;
+    expect(SPEEDS.every(valid)).toBe(true);
+    for (const speed of [0, -3, Infinity, NaN, 0.5, 7, 'max', undefined]) {
+      expect(valid(speed)).toBe(false);
+    }
+  });
+
+  it('offers the speeds in the speed control, labelled as the page says them', () => {
+    const row = rowOf('speed');
+    if (row.kind !== 'choice') throw new Error('speed is not a choice row');
+    expect(row.choices.map((c) => c.value)).toEqual(SPEEDS);
+    expect(row.choices.map((c) => c.label)).toEqual(SPEEDS.map(speedLabel));
   });
 });
