@@ -55,7 +55,7 @@ export function trainingSpecOf(config: PlaygroundConfig): TrainingSpec {
 }
 
 /** Equality of setting values: numbers, ids, flags and (nested) lists of them. */
-function sameValue(a: unknown, b: unknown): boolean {
+export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
   return a.every((item, i) => sameValue(item, b[i]));

@@ -200,12 +200,12 @@ class FieldReader {
         this.notes.add(`net: layer ${l + 1} is empty — left out`);
         return;
       }
-      if (items.length < segment.split(',').length) {
-        this.notes.add(`net: layer ${l + 1} has empty entries — left out`);
-      }
       if (layers.length >= maxHiddenLayers) {
         extraLayers++;
         return;
+      }
+      if (items.length < segment.split(',').length) {
+        this.notes.add(`net: layer ${l + 1} has empty entries — left out`);
       }
       if (items.length > maxNeurons) {
         this.notes.add(

@@ -43,13 +43,17 @@ describe('readDecimal', () => {
     ['.', 'is not a number'],
     ['--1', 'is not a number'],
     ['1 2', 'is not a number'],
-    ['1'.repeat(100), 'is not a number'],
     ['1e400', 'is too large to represent'],
     ['-1e400', 'is too large to represent'],
     ['1e-400', 'is too close to 0 to represent (it would be 0)'],
     ['-0.1e-400', 'is too close to 0 to represent (it would be 0)'],
   ])('refuses %j because it %s', (text, problem) => {
     expect(readDecimal(text)).toEqual({ ok: false, problem });
+  });
+
+  it('refuses a 100-character text of digits as no number anyone typed', () => {
+    expect(readDecimal('1'.repeat(100))).toEqual({ ok: false, problem: 'is not a number' });
+    expect(readDecimal(`0.${'1'.repeat(98)}`)).toEqual({ ok: false, problem: 'is not a number' });
   });
 
   it('reads a zero written with an exponent as 0, not as too close to 0', () => {
@@ -99,9 +103,15 @@ describe('readNumberOf', () => {
     });
   });
 
-  it('gives the reading problem for text that is no number at all', () => {
-    expect(readNumberOf(batch, 'ten')).toEqual({ ok: false, problem: 'is not a number' });
-    expect(readNumberOf(batch, '')).toEqual({ ok: false, problem: 'is empty' });
+  it('gives the reading problem, with the bounds, for text that is no number at all', () => {
+    expect(readNumberOf(batch, 'ten')).toEqual({
+      ok: false,
+      problem: 'is not a number (a whole number from 1 to 30)',
+    });
+    expect(readNumberOf(batch, '')).toEqual({
+      ok: false,
+      problem: 'is empty (a whole number from 1 to 30)',
+    });
   });
 });
 

@@ -58,7 +58,7 @@ export function readNumberOf(
   text: string,
 ): NumberReading {
   const reading = readDecimal(text);
-  if (!reading.ok) return reading;
+  if (!reading.ok) return { ok: false, problem: `${reading.problem} (${boundsText(row)})` };
   const problem = numberProblem(row, reading.value);
   return problem === null ? reading : { ok: false, problem };
 }

@@ -93,21 +93,27 @@ export function isValidConfig(config: unknown): config is PlaygroundConfig {
   return configProblems(config).length === 0;
 }
 
+/** What a control's input became for a setting: the value to store, or a refusal. */
+export type Coerced<T> = { readonly ok: true; readonly value: T } | { readonly ok: false };
+
 /**
- * The value a control's input becomes for setting `key`, or null when it is refused: a number
- * row rounds whole numbers and clamps into its bounds (or refuses, for a seed); NaN and values
- * of the wrong type are refused; other rows take only valid values.
+ * The value a control's input becomes for setting `key`: a number row rounds whole numbers
+ * and clamps into its bounds (or refuses, for a seed); NaN and values of the wrong type are
+ * refused; other rows take only valid values (null is a valid speed: "Max").
  */
 export function coerceSetting<K extends SettingKey>(
   key: K,
   value: unknown,
-): PlaygroundConfig[K] | null {
-  const row = rowOf(key);
+): Coerced<PlaygroundConfig[K]> {
+  const row = SETTINGS[key] as SettingRow | undefined;
+  if (row === undefined) return { ok: false };
   if (row.kind === 'number') {
-    if (typeof value !== 'number' || Number.isNaN(value)) return null;
-    let number = row.integer ? Math.round(value) : value;
+    if (typeof value !== 'number' || Number.isNaN(value)) return { ok: false };
+    let number = (row.integer ? Math.round(value) : value) + 0; // -0 becomes 0
     if (row.outOfRange === 'clamp') number = clamp(number, row.min, row.max);
-    return numberProblem(row, number) === null ? (number as PlaygroundConfig[K]) : null;
+    if (numberProblem(row, number) !== null) return { ok: false };
+    return { ok: true, value: number as PlaygroundConfig[K] };
   }
-  return settingProblem(key, value) === null ? (value as PlaygroundConfig[K]) : null;
+  if (settingProblem(key, value) !== null) return { ok: false };
+  return { ok: true, value: value as PlaygroundConfig[K] };
 }

@@ -372,7 +372,9 @@ describe('training settings', () => {
     const { store, act, config } = setup();
     const ignored = act.loadFromHash('#dataset=xor&lr=abc');
     expect(config().dataset).toBe('xor');
-    expect(ignored).toEqual(['lr: "abc" is not a number — used 0.03']);
+    expect(ignored).toEqual([
+      'lr: "abc" is not a number (a number from 0.000001 to 10) — used 0.03',
+    ]);
     const notices = store.getState().notices;
     expect(notices).toHaveLength(1);
     expect(notices[0]?.kind).toBe('warning');

@@ -15,6 +15,7 @@ import {
   configFromHash,
   configProblems,
   needsRebuild,
+  sameValue,
   type PlaygroundConfig,
   type SettingKey,
 } from '../config';
@@ -72,7 +73,7 @@ export function actions(store: PlaygroundStore) {
   /** Sets one field of the config to `value` (already valid), keeping the object if unchanged. */
   function setField<K extends SettingKey>(key: K, value: PlaygroundConfig[K]): boolean {
     const config = get().config;
-    return commit(config[key] === value ? config : { ...config, [key]: value });
+    return commit(sameValue(config[key], value) ? config : { ...config, [key]: value });
   }
 
   function pushNotice(kind: NoticeKind, text: string): number {
@@ -156,7 +157,7 @@ export function actions(store: PlaygroundStore) {
      */
     set<K extends SettingKey>(key: K, value: unknown): boolean {
       const coerced = coerceSetting(key, value);
-      return coerced !== null && setField(key, coerced);
+      return coerced.ok && setField(key, coerced.value);
     },
     /** New data and weights: the seed moves on to `nextSeed(seed)`, the same on every machine. */
     regenerate(): boolean {

@@ -26,8 +26,7 @@ export function Hyperparameters() {
 function LossSelect() {
   const kind = usePlayground((s) => datasetInfo(s.config.dataset).kind);
   if (kind === 'binary') return <SettingSelect name="loss" />;
-  const fixed =
-    kind === 'multiclass' ? 'Cross-entropy (softmax)' : 'Squared error (linear)';
+  const fixed = kind === 'multiclass' ? 'Cross-entropy (softmax)' : 'Squared error (linear)';
   const row = rowOf('loss');
   return (
     <div className="field">
