@@ -1,17 +1,12 @@
 /** How the diagram names and numbers things, in the page's numbering (from 1). */
 import { featureInfo, type FeatureId } from '../../data';
 import type { ActivationId } from '../../nn';
-import type { NeuronRef } from '../../state';
+import { atNeuron, neuronLabel, type NeuronRef } from '../../state';
 import type { DiagramLink } from './geometry';
 
 /** Who the palette is open for. */
 export type PaletteTarget =
   { kind: 'neurons'; refs: readonly NeuronRef[] } | { kind: 'layer'; layer: number };
-
-/** Index of a hidden neuron (page numbering) among all hidden neurons, first layer first. */
-export function statsIndexOf(ref: NeuronRef, layerSizes: readonly number[]): number {
-  return layerSizes.slice(0, ref.layer - 1).reduce((a, b) => a + b, 0) + ref.neuron - 1;
-}
 
 /** "Weight from x1 to layer 1 neuron 2" in page numbering. */
 export function linkName(
@@ -33,6 +28,7 @@ export function linkName(
   return `Weight from ${from} to ${to}`;
 }
 
+/** The palette's heading for `target`, e.g. "Layer 1 neuron 3". */
 export function titleOf(
   target: PaletteTarget,
   hidden: readonly (readonly ActivationId[])[],
@@ -41,13 +37,11 @@ export function titleOf(
     const count = hidden[target.layer - 1]?.length ?? 0;
     return `Every neuron of layer ${target.layer} (${count})`;
   }
-  if (target.refs.length === 1) {
-    const ref = target.refs[0] as NeuronRef;
-    return `Layer ${ref.layer} neuron ${ref.neuron}`;
-  }
+  if (target.refs.length === 1) return neuronLabel(target.refs[0] as NeuronRef);
   return `${target.refs.length} selected neurons`;
 }
 
+/** The activation every neuron of `target` has, or null when they differ. */
 export function currentOf(
   target: PaletteTarget,
   hidden: readonly (readonly ActivationId[])[],
@@ -55,7 +49,7 @@ export function currentOf(
   const ids =
     target.kind === 'layer'
       ? (hidden[target.layer - 1] ?? [])
-      : target.refs.map((ref) => hidden[ref.layer - 1]?.[ref.neuron - 1]);
+      : target.refs.map((ref) => atNeuron(hidden, ref));
   const first = ids[0];
   return first && ids.every((id) => id === first) ? first : null;
 }
