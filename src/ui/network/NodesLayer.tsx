@@ -80,7 +80,7 @@ function HiddenColumns({
       if (!activation) return null;
       return (
         <NeuronButton
-          key={`${node.layer - 1}-${node.index}`}
+          key={`${ref.layer}-${ref.neuron}`}
           neuronRef={ref}
           activation={activation}
           selected={selection.some((s) => sameNeuron(s, ref))}

@@ -1,14 +1,14 @@
 /** How the diagram names and numbers things, in the page's numbering (from 1). */
 import { featureInfo, type FeatureId } from '../../data';
 import type { ActivationId } from '../../nn';
-import { atNeuron, neuronLabel, type NeuronRef } from '../../state';
+import { atNeuron, fromEngineNeuron, neuronLabel, type NeuronRef } from '../../state';
 import type { DiagramLink } from './geometry';
 
 /** Who the palette is open for. */
 export type PaletteTarget =
   { kind: 'neurons'; refs: readonly NeuronRef[] } | { kind: 'layer'; layer: number };
 
-/** "Weight from x1 to layer 1 neuron 2" in page numbering. */
+/** "Weight from x1 to layer 1 neuron 2" in page numbering (links carry engine numbers). */
 export function linkName(
   link: DiagramLink,
   features: readonly FeatureId[],
@@ -20,12 +20,18 @@ export function linkName(
       ? feature
         ? featureInfo(feature).label
         : '?'
-      : `layer ${link.layer - 1} neuron ${link.from + 1}`;
+      : inSentence(fromEngineNeuron({ layer: link.layer - 1, neuron: link.from }));
   const to =
     link.layer > hiddenLayers
       ? 'the output' + (link.to > 0 ? ` ${link.to + 1}` : '')
-      : `layer ${link.layer} neuron ${link.to + 1}`;
+      : inSentence(fromEngineNeuron({ layer: link.layer, neuron: link.to }));
   return `Weight from ${from} to ${to}`;
+}
+
+/** "layer 1 neuron 2": a neuron's label inside a sentence. */
+function inSentence(ref: NeuronRef): string {
+  const label = neuronLabel(ref);
+  return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 /** The palette's heading for `target`, e.g. "Layer 1 neuron 3". */
