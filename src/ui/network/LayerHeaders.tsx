@@ -18,6 +18,7 @@ export interface LayerHeadersProps {
   onSetLayer: (layer: number, opener: HTMLElement) => void;
 }
 
+/** One header per hidden layer, centred over its column. */
 export const LayerHeaders = memo(function LayerHeaders({
   layerSizes,
   columnX,

@@ -24,6 +24,7 @@ export interface LinksLayerProps extends LinkHandlers {
   painter: NetworkPainter;
 }
 
+/** The links' SVG under the nodes; each visible path registers itself with `painter`. */
 export const LinksLayer = memo(function LinksLayer({
   links,
   width,

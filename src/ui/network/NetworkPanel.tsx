@@ -25,6 +25,7 @@ import { useNetworkPainter } from './useNetworkPainter';
 import { useWeightTooltip, WeightTooltip } from './WeightTooltip';
 import { WeightEditor } from './WeightEditor';
 
+/** The "Network" region: toolbar, hint, diagram and its dialogs. */
 export function NetworkPanel() {
   const hidden = usePlayground((s) => s.config.hidden);
   const features = usePlayground((s) => s.config.features);

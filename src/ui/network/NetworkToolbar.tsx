@@ -17,6 +17,7 @@ export interface NetworkToolbarProps {
   onSetSelection: (opener: HTMLElement) => void;
 }
 
+/** The heading row of the network panel. */
 export function NetworkToolbar({
   hiddenLayers,
   selection,

@@ -25,6 +25,7 @@ export interface NeuronButtonProps {
   onClick: (ref: NeuronRef, event: React.MouseEvent<HTMLButtonElement>) => void;
 }
 
+/** A hidden neuron's button, named "Layer 1 neuron 3, Tanh"; its canvas is painted by `painter`. */
 export function NeuronButton({
   neuronRef,
   activation,

@@ -37,6 +37,7 @@ function applyActivation(target: PaletteTarget, id: ActivationId): void {
   } else act.setSelectionActivation(id);
 }
 
+/** The palette for `palette.target`; choosing applies the activation and closes it. */
 export function NeuronPalette({
   palette,
   hidden,

@@ -33,6 +33,7 @@ export interface NodesLayerProps {
   onNeuronClick: (ref: NeuronRef, event: React.MouseEvent<HTMLButtonElement>) => void;
 }
 
+/** Every node of the diagram at its place in `layout`, `top` px below the layer headers. */
 export const NodesLayer = memo(function NodesLayer(props: NodesLayerProps) {
   return (
     <>

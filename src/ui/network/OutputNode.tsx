@@ -21,6 +21,7 @@ export interface OutputNodeProps {
   classIndex: number | undefined;
 }
 
+/** An output unit's button, named "Output" or "Output class 2"; its canvas is painted by `painter`. */
 export function OutputNode({
   index,
   count,

@@ -53,6 +53,7 @@ export function useWeightTooltip(
   return { tip, show, hide };
 }
 
+/** The tooltip (role "tooltip") where `useWeightTooltip` placed it, or nothing. */
 export function WeightTooltip({ tip }: { tip: WeightTip | null }) {
   if (!tip) return null;
   return (

@@ -16,6 +16,7 @@ import { useShownUnit } from './shownUnit';
 /** Side of the large heatmap (CSS px). */
 const HEATMAP_SIZE = 250;
 
+/** The large heatmap's figure: caption, canvas (test id "output-heatmap"), points, axes, legend. */
 export function BigHeatmap() {
   const heat = useRef<HTMLCanvasElement>(null);
   const { hub } = useRuntime();

@@ -11,6 +11,7 @@ import { useHubPainter, useRuntime } from '../runtime';
 /** Radius of a point (CSS px). */
 const POINT_RADIUS = 2.6;
 
+/** The points' canvas, `size` CSS px square, drawn at the device's pixel ratio. */
 export function DataDots({ size }: { size: number }) {
   const dots = useRef<HTMLCanvasElement>(null);
   const { hub } = useRuntime();

@@ -12,6 +12,7 @@ export function outputNote(kind: TaskKind): string {
 /** The note under a hidden neuron's colour scale. */
 export const HIDDEN_NOTE = 'White is 0; blue positive, orange negative';
 
+/** The legend for `legend`, with `note` under a colour scale. */
 export function Legend({ legend, note }: { legend: LegendState; note: string }) {
   if (legend.classes > 0) {
     return (

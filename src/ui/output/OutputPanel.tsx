@@ -8,6 +8,7 @@ import { BigHeatmap } from './BigHeatmap';
 import { LossChart } from './LossChart';
 import { Readouts } from './Readouts';
 
+/** The "Output" region. */
 export function OutputPanel() {
   return (
     <section className="panel output-panel" aria-labelledby="output-heading">

@@ -2,6 +2,7 @@
 import { usePlayground } from '../../state';
 import { formatLoss, formatPercent } from '../../viz/format';
 
+/** The losses (test ids "train-loss", "test-loss", every digit in data-value) and accuracy. */
 export function Readouts() {
   const r = usePlayground((s) => s.readouts);
   return (

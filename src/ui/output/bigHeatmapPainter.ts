@@ -34,6 +34,7 @@ export function sameLegend(a: LegendState, b: LegendState): boolean {
   return a.classes === b.classes && sameDomain(a.domain, b.domain);
 }
 
+/** Paints frames onto the large heatmap's canvas; React sets what to paint through the fields. */
 export class BigHeatmapPainter {
   /** The heatmap's canvas; nothing is painted while it is null. */
   canvas: HeatmapCanvas | null = null;
