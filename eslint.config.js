@@ -21,6 +21,68 @@ function forbidImports(files, folders, why) {
   };
 }
 
+/** The page's screen regions: src/ui/<region>/ holds one region's components. */
+const UI_REGIONS = ['header', 'data', 'network', 'output'];
+
+/**
+ * What src/ui may import: the store and its actions (src/state), the drawing code (src/viz),
+ * the settings (src/config), the data sets' catalogue (src/data), the engine's types and
+ * display data (src/nn: activation info, grid extent), React and d3. Not the worker: the page
+ * reaches it through src/state's bridge, and only its protocol's types may be imported. Not
+ * zustand's store makers: the one store lives in src/state.
+ * @param extraPatterns further patterns for these files
+ * @param allowWorker the one file that starts the worker client
+ */
+function uiImports(files, extraPatterns = [], { ignores = [], allowWorker = false } = {}) {
+  const worker = {
+    group: ['**/worker', '**/worker/**'],
+    allowTypeImports: true,
+    message:
+      "src/ui reaches the worker through src/state (the bridge); it may import the protocol's types only.",
+  };
+  const store = 'The store lives in src/state: read it with usePlayground, change it with actions.';
+  return {
+    files,
+    ignores,
+    rules: {
+      // The TypeScript version of the rule: it can let type-only imports through.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zustand', message: store },
+            { name: 'zustand/vanilla', message: store },
+          ],
+          patterns: [...(allowWorker ? [] : [worker]), ...extraPatterns],
+        },
+      ],
+    },
+  };
+}
+
+/** Forbids a region's files (one folder deep in src/ui) from importing other regions' files. */
+function regionImports(region) {
+  const others = UI_REGIONS.filter((other) => other !== region);
+  return uiImports(
+    [`src/ui/${region}/**/*.{ts,tsx}`],
+    [
+      {
+        // One `../` only: `../../data` is src/data, `../data` the data region.
+        regex: `^\\.\\./(${others.join('|')})(/|$)`,
+        message: `src/ui/${region} uses its own files and the shared ones in src/ui, never another region's; move what both need up to src/ui or into src/viz.`,
+      },
+    ],
+  );
+}
+
+/** The shared modules directly in src/ui serve the regions; only App.tsx puts regions together. */
+const UI_SHARED_PATTERNS = [
+  {
+    regex: `^\\./(${UI_REGIONS.join('|')})/`,
+    message: 'Shared src/ui modules are used by the regions, not the other way round.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -118,4 +180,9 @@ export default tseslint.config(
     ['ui', 'viz', 'react-dom'],
     'The store holds intent; the page (src/ui) depends on it, not the other way round.',
   ),
+  uiImports(['src/ui/**/*.{ts,tsx}']),
+  ...UI_REGIONS.map(regionImports),
+  uiImports(['src/ui/*.{ts,tsx}'], UI_SHARED_PATTERNS, { ignores: ['src/ui/App.tsx'] }),
+  // The page's runtime starts the worker's client: the one place in src/ui that may.
+  uiImports(['src/ui/runtime.tsx'], UI_SHARED_PATTERNS, { allowWorker: true }),
 );

@@ -38,6 +38,29 @@ export function toConfigIndex(ref: NeuronRef): { readonly l: number; readonly j:
   return { l: ref.layer - 1, j: ref.neuron - 1 };
 }
 
+/** The entry of `config.hidden` (or of any per-neuron table shaped like it) for a page neuron. */
+export function atNeuron<T>(hidden: readonly (readonly T[])[], ref: NeuronRef): T | undefined {
+  const { l, j } = toConfigIndex(ref);
+  return hidden[l]?.[j];
+}
+
+/** Hidden neurons in all, from the neurons per hidden layer. */
+export function hiddenNeuronCount(layerSizes: readonly number[]): number {
+  let count = 0;
+  for (const size of layerSizes) count += size;
+  return count;
+}
+
+/**
+ * A page neuron's index among all hidden neurons, first layer first. Frames number hidden
+ * neurons this way: it is the neuron's image in `frame.grid` (hidden neurons come before the
+ * outputs, see nn/grid.ts) and its entry in `frame.preMin`, `preMax` and `meanAbsGradient`.
+ */
+export function hiddenIndexOf(ref: NeuronRef, layerSizes: readonly number[]): number {
+  const { l, j } = toConfigIndex(ref);
+  return hiddenNeuronCount(layerSizes.slice(0, l)) + j;
+}
+
 /** What a screen reader and a notice call the neuron, e.g. "Layer 1 neuron 3". */
 export function neuronLabel(ref: NeuronRef): string {
   return `Layer ${ref.layer} neuron ${ref.neuron}`;
@@ -50,12 +73,13 @@ export function sameNeuron(a: NeuronRef, b: NeuronRef): boolean {
 
 /** True when `ref` names a neuron of a network whose hidden layers are `hidden`. */
 export function neuronExists(hidden: readonly (readonly unknown[])[], ref: NeuronRef): boolean {
-  const layer = hidden[ref.layer - 1];
+  const { l, j } = toConfigIndex(ref);
+  const layer = hidden[l];
   return (
     Number.isInteger(ref.layer) &&
     Number.isInteger(ref.neuron) &&
     layer !== undefined &&
-    ref.neuron >= 1 &&
-    ref.neuron <= layer.length
+    j >= 0 &&
+    j < layer.length
   );
 }

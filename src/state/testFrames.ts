@@ -1,6 +1,6 @@
 /**
- * Frames and events for the state tests (not used by the page): small, with the history
- * fields a test asks for.
+ * Frames and events for the state and painter tests (not used by the page): small, with the
+ * history fields a test asks for.
  */
 import type { Frame } from '../worker/protocol';
 import type { DataEvent } from './frameHub';

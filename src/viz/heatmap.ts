@@ -33,6 +33,12 @@ export interface PaintOptions {
 export const DOMAIN_FLOOR = 1e-3;
 
 /**
+ * Word views of the targets painted so far. Why kept: the page repaints the same ImageData
+ * many times a second, and a fresh view per paint would be garbage every time.
+ */
+const wordViews = new WeakMap<Uint8ClampedArray, Uint32Array>();
+
+/**
  * The pixels of `target` as 32-bit words, one per pixel, and a table as words likewise.
  * Why words: one store per pixel instead of four; both views share the platform's byte
  * order, so a table entry copied as a word lands as the same R, G, B, A bytes.
@@ -45,7 +51,12 @@ function pixelWords(target: PixelTarget, n: number): Uint32Array {
   if (data.length < n * n * 4 || data.byteOffset % 4 !== 0) {
     throw new RangeError('target data must hold n·n RGBA pixels from a 4-byte-aligned offset');
   }
-  return new Uint32Array(data.buffer, data.byteOffset, n * n);
+  let words = wordViews.get(data);
+  if (words?.length !== n * n) {
+    words = new Uint32Array(data.buffer, data.byteOffset, n * n);
+    wordViews.set(data, words);
+  }
+  return words;
 }
 
 function lutWords(lut: Uint8ClampedArray): Uint32Array {

@@ -6,6 +6,7 @@
  */
 import { useCallback, useRef } from 'react';
 import type { FrameHub } from '../../state';
+import type { Frame } from '../../worker/protocol';
 import { formatLoss } from '../../viz/format';
 import { useHubPainter } from '../runtime';
 
@@ -19,24 +20,29 @@ export function NeuronStatsLine({
   const line = useRef<HTMLParagraphElement>(null);
   const paint = useCallback(
     (hub: FrameHub) => {
-      const frame = hub.latestFrame;
       const element = line.current;
       if (!element) return;
-      if (!frame || frame.preMin.length !== hiddenCount) {
-        element.textContent = 'Train an epoch to see what reaches this neuron.';
-        return;
-      }
-      const low = frame.preMin[statsIndex] ?? NaN;
-      const high = frame.preMax[statsIndex] ?? NaN;
-      const gradient = frame.meanAbsGradient[statsIndex] ?? NaN;
-      element.textContent =
-        Number.isFinite(low) && Number.isFinite(high)
-          ? `Last epoch: input to the activation from ${low.toFixed(2)} to ${high.toFixed(2)}; ` +
-            `mean |gradient| ${formatLoss(gradient)}${gradient === 0 ? ' (it is not learning: dead)' : ''}.`
-          : 'Train an epoch to see what reaches this neuron.';
+      const text = statsText(hub.latestFrame, statsIndex, hiddenCount);
+      // Setting textContent replaces the text node even when the text is the same: compare.
+      if (element.textContent !== text) element.textContent = text;
     },
     [statsIndex, hiddenCount],
   );
   useHubPainter(paint);
   return <p className="neuron-stats" ref={line} aria-live="off" />;
+}
+
+const NO_STATS = 'Train an epoch to see what reaches this neuron.';
+
+/** The line for hidden neuron `index` from `frame` (one of `hiddenCount` hidden neurons). */
+function statsText(frame: Frame | null, index: number, hiddenCount: number): string {
+  if (!frame || frame.preMin.length !== hiddenCount) return NO_STATS;
+  const low = frame.preMin[index] ?? NaN;
+  const high = frame.preMax[index] ?? NaN;
+  const gradient = frame.meanAbsGradient[index] ?? NaN;
+  if (!Number.isFinite(low) || !Number.isFinite(high)) return NO_STATS;
+  return (
+    `Last epoch: input to the activation from ${low.toFixed(2)} to ${high.toFixed(2)}; ` +
+    `mean |gradient| ${formatLoss(gradient)}${gradient === 0 ? ' (it is not learning: dead)' : ''}.`
+  );
 }

@@ -1,5 +1,6 @@
 /** A small dialog to type one weight's value; anything but a finite number is refused. */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { readDecimal } from '../../config';
 import { formatWeight } from '../../viz/format';
 import { useRuntime } from '../runtime';
 import type { DiagramLink } from './geometry';
@@ -35,11 +36,12 @@ export function WeightEditor({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const value = Number(text.trim().replace('−', '-'));
-    if (text.trim() === '' || !Number.isFinite(value)) {
-      setError(`"${text}" is not a number. Type a value such as 0.5 or -1.2.`);
+    const reading = readDecimal(text);
+    if (!reading.ok) {
+      setError(`"${text}" ${reading.problem}. Type a value such as 0.5 or -1.2.`);
       return;
     }
+    const value = reading.value;
     if (Math.abs(value) > MAX_WEIGHT) {
       setError(`Weights are limited to ±${MAX_WEIGHT} here.`);
       return;

@@ -1,19 +1,14 @@
 /** How the diagram names and numbers things, in the page's numbering (from 1). */
 import { featureInfo, type FeatureId } from '../../data';
 import type { ActivationId } from '../../nn';
-import type { NeuronRef } from '../../state';
+import { atNeuron, fromEngineNeuron, neuronLabel, type NeuronRef } from '../../state';
 import type { DiagramLink } from './geometry';
 
 /** Who the palette is open for. */
 export type PaletteTarget =
   { kind: 'neurons'; refs: readonly NeuronRef[] } | { kind: 'layer'; layer: number };
 
-/** Index of a hidden neuron (page numbering) among all hidden neurons, first layer first. */
-export function statsIndexOf(ref: NeuronRef, layerSizes: readonly number[]): number {
-  return layerSizes.slice(0, ref.layer - 1).reduce((a, b) => a + b, 0) + ref.neuron - 1;
-}
-
-/** "Weight from x1 to layer 1 neuron 2" in page numbering. */
+/** "Weight from x1 to layer 1 neuron 2" in page numbering (links carry engine numbers). */
 export function linkName(
   link: DiagramLink,
   features: readonly FeatureId[],
@@ -25,14 +20,21 @@ export function linkName(
       ? feature
         ? featureInfo(feature).label
         : '?'
-      : `layer ${link.layer - 1} neuron ${link.from + 1}`;
+      : inSentence(fromEngineNeuron({ layer: link.layer - 1, neuron: link.from }));
   const to =
     link.layer > hiddenLayers
       ? 'the output' + (link.to > 0 ? ` ${link.to + 1}` : '')
-      : `layer ${link.layer} neuron ${link.to + 1}`;
+      : inSentence(fromEngineNeuron({ layer: link.layer, neuron: link.to }));
   return `Weight from ${from} to ${to}`;
 }
 
+/** "layer 1 neuron 2": a neuron's label inside a sentence. */
+function inSentence(ref: NeuronRef): string {
+  const label = neuronLabel(ref);
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** The palette's heading for `target`, e.g. "Layer 1 neuron 3". */
 export function titleOf(
   target: PaletteTarget,
   hidden: readonly (readonly ActivationId[])[],
@@ -41,13 +43,11 @@ export function titleOf(
     const count = hidden[target.layer - 1]?.length ?? 0;
     return `Every neuron of layer ${target.layer} (${count})`;
   }
-  if (target.refs.length === 1) {
-    const ref = target.refs[0] as NeuronRef;
-    return `Layer ${ref.layer} neuron ${ref.neuron}`;
-  }
+  if (target.refs.length === 1) return neuronLabel(target.refs[0] as NeuronRef);
   return `${target.refs.length} selected neurons`;
 }
 
+/** The activation every neuron of `target` has, or null when they differ. */
 export function currentOf(
   target: PaletteTarget,
   hidden: readonly (readonly ActivationId[])[],
@@ -55,7 +55,7 @@ export function currentOf(
   const ids =
     target.kind === 'layer'
       ? (hidden[target.layer - 1] ?? [])
-      : target.refs.map((ref) => hidden[ref.layer - 1]?.[ref.neuron - 1]);
+      : target.refs.map((ref) => atNeuron(hidden, ref));
   const first = ids[0];
   return first && ids.every((id) => id === first) ? first : null;
 }

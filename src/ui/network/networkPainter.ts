@@ -3,31 +3,23 @@
  * link's colour and width, and the badges that flag dead or saturated neurons. Components
  * register their canvases and paths here by index; one hub listener paints them all.
  */
-import { activationInfo, type ActivationId } from '../../nn';
+import type { ActivationId } from '../../nn';
 import type { Frame } from '../../worker/protocol';
-import { imageFor, showImage } from '../canvasImage';
-import {
-  neuronDomain,
-  paintClasses,
-  paintClassProbability,
-  paintDiverging,
-} from '../../viz/heatmap';
 import { maxAbsWeight, weightStyle } from '../../viz/layout';
+import type { UnitColouring } from '../../viz/unitImage';
+import { paintUnitCanvas, type HeatmapCanvas } from '../canvasImage';
 
-/** What a neuron's canvas shows: its index in the frame's grid and how to colour it. */
+/** What a neuron's canvas shows: which unit of the frame's grid and how to colour it. */
 export interface NeuronSlot {
-  readonly canvas: HTMLCanvasElement;
-  /** Index of the neuron's image in `frame.grid` (hidden neurons first, then outputs). */
-  readonly gridIndex: number;
-  /** Hidden neurons: the activation, whose range bounds the colour scale. */
-  readonly activation: ActivationId | null;
-  /** Output units: the head's output range. */
-  readonly outputRange?: readonly [number, number];
-  /** Softmax output units: the class whose probability this is (painted in its colour). */
-  readonly classIndex?: number;
-  /** Hidden neurons: where to say "dead" or "saturated" (index into frame stats). */
-  readonly badge?: HTMLElement | null;
-  readonly statsIndex?: number;
+  readonly canvas: HeatmapCanvas;
+  /** The unit's image in `frame.grid` (hidden neurons first, then outputs). */
+  readonly unit: number;
+  readonly colouring: UnitColouring;
+  /**
+   * Hidden neurons: where to say "dead" or "saturated". Hidden neurons come first in the
+   * grid, so `unit` is also the neuron's index into the frame's statistics.
+   */
+  readonly health?: { readonly badge: HTMLElement; readonly activation: ActivationId };
 }
 
 export interface LinkSlot {
@@ -47,8 +39,7 @@ export class NetworkPainter {
   /** Adds (or replaces) a neuron's canvas and paints it at once from `frame` if it fits. */
   register(key: string, slot: NeuronSlot, frame: Frame | null): void {
     this.neurons.set(key, slot);
-    if (frame && this.fits(frame))
-      this.paintNeuron(slot, frame, frame.gridN, frame.gridN * frame.gridN);
+    if (frame && this.fits(frame)) this.paintNeuron(slot, frame);
   }
 
   /** A frame of the network the page shows (not one still in flight from the previous shape). */
@@ -62,9 +53,7 @@ export class NetworkPainter {
 
   paint(frame: Frame | null): void {
     if (!frame || !this.fits(frame)) return;
-    const n = frame.gridN;
-    const points = n * n;
-    for (const slot of this.neurons.values()) this.paintNeuron(slot, frame, n, points);
+    for (const slot of this.neurons.values()) this.paintNeuron(slot, frame);
     this.paintLinks(frame.weights);
   }
 
@@ -86,47 +75,16 @@ export class NetworkPainter {
     }
   }
 
-  private paintNeuron(slot: NeuronSlot, frame: Frame, n: number, points: number): void {
-    const { canvas } = slot;
-    const image = imageFor(canvas, n);
-    const offset = slot.gridIndex * points;
-    if (slot.classIndex !== undefined) {
-      paintClassProbability(image, frame.grid, offset, n, slot.classIndex);
-      showImage(canvas, image);
-      return;
-    }
-    const domain = slot.activation
-      ? hiddenDomain(frame.grid, offset, points, slot.activation)
-      : neuronDomain(frame.grid, offset, points, slot.outputRange ?? [-1, 1]);
-    paintDiverging(image, frame.grid, offset, n, domain, {
-      discretize: this.discretize && !slot.activation,
-    });
-    showImage(canvas, image);
-    if (slot.badge && slot.statsIndex !== undefined && slot.activation) {
-      const text = neuronHealth(slot.activation, frame, slot.statsIndex);
-      if (slot.badge.textContent !== text) {
-        slot.badge.textContent = text;
-        slot.badge.hidden = text === '';
-      }
+  private paintNeuron(slot: NeuronSlot, frame: Frame): void {
+    paintUnitCanvas(slot.canvas, frame, slot.unit, slot.colouring, this.discretize);
+    if (!slot.health) return;
+    const { badge, activation } = slot.health;
+    const text = neuronHealth(activation, frame, slot.unit);
+    if (badge.textContent !== text) {
+      badge.textContent = text;
+      badge.hidden = text === '';
     }
   }
-}
-
-/**
- * The colour domain of a hidden neuron's image, symmetric around 0 so that white always
- * means an output of 0, blue positive and orange negative, whatever the activation: a ReLU
- * paints its dead side white, a sigmoid its low side white. Bounded activations use their
- * range (colours comparable between epochs), unbounded ones the image's own extent.
- */
-export function hiddenDomain(
-  grid: Float32Array,
-  offset: number,
-  points: number,
-  activation: ActivationId,
-): [number, number] {
-  const [lo, hi] = neuronDomain(grid, offset, points, activationInfo(activation).range);
-  const extent = Math.max(Math.abs(lo), Math.abs(hi));
-  return [-extent, extent];
 }
 
 /**
@@ -144,19 +102,4 @@ export function neuronHealth(activation: ActivationId, frame: Frame, index: numb
   const limit = activation === 'sigmoid' ? 6 : 3;
   if (squashing && (low > limit || high < -limit)) return 'saturated';
   return '';
-}
-
-/** Paints softmax class probabilities onto one canvas (the big output view). */
-export function paintClassImage(
-  canvas: HTMLCanvasElement,
-  frame: Frame,
-  firstOutput: number,
-  classes: number,
-  discretize: boolean,
-): void {
-  const n = frame.gridN;
-  const image = imageFor(canvas, n);
-  const offsets = Array.from({ length: classes }, (_, c) => (firstOutput + c) * n * n);
-  paintClasses(image, frame.grid, offsets, n, discretize);
-  showImage(canvas, image);
 }

@@ -1,0 +1,85 @@
+/**
+ * The activation palette as the network panel opens it: for one neuron (with what reached it
+ * last epoch and its incoming weights underneath), for the selected neurons or for a layer.
+ */
+import type { FeatureId } from '../../data';
+import type { ActivationId } from '../../nn';
+import {
+  hiddenIndexOf,
+  hiddenNeuronCount,
+  playgroundActions as act,
+  toEngineNeuron,
+  type NeuronRef,
+} from '../../state';
+import { ActivationPalette } from './ActivationPalette';
+import type { DiagramLink } from './geometry';
+import { IncomingWeightPicker } from './IncomingWeightPicker';
+import { currentOf, linkName, titleOf, type PaletteTarget } from './names';
+import { NeuronStatsLine } from './NeuronStatsLine';
+import type { OpenPalette } from './useNetworkDialogs';
+
+export interface NeuronPaletteProps {
+  palette: OpenPalette;
+  hidden: readonly (readonly ActivationId[])[];
+  layerSizes: readonly number[];
+  features: readonly FeatureId[];
+  links: readonly DiagramLink[];
+  onClose: () => void;
+  onEditWeight: (link: DiagramLink) => void;
+}
+
+/** Gives `id` to the palette's target: one neuron, the selection, or a whole layer. */
+function applyActivation(target: PaletteTarget, id: ActivationId): void {
+  if (target.kind === 'layer') act.setLayerActivation(target.layer, id);
+  else if (target.refs.length === 1) {
+    const ref = target.refs[0] as NeuronRef;
+    act.setNeuronActivation(ref.layer, ref.neuron, id);
+  } else act.setSelectionActivation(id);
+}
+
+/** The palette for `palette.target`; choosing applies the activation and closes it. */
+export function NeuronPalette({
+  palette,
+  hidden,
+  layerSizes,
+  features,
+  links,
+  onClose,
+  onEditWeight,
+}: NeuronPaletteProps) {
+  const { target } = palette;
+  const single = target.kind === 'neurons' && target.refs.length === 1 ? target.refs[0] : null;
+  return (
+    <ActivationPalette
+      title={titleOf(target, hidden)}
+      current={currentOf(target, hidden)}
+      anchor={palette.anchor}
+      onChoose={(id) => {
+        applyActivation(target, id);
+        onClose();
+      }}
+      onClose={onClose}
+      footer={
+        single ? (
+          <>
+            <NeuronStatsLine
+              statsIndex={hiddenIndexOf(single, layerSizes)}
+              hiddenCount={hiddenNeuronCount(layerSizes)}
+            />
+            <IncomingWeightPicker
+              links={incomingLinks(links, single)}
+              nameOf={(link) => linkName(link, features, hidden.length)}
+              onEdit={onEditWeight}
+            />
+          </>
+        ) : null
+      }
+    />
+  );
+}
+
+/** The links into `ref`, in weight order. */
+function incomingLinks(links: readonly DiagramLink[], ref: NeuronRef): DiagramLink[] {
+  const engine = toEngineNeuron(ref);
+  return links.filter((link) => link.layer === engine.layer && link.to === engine.neuron);
+}

@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { makeFrame } from '../../state/testFrames';
+import type { Frame } from '../../worker/protocol';
+import { CountingImageData, fakeCanvas } from '../testCanvas';
+import { NetworkPainter, neuronHealth } from './networkPainter';
+
+const N = 4;
+
+/** A frame of two hidden neurons and one output on a 4×4 grid; neuron 0 dead from `deadFrom`. */
+function frame(epoch: number, deadFrom = Infinity): Frame {
+  const grid = Float32Array.from({ length: 3 * N * N }, (_, i) => Math.sin(epoch + i));
+  const dead = epoch >= deadFrom;
+  return {
+    ...makeFrame(1, epoch),
+    gridN: N,
+    grid,
+    weights: new Float64Array(0),
+    preMin: Float64Array.from([dead ? -3 : -1, -1]),
+    preMax: Float64Array.from([dead ? -2 : 1, 1]),
+    meanAbsGradient: Float64Array.from([dead ? 0 : 0.1, 0.1]),
+  };
+}
+
+/** A badge that counts writes of its text. */
+function countingBadge(): { element: HTMLElement; writes: () => number } {
+  let text = '';
+  let writes = 0;
+  const badge = {
+    hidden: true,
+    get textContent() {
+      return text;
+    },
+    set textContent(value: string) {
+      text = value;
+      writes++;
+    },
+  };
+  return { element: badge as unknown as HTMLElement, writes: () => writes };
+}
+
+beforeEach(() => {
+  vi.stubGlobal('ImageData', CountingImageData);
+  CountingImageData.made = 0;
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('NetworkPainter', () => {
+  it('paints 100 frames with one ImageData per canvas and badge text written only on change', () => {
+    const painter = new NetworkPainter();
+    painter.expectedGridImages = 3;
+    const first = fakeCanvas();
+    const second = fakeCanvas();
+    const output = fakeCanvas();
+    const badge = countingBadge();
+    painter.register(
+      '1-1',
+      {
+        canvas: first,
+        unit: 0,
+        colouring: { kind: 'hidden', activationRange: [0, Infinity] },
+        health: { badge: badge.element, activation: 'relu' },
+      },
+      null,
+    );
+    painter.register(
+      '1-2',
+      { canvas: second, unit: 1, colouring: { kind: 'hidden', activationRange: [-1, 1] } },
+      null,
+    );
+    painter.register(
+      'out-0',
+      { canvas: output, unit: 2, colouring: { kind: 'output', outputRange: [-1, 1] } },
+      null,
+    );
+    for (let epoch = 1; epoch <= 100; epoch++) painter.paint(frame(epoch, 60));
+    expect([first.puts, second.puts, output.puts]).toEqual([100, 100, 100]);
+    expect(CountingImageData.made).toBe(3);
+    // '' is already there until epoch 60, then 'dead' once.
+    expect(badge.writes()).toBe(1);
+    expect(badge.element.textContent).toBe('dead');
+    expect(badge.element.hidden).toBe(false);
+  });
+
+  it('paints nothing from a frame of another shape', () => {
+    const painter = new NetworkPainter();
+    painter.expectedGridImages = 4;
+    const canvas = fakeCanvas();
+    painter.register(
+      'out-0',
+      { canvas, unit: 2, colouring: { kind: 'output', outputRange: [-1, 1] } },
+      frame(1),
+    );
+    painter.paint(frame(2));
+    expect(canvas.puts).toBe(0);
+  });
+});
+
+describe('neuronHealth', () => {
+  it('calls a neuron that passed no gradient dead, and a far-out tanh saturated', () => {
+    const f = frame(1);
+    expect(neuronHealth('relu', f, 0)).toBe('');
+    expect(neuronHealth('relu', { ...f, meanAbsGradient: Float64Array.from([0, 0]) }, 0)).toBe(
+      'dead',
+    );
+    const far = { ...f, preMin: Float64Array.from([4, 0]), preMax: Float64Array.from([5, 0]) };
+    expect(neuronHealth('tanh', far, 0)).toBe('saturated');
+  });
+});
