@@ -27,6 +27,11 @@ test('a weight can be read on hover and set by typing; invalid values are refuse
   await expect(editor.input).toHaveAttribute('aria-invalid', 'true');
   await expect(editor.dialog).toBeVisible();
   await playground.screenshot('11-weight-invalid');
+  // Read the one way every field and the link read numbers: no hex, no silent underflow.
+  await editor.enter('0x10');
+  await expect(editor.error).toHaveText(/"0x10" is not a number/);
+  await editor.enter('1e-400');
+  await expect(editor.error).toHaveText(/"1e-400" is too close to 0 to represent/);
   // Out of range: refused too.
   await editor.enter('1e6');
   await expect(editor.error).toHaveText(/limited/);
