@@ -162,3 +162,26 @@ describe('experiment summary', () => {
     expect(formatNumber(0.5)).toBe('0.5');
   });
 });
+
+describe('the verdict of several variants', () => {
+  it('compares each with the first in one sentence of short clauses', () => {
+    const def = definition(3, ['A', 'B', 'C']);
+    const res = results(def, [
+      outcome(0.5),
+      outcome(0.6),
+      outcome(0.7),
+      outcome(0.4),
+      outcome(0.5),
+      outcome(0.6),
+      outcome(0.6),
+      outcome(0.5),
+      outcome(0.9),
+    ]);
+    expect(verdict(summarize(res))).toBe(
+      'Over 3 seeds, in final test loss against A: ' +
+        'B is lower by 0.1 on average (95% CI 0.1 to 0.1; lower on 3 of 3 seeds); ' +
+        'C shows no clear difference (mean difference 0.0667, 95% CI \u22120.313 to 0.446; ' +
+        'lower on 1 of 3 seeds).',
+    );
+  });
+});

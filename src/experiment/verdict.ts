@@ -23,6 +23,25 @@ function interval(low: number, high: number): string {
   return `95% CI ${formatNumber(low)} to ${formatNumber(high)}`;
 }
 
+/** How one of several variants compares with the reference, as a short clause. */
+function shortComparison(variant: VariantSummary, d: PairedDifference, withSeeds: boolean): string {
+  if (d.n < 2) return `${variant.name} cannot be compared on ${seedsWord(d.n)}`;
+  const tally = `lower on ${d.wins} of ${seedsWord(d.n)}`;
+  if (crossesZero(d.ciLow, d.ciHigh)) {
+    return (
+      `${variant.name} shows no clear difference (mean difference ${formatNumber(d.mean)}, ` +
+      `${interval(d.ciLow, d.ciHigh)}; ${tally})`
+    );
+  }
+  const lower = d.mean < 0;
+  const by = lower ? interval(-d.ciHigh, -d.ciLow) : interval(d.ciLow, d.ciHigh);
+  const over = withSeeds ? ` over ${seedsWord(d.n)}` : '';
+  return (
+    `${variant.name} is ${lower ? 'lower' : 'higher'} by ${formatNumber(Math.abs(d.mean))} ` +
+    `on average${over} (${by}; ${tally})`
+  );
+}
+
 /** How one variant compares with the reference, as a clause. */
 function comparison(
   variant: VariantSummary,
@@ -85,11 +104,17 @@ export function verdict(summary: ExperimentSummary): string {
   else {
     const counts = new Set(compared.map((v) => v.versusFirst?.n));
     const shared = counts.size === 1 ? [...counts][0] : undefined;
-    const clauses = compared.map((v) =>
-      comparison(v, v.versusFirst as PairedDifference, first.name, shared === undefined),
-    );
     const lead = shared !== undefined && shared >= 2 ? `over ${seedsWord(shared)}, ` : '';
-    body = lead + clauses.join('; ');
+    const perSeeds = shared === undefined;
+    if (compared.length === 1) {
+      const [only] = compared as [VariantSummary];
+      body = lead + comparison(only, only.versusFirst as PairedDifference, first.name, perSeeds);
+    } else {
+      const clauses = compared.map((v) =>
+        shortComparison(v, v.versusFirst as PairedDifference, perSeeds),
+      );
+      body = `${lead}in final test loss against ${first.name}: ${clauses.join('; ')}`;
+    }
   }
   return `${prefix}${capitalize(body)}${divergedClause(summary)}.`;
 }
