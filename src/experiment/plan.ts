@@ -2,7 +2,7 @@
  * The runs of an experiment: one per (variant, seed), each a complete playground
  * configuration, so a run can be opened in the playground as it is.
  */
-import type { PlaygroundConfig } from '../config';
+import { configToHash, type PlaygroundConfig } from '../config';
 import type { ExperimentDefinition, Target } from './definition';
 import { applyRule } from './rules';
 
@@ -45,6 +45,11 @@ export function runConfig(
   if (!rule) throw new RangeError(`the experiment has no variant ${variant + 1}`);
   const base = definition.base;
   return { ...base, seed, hidden: applyRule(rule, base.hidden, seed) };
+}
+
+/** The playground's link (hash) of one run: opened and trained `epochs` epochs, it gives the run. */
+export function runHash(definition: ExperimentDefinition, variant: number, seed: number): string {
+  return configToHash(runConfig(definition, variant, seed));
 }
 
 /**

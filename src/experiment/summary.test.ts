@@ -125,7 +125,7 @@ describe('experiment summary', () => {
     const s = summarize(partial);
     expect(s).toMatchObject({ partial: true, finished: 2, total: 8 });
     expect(verdict(s)).toBe(
-      'Partial results (2 of 8 runs): Two sine cannot be compared with All Tanh on 1 seed.',
+      'Partial results (2 of 8 runs): Two sine cannot be compared with All Tanh on 1 seed alone.',
     );
     expect(verdict(summarize(results(def, [], 'cancelled')))).toBe(
       'Partial results (0 of 8 runs): No run has finished yet.',

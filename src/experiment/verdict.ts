@@ -19,13 +19,18 @@ function seedsWord(n: number): string {
   return `${n} ${n === 1 ? 'seed' : 'seeds'}`;
 }
 
+/** Why a comparison has no interval: it needs two seeds that finished both without diverging. */
+function tooFew(n: number): string {
+  return n === 0 ? ': no seed finished both without diverging' : ' on 1 seed alone';
+}
+
 function interval(low: number, high: number): string {
   return `95% CI ${formatNumber(low)} to ${formatNumber(high)}`;
 }
 
 /** How one of several variants compares with the reference, as a short clause. */
 function shortComparison(variant: VariantSummary, d: PairedDifference, withSeeds: boolean): string {
-  if (d.n < 2) return `${variant.name} cannot be compared on ${seedsWord(d.n)}`;
+  if (d.n < 2) return `${variant.name} cannot be compared${tooFew(d.n)}`;
   const tally = `lower on ${d.wins} of ${seedsWord(d.n)}`;
   if (crossesZero(d.ciLow, d.ciHigh)) {
     return (
@@ -50,9 +55,7 @@ function comparison(
   withSeeds: boolean,
 ): string {
   const over = withSeeds ? ` over ${seedsWord(d.n)}` : '';
-  if (d.n < 2) {
-    return `${variant.name} cannot be compared with ${reference} on ${seedsWord(d.n)}`;
-  }
+  if (d.n < 2) return `${variant.name} cannot be compared with ${reference}${tooFew(d.n)}`;
   const tally = `lower on ${d.wins} of ${seedsWord(d.n)}`;
   if (crossesZero(d.ciLow, d.ciHigh)) {
     return (
