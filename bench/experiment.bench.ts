@@ -9,7 +9,7 @@
  * line of the figures. Run with `npm run bench:experiment` (ROUNDS=n for more rounds, best of
  * which is kept); figures vary with the machine's load.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { FEATURE_IDS } from '../src/data';
 import { checkDefinition, type ExperimentDefinition } from '../src/experiment/definition';
 import { startExperiment, type ExperimentResults } from '../src/experiment/experiment';
@@ -33,14 +33,18 @@ const DEEP: ExperimentDefinition = checkDefinition({
 async function time(definition: ExperimentDefinition, workers: number) {
   const ready = await Promise.all(Array.from({ length: workers }, () => startNodeWorker()));
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const results = await startExperiment(definition, {
     createWorker: nodeWorkerFactory(ready),
     workers,
   }).done;
   const seconds = (performance.now() - start) / 1000;
+  // Of every thread of the process: with other programs busy, wall time grows, this does not.
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   if (results.status !== 'complete')
     throw new Error(`experiment ${results.status}: ${results.message}`);
-  return { seconds, results };
+  return { seconds, cpuSeconds, results };
 }
 
 function sameOutcomes(a: ExperimentResults, b: ExperimentResults): boolean {
@@ -59,12 +63,14 @@ function sameOutcomes(a: ExperimentResults, b: ExperimentResults): boolean {
 const cores = availableParallelism();
 const pool = Math.max(1, cores);
 /** Rounds of the three measurements, interleaved; each figure is its best round. */
-const ROUNDS = Math.max(1, Number(process.env.ROUNDS ?? 2));
+const ROUNDS = Math.max(1, Number(process.env.ROUNDS ?? 3));
+const loadBefore = loadavg()[0] ?? 0;
 const best: Record<'small' | 'deep' | 'single', number> = {
   small: Infinity,
   deep: Infinity,
   single: Infinity,
 };
+const cpu = { deep: Infinity, single: Infinity };
 let sameResults = true;
 for (let round = 0; round < ROUNDS; round++) {
   const small = await time(spiral, pool);
@@ -74,6 +80,8 @@ for (let round = 0; round < ROUNDS; round++) {
   best.small = Math.min(best.small, small.seconds);
   best.deep = Math.min(best.deep, deep.seconds);
   best.single = Math.min(best.single, single.seconds);
+  cpu.deep = Math.min(cpu.deep, deep.cpuSeconds);
+  cpu.single = Math.min(cpu.single, single.cpuSeconds);
 }
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const figures = {
@@ -85,6 +93,9 @@ const figures = {
   experimentSeconds_6x8_oneWorker: round(best.single),
   poolSpeedup: round(best.single / best.deep),
   sameResults,
+  cpuSeconds_6x8: round(cpu.deep),
+  cpuSeconds_6x8_oneWorker: round(cpu.single),
+  loadAverageBefore: round(loadBefore),
 };
 console.log(
   `Experiment benchmark (Node ${process.version}, ${cores} cores, pool of ${pool}, best of ${ROUNDS})`,
@@ -93,5 +104,9 @@ console.log(`8-8 spiral, 10 seeds × 2 variants × 500 epochs   ${best.small.toF
 console.log(`6×8, 7 inputs, 10 seeds × 2 variants × 300 epochs ${best.deep.toFixed(2)} s`);
 console.log(`  the same on one worker                          ${best.single.toFixed(2)} s`);
 console.log(`  pool speed-up ${figures.poolSpeedup}×, same results: ${figures.sameResults}`);
+console.log(
+  `  CPU time ${cpu.deep.toFixed(2)} s (pool), ${cpu.single.toFixed(2)} s (one worker); ` +
+    `load average before: ${loadBefore.toFixed(2)} (other programs' work slows the wall time)`,
+);
 console.log(JSON.stringify(figures));
 process.exit(0);
