@@ -11,7 +11,8 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { FEATURE_IDS } from '../src/data';
-import { checkDefinition, type ExperimentDefinition } from '../src/experiment/definition';
+import { checkDefinition } from '../src/experiment/check';
+import { type ExperimentDefinition } from '../src/experiment/definition';
 import { startExperiment, type ExperimentResults } from '../src/experiment/experiment';
 import { presetById } from '../src/experiment/presets';
 import { startNodeWorker, nodeWorkerFactory } from './nodeWorkers';

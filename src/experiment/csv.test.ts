@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config';
 import { definitionFromFile, resultsCsv, resultsJson } from './csv';
-import { checkDefinition } from './definition';
+import { checkDefinition } from './check';
 import type { ExperimentResults } from './experiment';
 import type { RunOutcome } from './run';
 

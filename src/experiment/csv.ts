@@ -3,7 +3,8 @@
  * link, the status, the runs and the summary. A JSON file read back gives its definition
  * (checked like a link), so a saved experiment can be run again.
  */
-import { checkDefinition, type CheckedDefinition } from './definition';
+import { checkDefinition } from './check';
+import { type CheckedDefinition } from './definition';
 import { finishedRuns, isPartial, type ExperimentResults } from './experiment';
 import { experimentToHash } from './link';
 import { summarize } from './summary';

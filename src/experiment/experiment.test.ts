@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, configFromHash } from '../config';
 import { resultsCsv } from './csv';
-import { checkDefinition } from './definition';
+import { checkDefinition } from './check';
 import { startExperiment, finishedRuns, type ExperimentResults } from './experiment';
 import { createInProcessWorker } from './inProcessWorker';
 import { experimentFromHash, experimentToHash } from './link';

@@ -4,6 +4,7 @@
  * themselves is pure over plain data.
  */
 export * from './browserWorker';
+export * from './check';
 export * from './csv';
 export * from './definition';
 export * from './experiment';

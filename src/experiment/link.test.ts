@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, configToHash } from '../config';
-import { checkDefinition, type ExperimentDefinition } from './definition';
+import { checkDefinition } from './check';
+import { type ExperimentDefinition } from './definition';
 import { encodeExperiment, experimentFromHash, experimentToHash, splitExperiment } from './link';
 
 const SPIRAL = { ...DEFAULT_CONFIG, dataset: 'spiral' as const, optimizer: 'adam' as const };

@@ -10,16 +10,12 @@
  * optional `@name` (URI-encoded) when it is not the rule's own label. `seeds:10` means seeds
  * 1 to 10, `seeds:5-14` seeds 5 to 14. A sweep replaces the variants:
  * `sweep:frac(tanh,silu);steps:5`. Reading never throws: what is unknown or malformed falls
- * back (see definition.ts `checkDefinition`) and is told in `notes`, so a shared link always
+ * back (see check.ts `checkDefinition`) and is told in `notes`, so a shared link always
  * opens. The same link runs the same runs, so it gives the same numbers.
  */
 import { configFromHash, configToHash, readDecimal, type PlaygroundConfig } from '../config';
-import {
-  checkDefinition,
-  type ExperimentDefinition,
-  type Variant,
-  type VariantRule,
-} from './definition';
+import { checkDefinition } from './check';
+import { type ExperimentDefinition, type Variant, type VariantRule } from './definition';
 import { NoteList, quoteValue } from './notes';
 import { ruleLabel } from './rules';
 

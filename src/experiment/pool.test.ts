@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config';
 import { Rng } from '../nn';
-import { checkDefinition, type ExperimentDefinition } from './definition';
+import { checkDefinition } from './check';
+import { type ExperimentDefinition } from './definition';
 import { startExperiment, finishedRuns } from './experiment';
 import { createInProcessWorker } from './inProcessWorker';
 import type { ExperimentCommand } from './messages';

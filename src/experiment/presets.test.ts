@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkDefinition, runCount } from './definition';
+import { checkDefinition } from './check';
+import { runCount } from './definition';
 import { experimentFromHash, experimentToHash } from './link';
 import { PRESETS, presetById } from './presets';
 

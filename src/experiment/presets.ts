@@ -5,7 +5,8 @@
  */
 import { DEFAULT_CONFIG, type PlaygroundConfig } from '../config';
 import type { ActivationId } from '../nn';
-import { checkDefinition, type ExperimentDefinition } from './definition';
+import { checkDefinition } from './check';
+import { type ExperimentDefinition } from './definition';
 
 export interface Preset {
   readonly id: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config';
-import { checkDefinition, type ExperimentDefinition } from './definition';
+import { checkDefinition } from './check';
+import { type ExperimentDefinition } from './definition';
 import type { ExperimentResults } from './experiment';
 import type { RunOutcome } from './run';
 import { meanCurve, summarize, sweepPoints } from './summary';

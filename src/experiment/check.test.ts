@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config';
+import { checkDefinition } from './check';
 import {
   EXPERIMENT_LIMITS,
-  checkDefinition,
   definitionFromConfig,
   sweepFractions,
   type ExperimentDefinition,
