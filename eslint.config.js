@@ -170,6 +170,37 @@ export default tseslint.config(
     ['state', 'viz', 'ui', 'react', 'react-dom', 'zustand'],
     'The worker side knows the engine, the data and its protocol, never the page.',
   ),
+  {
+    // Experiments reuse the worker's session (one run = one playground), nothing else of it.
+    files: ['src/experiment/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/state', '**/state/**', '**/ui', '**/ui/**', '**/viz', '**/viz/**'],
+              message: 'src/experiment is pure over nn, data and config: the page depends on it.',
+            },
+            {
+              regex: '(^|/)worker(/(?!session$)[^/]+)?$',
+              message: 'From src/worker, experiments use session.ts only (buildSession).',
+            },
+            {
+              group: ['react', 'react-dom', 'zustand', 'd3', 'd3-*'],
+              message: 'src/experiment draws nothing and holds no page state.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  forbidImports(
+    // The tests also drive the worker's Trainer, to hold a run and the playground together.
+    ['src/experiment/**/*.test.ts'],
+    ['state', 'ui', 'viz', 'react', 'react-dom', 'zustand'],
+    'Experiment tests use the engine, the data, the config and the worker side only.',
+  ),
   forbidImports(
     ['src/viz/**'],
     ['data', 'worker', 'state', 'ui', 'react', 'react-dom', 'zustand'],

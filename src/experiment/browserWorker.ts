@@ -1,0 +1,28 @@
+/** The page's side of one experiment worker: a module Worker behind the pool's WorkerLike. */
+import type { ExperimentEvent } from './messages';
+import type { WorkerFactory } from './pool';
+
+/**
+ * Starts an experiment worker in the browser. A script error, a failed load or a message that
+ * cannot be read reports a crash, and the pool replaces the worker.
+ */
+export const createBrowserWorker: WorkerFactory = (handlers) => {
+  const worker = new Worker(new URL('./experiment.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  worker.onmessage = (event: MessageEvent<ExperimentEvent>) => handlers.onEvent(event.data);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    handlers.onCrash(event.message || 'the worker could not start');
+  };
+  worker.onmessageerror = () => handlers.onCrash('a message from the worker could not be read');
+  return {
+    send: (command) => worker.postMessage(command),
+    terminate: () => worker.terminate(),
+  };
+};
+
+/** Cores the page may use for an experiment: navigator.hardwareConcurrency, when known. */
+export function browserCores(): number {
+  return typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1;
+}
