@@ -38,3 +38,60 @@ describe('Rng.shuffle', () => {
     expect(fast.shuffle(values.slice())).toEqual(expected.map((i) => values[i]));
   });
 });
+
+describe('Rng state', () => {
+  it('is four unsigned 32-bit integers', () => {
+    const rng = new Rng(0xdeadbeef);
+    for (let i = 0; i < 100; i++) rng.nextUint32();
+    const state = rng.getState();
+    expect(state).toHaveLength(4);
+    for (const word of state) {
+      expect(Number.isInteger(word)).toBe(true);
+      expect(word).toBeGreaterThanOrEqual(0);
+      expect(word).toBeLessThanOrEqual(0xffffffff);
+    }
+  });
+
+  it('continues bit for bit in another generator, through draws and shuffles', () => {
+    for (const seed of [0, 1, 7, 0xffffffff]) {
+      const original = new Rng(seed);
+      const order = Int32Array.from({ length: 50 }, (_, i) => i);
+      original.shuffle(order);
+      original.normal();
+      const copy = new Rng(12345);
+      copy.setState(original.getState());
+      const copyOrder = order.slice();
+      original.shuffle(order);
+      copy.shuffle(copyOrder);
+      expect(Array.from(copyOrder)).toEqual(Array.from(order));
+      for (let i = 0; i < 20; i++) expect(copy.nextUint32()).toBe(original.nextUint32());
+      expect(copy.getState()).toEqual(original.getState());
+    }
+  });
+
+  it('survives a round trip through JSON', () => {
+    const rng = new Rng(3);
+    rng.next();
+    const copy = new Rng(0);
+    copy.setState(JSON.parse(JSON.stringify(rng.getState())) as number[]);
+    expect(copy.next()).toBe(rng.next());
+  });
+
+  it('refuses what is not a state, and changes nothing then', () => {
+    const rng = new Rng(9);
+    const before = rng.getState();
+    for (const bad of [
+      [],
+      [1, 2, 3],
+      [1, 2, 3, 4, 5],
+      [0, 0, 0, 0],
+      [1, 2, 3, -1],
+      [1, 2, 3, 2 ** 32],
+      [1, 2, 3, 0.5],
+      [1, 2, 3, NaN],
+    ]) {
+      expect(() => rng.setState(bad)).toThrow(RangeError);
+    }
+    expect(rng.getState()).toEqual(before);
+  });
+});

@@ -29,6 +29,33 @@ export class Rng {
     this.d = next();
   }
 
+  /**
+   * The generator's position: its four state words as unsigned 32-bit integers. A generator
+   * given them with `setState` continues with exactly the numbers this one would draw next
+   * (a restarted worker resumes its shuffles from a checkpoint this way).
+   */
+  getState(): [number, number, number, number] {
+    return [this.a >>> 0, this.b >>> 0, this.c >>> 0, this.d >>> 0];
+  }
+
+  /**
+   * Moves the generator to a position `getState` returned.
+   * @throws RangeError unless four integers from 0 to 2^32 - 1, not all zero (xoshiro's one
+   *   dead state, which only ever draws zeros and which no seed reaches)
+   */
+  setState(state: readonly number[]): void {
+    const valid =
+      state.length === 4 &&
+      state.every((word) => Number.isInteger(word) && word >= 0 && word <= 0xffffffff) &&
+      state.some((word) => word !== 0);
+    if (!valid) {
+      throw new RangeError(
+        `an Rng state is four unsigned 32-bit integers, not all zero; got [${state.join(', ')}]`,
+      );
+    }
+    [this.a, this.b, this.c, this.d] = state as [number, number, number, number];
+  }
+
   /** A uniform 32-bit unsigned integer (`shuffle` repeats this step: keep the two in step). */
   nextUint32(): number {
     const result = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
