@@ -22,6 +22,11 @@ export class Pacer {
   private frameWanted = false;
   private lastFrameTime = -Infinity;
 
+  /** Whether training work is under way or waiting: running, or steps still to train. */
+  get busy(): boolean {
+    return this.running || this.pendingSteps > 0;
+  }
+
   /** Play or pause at time `now`. Playing owes one epoch, so a slow speed answers at once. */
   setRunning(running: boolean, now: number): void {
     if (running && !this.running) {

@@ -8,8 +8,18 @@
  *
  * Generations: every `build` and `reset` carries a new generation number; the page drops any
  * frame or event of an older generation, which may still be in flight after a rebuild.
+ *
+ * Heartbeat: while the page expects the worker to work it sends `ping`s; each is answered by a
+ * `pong` as soon as the worker reads it (commands are read between training slices), so a
+ * worker that stopped, hangs or never loaded shows as a ping left unanswered.
+ *
+ * Checkpoints: now and then the worker sends the session's whole state (`checkpoint`), which
+ * the page keeps and hands back to a fresh worker as a `restore` after the build.
  */
 import type { PlaygroundConfig } from '../config';
+import type { SessionState } from './sessionState';
+
+export type { SessionState };
 
 /** Layers as the engine numbers them: 1 = first hidden layer, hidden count + 1 = outputs. */
 export interface WeightAddress {
@@ -34,7 +44,14 @@ export type WorkerCommand =
   /** One weight of the live network, within the engine's LIMITS.maxAbsWeight. */
   | ({ readonly type: 'setWeight'; readonly value: number } & WeightAddress)
   /** The page has painted the last frame; the worker may send the next. */
-  | { readonly type: 'frameDone' };
+  | { readonly type: 'frameDone' }
+  /** Answer at once with a `pong` of the same id. */
+  | { readonly type: 'ping'; readonly id: number }
+  /**
+   * Continue from a checkpoint: the network just built (of `generation`, which must be the
+   * build's) takes the state's parameters, optimizer, epoch and shuffles.
+   */
+  | { readonly type: 'restore'; readonly generation: number; readonly state: SessionState };
 
 /** One point of a data set for drawing: flat x, y, label triples. */
 export interface PointSet {
@@ -95,10 +112,26 @@ export type WorkerEvent =
    * A command could not be carried out (for example an invalid configuration); `command` names
    * it, absent when training itself failed. A failed build leaves the previous network.
    */
-  | { readonly type: 'failed'; readonly message: string; readonly command?: WorkerCommand['type'] };
+  | { readonly type: 'failed'; readonly message: string; readonly command?: WorkerCommand['type'] }
+  /** The answer to a `ping`, with where training is (generation -1 and epoch 0 before a build). */
+  | {
+      readonly type: 'pong';
+      readonly id: number;
+      readonly generation: number;
+      readonly epoch: number;
+      /** Whether training work is under way or waiting: running, or steps still to train. */
+      readonly busy: boolean;
+    }
+  /**
+   * The session's state, to continue from after a restart: about once a second while training
+   * runs, and whenever it settled after a change (a step, a pause, an edit).
+   */
+  | { readonly type: 'checkpoint'; readonly generation: number; readonly state: SessionState };
 
 /** The `data` event: the points of a new build. */
 export type DataEvent = Extract<WorkerEvent, { type: 'data' }>;
+export type PongEvent = Extract<WorkerEvent, { type: 'pong' }>;
+export type CheckpointEvent = Extract<WorkerEvent, { type: 'checkpoint' }>;
 
 /** The buffers of a frame, for postMessage's transfer list. */
 export function frameTransferables(frame: Frame): ArrayBuffer[] {

@@ -6,9 +6,10 @@ import type { Network } from '../nn';
  * statistics and the shuffle order. Taking one costs a few array copies of the network's
  * size, small beside an epoch, and allocates nothing.
  *
- * Not covered: the shuffle generator's position, which has no public state. After a restore
- * the next epochs therefore shuffle differently from a run that never diverged; the numbers
- * stay reproducible because divergence itself is.
+ * Not covered: the shuffle generator's position, left where the diverged epoch moved it. After
+ * a restore the next epochs therefore shuffle differently from a run that never diverged; the
+ * numbers stay reproducible because divergence itself is. (A checkpoint, sessionState.ts,
+ * does carry the position: it must continue exactly.)
  */
 export class ParameterSnapshot {
   private readonly weights: Float64Array;

@@ -25,6 +25,7 @@ import { Pacer } from './pacer';
 import { frameTransferables, type Frame, type WorkerCommand, type WorkerEvent } from './protocol';
 import { RateMeter } from './rateMeter';
 import { buildSession, flattenPoints, patchSession, resetSession, type Session } from './session';
+import { captureSessionState, restoreSessionState } from './sessionState';
 
 export { FRAME_INTERVAL_MS } from './pacer';
 
@@ -51,6 +52,12 @@ export const HISTORY_POINTS_PER_SECOND = 100;
  * paints, and so acknowledges, only on animation frames) while training goes on.
  */
 export const PENDING_HISTORY_POINTS = 2048;
+/**
+ * Least time between two checkpoints while training runs, in milliseconds: a restarted worker
+ * loses at most about this much training. A checkpoint copies the parameters and moments, a
+ * few kilobytes, so once a second costs nothing beside the frames.
+ */
+export const CHECKPOINT_INTERVAL_MS = 1000;
 
 interface Evaluations {
   readonly train: Evaluation;
@@ -70,6 +77,9 @@ export class Trainer {
   private totalEpochs = 0;
   private readonly history = new LossHistory(PENDING_HISTORY_POINTS);
   private readonly meter = new RateMeter();
+  /** `version` at the last checkpoint, and when it was sent. */
+  private checkpointVersion = -1;
+  private lastCheckpointAt = -Infinity;
 
   /**
    * @param post sends an event to the page (`self.postMessage` in the worker)
@@ -92,6 +102,7 @@ export class Trainer {
       this.post({ type: 'failed', message, command: command.type }, []);
     }
     this.sendFrameIfAllowed();
+    this.sendCheckpointIfDue();
   }
 
   /**
@@ -104,6 +115,7 @@ export class Trainer {
     try {
       this.trainSlice(budgetMs);
       this.sendFrameIfAllowed();
+      this.sendCheckpointIfDue();
     } catch (error) {
       // A bug, not a divergence: stop, so the next slice does not hit it again forever.
       this.pacer.halt();
@@ -166,6 +178,28 @@ export class Trainer {
       }
       case 'frameDone':
         return this.pacer.frameDone();
+      case 'ping':
+        return this.post(
+          {
+            type: 'pong',
+            id: command.id,
+            generation: this.session?.generation ?? -1,
+            epoch: this.session?.epoch ?? 0,
+            busy: this.pacer.busy,
+          },
+          [],
+        );
+      case 'restore': {
+        const session = this.requireSession();
+        if (command.generation !== session.generation) {
+          throw new RangeError(
+            `it belongs to network ${command.generation}, not to the current ${session.generation}`,
+          );
+        }
+        restoreSessionState(session, command.state);
+        this.history.clear();
+        return this.changed();
+      }
     }
   }
 
@@ -288,6 +322,21 @@ export class Trainer {
     this.post(frame, frameTransferables(frame));
   }
 
+  /**
+   * Sends the session's state when it changed since the last checkpoint: at once when training
+   * has settled (paused, no steps left), at most every CHECKPOINT_INTERVAL_MS while it runs.
+   */
+  private sendCheckpointIfDue(): void {
+    const session = this.session;
+    if (!session || this.version === this.checkpointVersion) return;
+    const now = this.now();
+    if (this.pacer.busy && now - this.lastCheckpointAt < CHECKPOINT_INTERVAL_MS) return;
+    this.checkpointVersion = this.version;
+    this.lastCheckpointAt = now;
+    const state = captureSessionState(session);
+    this.post({ type: 'checkpoint', generation: session.generation, state }, []);
+  }
+
   /** A frame of fresh arrays: they are transferred, so none may be kept or reused. */
   private makeFrame(session: Session, now: number): Frame {
     const { net } = session;
@@ -336,6 +385,8 @@ function failureMessage(command: WorkerCommand, error: unknown): string {
     step: 'step',
     setWeight: 'set the weight',
     frameDone: 'take the frame back',
+    ping: 'answer the heartbeat',
+    restore: 'continue from the saved training',
   };
   return `Could not ${what[command.type]}: ${reason.replace(/\.$/, '')}.`;
 }
