@@ -448,6 +448,23 @@ describe('notices', () => {
     expect(store.getState().notices).toHaveLength(1);
   });
 
+  it('replaces a notice in place, keeping its id and position, and says when it is gone', () => {
+    const { act, store } = setup();
+    const a = act.pushNotice('warning', 'restarted at epoch 70');
+    const b = act.pushNotice('info', 'other');
+    expect(act.replaceNotice(a, 'error', 'could not be restarted')).toBe(true);
+    expect(store.getState().notices).toEqual([
+      { id: a, kind: 'error', text: 'could not be restarted' },
+      { id: b, kind: 'info', text: 'other' },
+    ]);
+    const before = store.getState().notices;
+    expect(act.replaceNotice(a, 'error', 'could not be restarted')).toBe(true);
+    expect(store.getState().notices).toBe(before);
+    act.dismissNotice(a);
+    expect(act.replaceNotice(a, 'warning', 'again')).toBe(false);
+    expect(store.getState().notices).toEqual([{ id: b, kind: 'info', text: 'other' }]);
+  });
+
   it('keeps only the newest notices', () => {
     const { store, act } = setup();
     for (let i = 0; i < MAX_NOTICES + 3; i++) act.pushNotice('info', `n${i}`);

@@ -196,6 +196,21 @@ export function actions(store: PlaygroundStore) {
     },
     /** Shows a message (the same message twice is shown once); returns its id. */
     pushNotice,
+    /**
+     * Gives notice `id` a new kind and text in place (same id, same position), as when what an
+     * incident says changes; false when it is gone (dismissed or pushed out).
+     */
+    replaceNotice(id: number, kind: NoticeKind, text: string): boolean {
+      const notices = get().notices;
+      const at = notices.findIndex((n) => n.id === id);
+      if (at < 0) return false;
+      const notice = notices[at] as (typeof notices)[number];
+      if (notice.kind === kind && notice.text === text) return true;
+      const next = notices.slice();
+      next[at] = { id, kind, text };
+      store.setState({ notices: next });
+      return true;
+    },
     dismissNotice(id: number): void {
       const notices = get().notices;
       if (notices.some((n) => n.id === id)) {

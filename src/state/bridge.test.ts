@@ -118,6 +118,18 @@ class FakeAddress {
   }
 }
 
+function crashReport(report: Partial<CrashReport> = {}): CrashReport {
+  return {
+    message: 'The training worker stopped: oops',
+    cause: 'crashed',
+    restarted: true,
+    incident: 1,
+    restoredEpoch: 0,
+    lostEpochs: 0,
+    ...report,
+  };
+}
+
 function setup(options: BridgeOptions = {}) {
   const store = createPlaygroundStore();
   const port = new FakePort();
@@ -368,21 +380,80 @@ describe('worker troubles', () => {
     ]);
   });
 
-  it('warns once that a crashed worker was restarted', () => {
+  it('warns that a crashed worker was restarted, from which epoch and what was lost', () => {
     const { port, store, act } = setup();
     act.setRunning(true);
-    port.emitCrash({ message: 'The training worker stopped: oops', restarted: true });
-    port.emitCrash({ message: 'The training worker stopped: oops', restarted: true });
+    port.emitCrash(crashReport({ restoredEpoch: 70, lostEpochs: 5 }));
     expect(store.getState().notices.map((n) => [n.kind, n.text])).toEqual([
-      ['warning', CRASH_RESTARTED_TEXT],
+      ['warning', 'The training worker stopped; it was restarted at epoch 70 (5 epochs lost).'],
     ]);
     expect(store.getState().running).toBe(true);
+  });
+
+  it('says a stalled worker stopped responding, and when nothing was trained yet', () => {
+    const { port, store } = setup();
+    port.emitCrash(crashReport({ cause: 'stalled', restoredEpoch: 1234, lostEpochs: 1 }));
+    port.emitCrash(crashReport({ incident: 2, restoredEpoch: 0, lostEpochs: 0 }));
+    port.emitCrash(crashReport({ incident: 3, cause: 'stalled', restoredEpoch: 9, lostEpochs: 0 }));
+    expect(store.getState().notices.map((n) => n.text)).toEqual([
+      'The training worker stopped responding; it was restarted at epoch 1,234 (1 epoch lost).',
+      CRASH_RESTARTED_TEXT,
+      'The training worker stopped responding; it was restarted at epoch 9 (no epochs lost).',
+    ]);
+  });
+
+  it('updates one notice per incident in place, and replaces its warning when it gives up', () => {
+    const { port, store, act } = setup();
+    act.setRunning(true);
+    port.emitCrash(crashReport({ restoredEpoch: 70, lostEpochs: 5 }));
+    const [first] = store.getState().notices;
+    port.emitCrash(crashReport({ cause: 'stalled', restoredEpoch: 70, lostEpochs: 5 }));
+    port.emitCrash(
+      crashReport({
+        message: 'The training worker stopped responding.',
+        restarted: false,
+        restoredEpoch: null,
+      }),
+    );
+    expect(store.getState().notices).toEqual([
+      {
+        id: first?.id,
+        kind: 'error',
+        text: 'The training worker stopped responding; it could not be restarted. Reload the page to try again.',
+      },
+    ]);
+    expect(store.getState().running).toBe(false);
+  });
+
+  it('starts a new notice for a new incident, or when the incident’s notice was dismissed', () => {
+    const { port, store, act } = setup();
+    port.emitCrash(crashReport({ restoredEpoch: 70, lostEpochs: 5 }));
+    port.emitCrash(crashReport({ incident: 2, restoredEpoch: 90, lostEpochs: 2 }));
+    expect(store.getState().notices).toHaveLength(2);
+    act.dismissNotice(store.getState().notices[1]?.id ?? -1);
+    port.emitCrash(crashReport({ incident: 2, restarted: false, restoredEpoch: null }));
+    expect(store.getState().notices.map((n) => n.kind)).toEqual(['warning', 'error']);
+  });
+
+  it('keeps the loss curve up to the checkpoint when the worker continues from one', () => {
+    const { port, hub } = setup();
+    hub.pushFrame(makeFrame(1, 75, { history: [50, 60, 70, 75] }));
+    port.generation = 2;
+    port.emitCrash(crashReport({ restoredEpoch: 70, lostEpochs: 5 }));
+    expect(Array.from(hub.lossHistory().epochs)).toEqual([50, 60, 70]);
+    expect(hub.isStale(1)).toBe(true);
   });
 
   it('pauses and tells to reload when the worker could not be restarted', () => {
     const { port, store, act } = setup();
     act.setRunning(true);
-    port.emitCrash({ message: 'The training worker stopped (error).', restarted: false });
+    port.emitCrash(
+      crashReport({
+        message: 'The training worker stopped (error).',
+        restarted: false,
+        restoredEpoch: null,
+      }),
+    );
     expect(store.getState().running).toBe(false);
     expect(store.getState().notices[0]).toMatchObject({
       kind: 'error',
@@ -498,7 +569,7 @@ class RecordingWorker extends EventTarget implements WorkerLike {
 describe('with the real TrainingClient', () => {
   it('builds on connect, patches an activation change and rebuilds on a shape change', () => {
     const worker = new RecordingWorker();
-    const client = new TrainingClient(() => worker);
+    const client = new TrainingClient({ createWorker: () => worker });
     const store = createPlaygroundStore();
     const raf = new FakeAnimationFrames();
     const hub = new FrameHub({ requestAnimationFrame: raf.request });
@@ -508,7 +579,7 @@ describe('with the real TrainingClient', () => {
     act.addNeuron(2);
     act.set('speed', 100);
     act.set('showTestData', true);
-    expect(worker.posted.map((c) => c.type)).toEqual([
+    expect(worker.posted.filter((c) => c.type !== 'ping').map((c) => c.type)).toEqual([
       'build',
       'speed',
       'run',

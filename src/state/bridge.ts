@@ -55,9 +55,34 @@ export interface BridgeOptions {
 /** Default least time between two readout updates while training runs. */
 export const READOUT_INTERVAL_MS = 125;
 
-/** What the crash notice says when the client brought the worker back. */
+/** What the crash notice says when the client brought the worker back with nothing trained. */
 export const CRASH_RESTARTED_TEXT =
   'The training worker stopped; it was restarted with your current settings.';
+
+function epochsLost(count: number): string {
+  if (count === 0) return 'no epochs lost';
+  return `${count.toLocaleString('en')} ${count === 1 ? 'epoch' : 'epochs'} lost`;
+}
+
+/**
+ * What the page says about a crashed or stalled worker: that it was restarted and from which
+ * epoch ("The training worker stopped; it was restarted at epoch 70 (5 epochs lost)."), or
+ * that it could not be.
+ */
+export function crashNoticeText(report: CrashReport): string {
+  if (!report.restarted) {
+    return `${report.message.replace(/\.$/, '')}; it could not be restarted. Reload the page to try again.`;
+  }
+  const what =
+    report.cause === 'stalled'
+      ? 'The training worker stopped responding'
+      : 'The training worker stopped';
+  const epoch = report.restoredEpoch;
+  if (epoch === null || (epoch === 0 && report.lostEpochs === 0)) {
+    return `${what}; it was restarted with your current settings.`;
+  }
+  return `${what}; it was restarted at epoch ${epoch.toLocaleString('en')} (${epochsLost(report.lostEpochs)}).`;
+}
 
 /**
  * A live connection. Call it (or `disconnect`) to stop listening; `step` and `reset` are the
@@ -157,16 +182,20 @@ export function connect(
     store.setState({ running: false, divergence: { epoch: event.epoch, hint: event.hint } });
   }
 
+  /** The notice of the latest incident, updated in place while the incident goes on. */
+  let incidentNotice: { incident: number; id: number } | null = null;
+
   function onCrash(report: CrashReport): void {
-    if (report.restarted) {
-      act.pushNotice('warning', CRASH_RESTARTED_TEXT);
-      return;
+    if (report.restarted && report.restoredEpoch !== null && report.restoredEpoch > 0) {
+      // The same network goes on from the checkpoint: keep its loss curve up to there.
+      hub.continueAs(port.generation, report.restoredEpoch);
     }
-    store.setState({ running: false });
-    act.pushNotice(
-      'error',
-      `${report.message.replace(/\.$/, '')}; it could not be restarted. Reload the page to try again.`,
-    );
+    if (!report.restarted) store.setState({ running: false });
+    const kind = report.restarted ? 'warning' : 'error';
+    const text = crashNoticeText(report);
+    const same = incidentNotice?.incident === report.incident;
+    if (same && incidentNotice && act.replaceNotice(incidentNotice.id, kind, text)) return;
+    incidentNotice = { incident: report.incident, id: act.pushNotice(kind, text) };
   }
 
   const hashOptions = windowHashOptions(options);

@@ -151,6 +151,19 @@ describe('FrameHub generations', () => {
     expect(Array.from(hub.lossHistory().epochs)).toEqual([1]);
   });
 
+  it('keeps the loss history up to the checkpoint and the last frame when a restarted worker continues', () => {
+    const { hub } = setup();
+    hub.pushFrame(makeFrame(1, 75, { history: [60, 65, 70, 75] }));
+    hub.continueAs(2, 70);
+    expect(Array.from(hub.lossHistory().epochs)).toEqual([60, 65, 70]);
+    expect(hub.latestFrame?.epoch).toBe(75);
+    expect(hub.isStale(1)).toBe(true);
+    hub.pushData(makeData(2));
+    hub.pushFrame(makeFrame(2, 72, { history: [71, 72] }));
+    expect(Array.from(hub.lossHistory().epochs)).toEqual([60, 65, 70, 71, 72]);
+    expect(hub.latestFrame?.generation).toBe(2);
+  });
+
   it('keeps the loss points of coalesced frames', () => {
     const { hub } = setup();
     hub.pushFrame(makeFrame(1, 2, { history: [1, 2] }));

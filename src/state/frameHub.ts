@@ -135,6 +135,18 @@ export class FrameHub {
     this.data = null;
   }
 
+  /**
+   * A restarted worker continues the current network as `generation`, from a checkpoint at
+   * `epoch`: its frames are not a new network's, so the loss history up to that epoch stays,
+   * and the last frame stays painted until the new worker's first.
+   */
+  continueAs(generation: number, epoch: number): void {
+    if (this.disposed || generation <= this.newestGeneration) return;
+    this.newestGeneration = generation;
+    this.history.dropAfter(epoch);
+    this.schedulePaint();
+  }
+
   /** Forgets the loss history (on reset, before the new generation's first frame). */
   clearHistory(): void {
     this.history.clear();

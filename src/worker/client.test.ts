@@ -1,74 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, type PlaygroundConfig } from '../config';
-import { MAX_RESTARTS, TrainingClient, type CrashReport, type WorkerLike } from './client';
-import type { Frame, WorkerCommand, WorkerEvent } from './protocol';
+import { MAX_RESTARTS, type CrashReport } from './client';
+import type { Frame } from './protocol';
+import { frame, setup } from './testWorkers';
 
-/** A stand-in for a Worker: records what is posted and lets the test play the worker's part. */
-class FakeWorker extends EventTarget implements WorkerLike {
-  readonly posted: WorkerCommand[] = [];
-  terminated = false;
+beforeEach(() => {
+  vi.useFakeTimers();
+});
 
-  postMessage(message: WorkerCommand): void {
-    this.posted.push(message);
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-
-  emit(event: WorkerEvent): void {
-    this.dispatchEvent(new MessageEvent('message', { data: event }));
-  }
-
-  crash(message: string): void {
-    const event = new Event('error', { cancelable: true });
-    Object.defineProperty(event, 'message', { value: message });
-    this.dispatchEvent(event);
-  }
-
-  types(): string[] {
-    return this.posted.map((c) => c.type);
-  }
-}
-
-function setup() {
-  const workers: FakeWorker[] = [];
-  const client = new TrainingClient(() => {
-    const worker = new FakeWorker();
-    workers.push(worker);
-    return worker;
-  });
-  const current = (): FakeWorker => {
-    const worker = workers[workers.length - 1];
-    if (!worker) throw new Error('no worker was created');
-    return worker;
-  };
-  return { client, workers, current };
-}
-
-function frame(generation: number, epoch = 0): Frame {
-  return {
-    type: 'frame',
-    generation,
-    epoch,
-    running: false,
-    trainLoss: 0.5,
-    testLoss: 0.5,
-    trainAccuracy: 0.5,
-    testAccuracy: 0.5,
-    gridN: 8,
-    grid: new Float32Array(7 * 64),
-    weights: new Float64Array(18),
-    biases: new Float64Array(9),
-    preMin: new Float64Array(6),
-    preMax: new Float64Array(6),
-    meanAbsGradient: new Float64Array(6),
-    historyEpochs: new Float64Array(0),
-    historyTrainLoss: new Float64Array(0),
-    historyTestLoss: new Float64Array(0),
-    epochsPerSecond: 0,
-  };
-}
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('TrainingClient', () => {
   it('builds for the first configuration and for new data or shape, and patches otherwise', () => {
@@ -181,7 +123,14 @@ describe('TrainingClient', () => {
 
     workers[0]?.crash('out of memory');
     expect(crashes).toEqual([
-      { message: 'The training worker stopped: out of memory', restarted: true },
+      {
+        message: 'The training worker stopped: out of memory',
+        cause: 'crashed',
+        restarted: true,
+        incident: 1,
+        restoredEpoch: 0,
+        lostEpochs: 0,
+      },
     ]);
     expect(workers).toHaveLength(2);
     expect(workers[0]?.terminated).toBe(true);

@@ -1,10 +1,20 @@
 /**
  * The page's side of the training worker: turns settings into commands (a build or a patch),
- * numbers generations and drops what belongs to an older one, and brings a crashed worker
- * back with the current settings.
+ * numbers generations and drops what belongs to an older one, watches the worker's heartbeat,
+ * keeps its latest checkpoint, and brings a crashed or stalled worker back with the current
+ * settings and the training of that checkpoint.
  */
 import { changeEffects, type PlaygroundConfig } from '../config';
-import type { DataEvent, Frame, WeightAddress, WorkerCommand, WorkerEvent } from './protocol';
+import type {
+  CheckpointEvent,
+  DataEvent,
+  Frame,
+  WeightAddress,
+  WorkerCommand,
+  WorkerEvent,
+} from './protocol';
+import { Watchdog, type WatchdogOptions } from './watchdog';
+import { createTrustedWorker, TRAINING_WORKER_URL } from './workerUrl';
 
 /** What the client needs of a Worker; tests pass a fake. */
 export interface WorkerLike {
@@ -17,10 +27,25 @@ export type { DataEvent };
 export type DivergedEvent = Extract<WorkerEvent, { type: 'diverged' }>;
 export type FailedEvent = Extract<WorkerEvent, { type: 'failed' }>;
 
-/** A worker that died: why, and whether a fresh one was started in its place. */
+/**
+ * A worker that died or stalled: why, whether a fresh one was started in its place, and how
+ * much training that one continues from.
+ */
 export interface CrashReport {
+  /** What happened, one sentence ("The training worker stopped responding."). */
   readonly message: string;
+  /** `crashed`: an error event; `stalled`: the heartbeat went unanswered. */
+  readonly cause: 'crashed' | 'stalled';
   readonly restarted: boolean;
+  /**
+   * Numbers incidents: crashes and stalls in a row with no working worker in between share
+   * one (so the page can show one message per incident and update it).
+   */
+  readonly incident: number;
+  /** The epoch the fresh worker continues from; null when none was started or nothing built. */
+  readonly restoredEpoch: number | null;
+  /** Epochs seen before the incident that the restart could not keep (0 when none). */
+  readonly lostEpochs: number;
 }
 
 /**
@@ -29,9 +54,18 @@ export interface CrashReport {
  */
 export const MAX_RESTARTS = 3;
 
-/** The real worker, bundled by Vite from this literal `new URL(…, import.meta.url)`. */
+/**
+ * The real worker, bundled by Vite, its URL passed through the page's Trusted Types policy.
+ * @throws when the browser refuses to start a worker (see `createTrustedWorker`)
+ */
 export function createTrainingWorker(): WorkerLike {
-  return new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' });
+  return createTrustedWorker(TRAINING_WORKER_URL);
+}
+
+export interface TrainingClientOptions {
+  /** Makes a fresh worker, now and after every crash (tests pass a fake). */
+  readonly createWorker?: () => WorkerLike;
+  readonly watchdog?: WatchdogOptions;
 }
 
 type Listener<T> = (value: T) => void;
@@ -61,12 +95,24 @@ class Listeners<T> {
 
 export class TrainingClient {
   private worker: WorkerLike;
+  private readonly createWorker: () => WorkerLike;
+  private readonly watchdog: Watchdog;
   private currentGeneration = 0;
   /** Settings to re-send after a crash. */
   private lastConfig: PlaygroundConfig | null = null;
   private running = false;
   private speed: number | null = null;
+  /** The newest checkpoint of the current generation, handed to a restarted worker. */
+  private checkpoint: CheckpointEvent | null = null;
+  /** A restore sent to a fresh worker: until it shows that epoch, older frames are its build's. */
+  private pendingRestore: { generation: number; epoch: number } | null = null;
+  /** The newest epoch the current network was seen at (frames and pongs). */
+  private lastSeenEpoch = 0;
   private crashesWithoutFrame = 0;
+  private incident = 0;
+  /** `lastSeenEpoch` when the current incident began. */
+  private incidentEpoch = 0;
+  private gaveUp = false;
   private disposed = false;
   private readonly frames = new Listeners<Frame>();
   private readonly data = new Listeners<DataEvent>();
@@ -74,8 +120,18 @@ export class TrainingClient {
   private readonly failed = new Listeners<FailedEvent>();
   private readonly crashes = new Listeners<CrashReport>();
 
-  /** @param createWorker makes a fresh worker, now and after every crash */
-  constructor(private readonly createWorker: () => WorkerLike = createTrainingWorker) {
+  /**
+   * @param options how workers are made (the real one by default) and the heartbeat's timing
+   * @throws when the first worker cannot be started at all (`new Worker` threw)
+   */
+  constructor(options: TrainingClientOptions = {}) {
+    this.createWorker = options.createWorker ?? createTrainingWorker;
+    this.watchdog = new Watchdog(
+      (id) => this.worker.postMessage({ type: 'ping', id }),
+      () => this.running,
+      () => this.fail('stalled', 'The training worker stopped responding.'),
+      options.watchdog,
+    );
     this.worker = this.spawn();
   }
 
@@ -92,14 +148,18 @@ export class TrainingClient {
   configure(config: PlaygroundConfig): void {
     const last = this.lastConfig;
     this.lastConfig = config;
-    if (last === null) return this.sendBuild(config);
-    const effects = changeEffects(last, config);
-    if (effects.has('rebuild')) this.sendBuild(config);
-    else if (effects.has('patch')) this.send({ type: 'patch', config });
+    const effects = last === null ? null : changeEffects(last, config);
+    if (effects === null || effects.has('rebuild')) {
+      this.forgetTraining();
+      this.sendBuild(config);
+    } else if (effects.has('patch')) {
+      this.send({ type: 'patch', config });
+    }
   }
 
   /** Redraws the weights from the seed (a new generation), data unchanged. */
   reset(): void {
+    this.forgetTraining();
     this.currentGeneration++;
     this.send({ type: 'reset', generation: this.currentGeneration });
   }
@@ -107,6 +167,11 @@ export class TrainingClient {
   setRunning(running: boolean): void {
     this.running = running;
     this.send({ type: 'run', running });
+  }
+
+  /** False once the client gave up restarting workers (it then sends nothing). */
+  get alive(): boolean {
+    return !this.gaveUp && !this.disposed;
   }
 
   /** Trains exactly `epochs` more epochs, then the worker sends a frame. */
@@ -154,29 +219,59 @@ export class TrainingClient {
   }
 
   /**
-   * Replaces the worker with a fresh one and sends it the current settings: speed, the last configuration as a build of a new generation, and the run state.
+   * Replaces the worker with a fresh one and sends it the current settings: speed, the last
+   * configuration as a build of a new generation, the latest checkpoint as a restore, and the
+   * run state. Also brings back a client that gave up.
+   * @throws when the browser refuses to start the worker
    */
   restart(): void {
     this.crashesWithoutFrame = 0;
+    this.gaveUp = false;
     this.respawn();
   }
 
   /** Stops the worker and forgets every listener; the client is unusable afterwards. */
   dispose(): void {
     this.disposed = true;
+    this.watchdog.stop();
     this.worker.terminate();
     for (const listeners of [this.frames, this.data, this.diverged, this.failed, this.crashes]) {
       listeners.clear();
     }
   }
 
-  private respawn(): void {
-    if (this.disposed) return;
+  /**
+   * A fresh worker with the settings and the latest checkpoint of the old one.
+   * @returns the epoch it continues from, null when there is no network to build
+   */
+  private respawn(): number | null {
+    const checkpoint = this.checkpoint;
     this.worker.terminate();
+    this.watchdog.newWorker();
     this.worker = this.spawn();
     if (this.speed !== null) this.send({ type: 'speed', epochsPerSecond: this.speed });
-    if (this.lastConfig !== null) this.sendBuild(this.lastConfig);
+    let epoch: number | null = null;
+    if (this.lastConfig !== null) {
+      this.sendBuild(this.lastConfig);
+      epoch = 0;
+      if (checkpoint !== null) {
+        const generation = this.currentGeneration;
+        this.send({ type: 'restore', generation, state: checkpoint.state });
+        this.checkpoint = { ...checkpoint, generation };
+        epoch = checkpoint.state.epoch;
+        this.pendingRestore = { generation, epoch };
+      }
+    }
+    this.lastSeenEpoch = epoch ?? 0;
     if (this.running) this.send({ type: 'run', running: true });
+    return epoch;
+  }
+
+  /** A new network (rebuild or reset): the old one's checkpoint does not fit it. */
+  private forgetTraining(): void {
+    this.checkpoint = null;
+    this.pendingRestore = null;
+    this.lastSeenEpoch = 0;
   }
 
   private sendBuild(config: PlaygroundConfig): void {
@@ -185,49 +280,114 @@ export class TrainingClient {
   }
 
   private send(command: WorkerCommand): void {
-    if (!this.disposed) this.worker.postMessage(command);
+    if (this.disposed || this.gaveUp) return;
+    this.worker.postMessage(command);
+    this.watchdog.commandSent();
   }
 
   private spawn(): WorkerLike {
     const worker = this.createWorker();
     // Events of a replaced worker may still be queued; only the current one is listened to.
     worker.addEventListener('message', (event) => {
-      if (worker === this.worker) this.receive((event as MessageEvent<WorkerEvent>).data);
+      if (worker !== this.worker || this.disposed || this.gaveUp) return;
+      this.watchdog.heardFrom();
+      this.receive((event as MessageEvent<WorkerEvent>).data);
     });
     const crashed = (event: Event) => {
-      if (worker !== this.worker || this.disposed) return;
+      if (worker !== this.worker || this.disposed || this.gaveUp) return;
       // Handled here: keep the browser from also reporting it as uncaught.
       event.preventDefault();
-      this.crash(event);
+      const detail = 'message' in event && typeof event.message === 'string' ? event.message : '';
+      this.fail(
+        'crashed',
+        detail
+          ? `The training worker stopped: ${detail}`
+          : `The training worker stopped (${event.type}).`,
+      );
     };
     worker.addEventListener('error', crashed);
     worker.addEventListener('messageerror', crashed);
     return worker;
   }
 
-  private crash(event: Event): void {
-    const detail = 'message' in event && typeof event.message === 'string' ? event.message : '';
-    const message = detail
-      ? `The training worker stopped: ${detail}`
-      : `The training worker stopped (${event.type}).`;
+  /**
+   * The worker crashed or stalled: a fresh one continues from the latest checkpoint, unless
+   * MAX_RESTARTS fresh ones in a row failed before showing a frame, or the browser refuses
+   * to start one; then the client gives up (stops sending) and says so.
+   */
+  private fail(cause: CrashReport['cause'], message: string): void {
+    if (this.crashesWithoutFrame === 0) {
+      this.incident++;
+      this.incidentEpoch = this.lastSeenEpoch;
+    }
     this.crashesWithoutFrame++;
-    const restarted = this.crashesWithoutFrame <= MAX_RESTARTS;
-    this.crashes.emit({ message, restarted });
-    if (restarted) this.respawn();
-    else this.worker.terminate();
+    let restoredEpoch: number | null = null;
+    let restarted = this.crashesWithoutFrame <= MAX_RESTARTS;
+    if (restarted) {
+      try {
+        restoredEpoch = this.respawn();
+      } catch (error) {
+        restarted = false;
+        const reason = error instanceof Error ? error.message : String(error);
+        message = `${message.replace(/\.$/, '')}, and a new one could not be started: ${reason}`;
+      }
+    }
+    if (!restarted) this.giveUp();
+    const lostEpochs = restoredEpoch === null ? 0 : Math.max(0, this.incidentEpoch - restoredEpoch);
+    this.crashes.emit({
+      message,
+      cause,
+      restarted,
+      incident: this.incident,
+      restoredEpoch,
+      lostEpochs,
+    });
+  }
+
+  private giveUp(): void {
+    this.gaveUp = true;
+    this.watchdog.stop();
+    this.worker.terminate();
   }
 
   private receive(event: WorkerEvent): void {
     switch (event.type) {
-      case 'frame':
-        this.crashesWithoutFrame = 0;
+      case 'frame': {
+        const current = event.generation === this.currentGeneration;
+        const restoring = current && this.pendingRestore?.generation === event.generation;
+        // The build's own frame, before the restore: it shows epoch 0 of a network about to
+        // continue from the checkpoint's epoch.
+        if (restoring && event.epoch < (this.pendingRestore?.epoch ?? 0)) {
+          this.frameDone();
+          return;
+        }
+        if (restoring) this.pendingRestore = null;
+        if (current) {
+          this.crashesWithoutFrame = 0;
+          this.lastSeenEpoch = event.epoch;
+        }
         // A stale or unwatched frame is still answered: the worker sends none until it is.
-        if (event.generation !== this.currentGeneration || this.frames.size === 0) {
+        if (!current || this.frames.size === 0) {
           this.frameDone();
           return;
         }
         this.frames.emit(event);
         return;
+      }
+      case 'pong':
+        this.watchdog.pong(event.id, event.busy);
+        if (event.generation === this.currentGeneration && this.pendingRestore === null) {
+          this.lastSeenEpoch = event.epoch;
+        }
+        return;
+      case 'checkpoint': {
+        const pending = this.pendingRestore;
+        if (event.generation !== this.currentGeneration) return;
+        // The build's checkpoint, before the restore: keep the one being restored.
+        if (pending !== null && event.state.epoch < pending.epoch) return;
+        this.checkpoint = event;
+        return;
+      }
       case 'data':
         if (event.generation === this.currentGeneration) this.data.emit(event);
         return;
@@ -237,6 +397,11 @@ export class TrainingClient {
         this.diverged.emit(event);
         return;
       case 'failed':
+        if (event.command === 'restore') {
+          // The fresh worker keeps its new build at epoch 0; this checkpoint will not do.
+          this.pendingRestore = null;
+          this.checkpoint = null;
+        }
         if (event.command === 'build') {
           // The worker kept its old network, whose shape the last configuration no longer
           // describes: the next configuration must be a build, whatever it differs in.

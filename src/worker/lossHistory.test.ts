@@ -45,6 +45,22 @@ describe('LossHistory', () => {
     expect(Array.from(history.view().epochs)).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('drops the points after an epoch and goes on from there', () => {
+    const history = new LossHistory(8);
+    for (let epoch = 0; epoch <= 20; epoch++) history.appendPoint(epoch, 1 / (1 + epoch), 0);
+    const stride = history.keepEvery;
+    const before = Array.from(history.view().epochs);
+    history.dropAfter(12);
+    const after = Array.from(history.view().epochs);
+    expect(after).toEqual(before.filter((e) => e <= 12));
+    expect(history.lastEpoch).toBeLessThanOrEqual(12);
+    history.appendPoint(13, 0.1, 0);
+    expect(history.lastEpoch).toBe(13);
+    expect(history.keepEvery).toBe(stride);
+    history.dropAfter(100);
+    expect(history.lastEpoch).toBe(13);
+  });
+
   it('refuses a capacity too small to thin', () => {
     expect(() => new LossHistory(2)).toThrow(RangeError);
   });

@@ -120,6 +120,20 @@ export class LossHistory {
     this.test = grow(this.test);
   }
 
+  /**
+   * Forgets the points after `epoch`, so the curve goes on from there (a restarted worker that
+   * continues from a checkpoint at that epoch). The thinning stride is kept.
+   */
+  dropAfter(epoch: number): void {
+    let length = this.length;
+    while (length > 0 && (this.epochs[length - 1] as number) > epoch) length--;
+    if (length === this.length) return;
+    // Whatever is left is kept for good (a dropped provisional tail leaves none).
+    this.kept = length;
+    this.hasTail = false;
+    this.sinceKept = 0;
+  }
+
   /** Forgets every point (a new network or a reset). */
   clear(): void {
     this.kept = 0;
