@@ -478,6 +478,30 @@ describe('URL hash', () => {
     expect(configFromHash(address.hash).config.noise).toBe(15);
   });
 
+  it('writes a pending hash at once when the page is left or hidden', () => {
+    const address = new FakeAddress();
+    const leaveListeners = new Set<() => void>();
+    const leave = () => leaveListeners.forEach((listener) => listener());
+    const { act, connection } = setup({
+      ...address.options(),
+      onLeave: (listener) => {
+        leaveListeners.add(listener);
+        return () => leaveListeners.delete(listener);
+      },
+    });
+    vi.advanceTimersByTime(200);
+    act.set('learningRate', 0.3);
+    expect(address.writes).toHaveLength(1);
+    leave(); // a reload right after the edit
+    expect(address.writes).toHaveLength(2);
+    expect(configFromHash(address.hash).config.learningRate).toBe(0.3);
+    leave();
+    vi.advanceTimersByTime(1000);
+    expect(address.writes).toHaveLength(2);
+    connection.disconnect();
+    expect(leaveListeners.size).toBe(0);
+  });
+
   it('records the speed and the log scale in the link', () => {
     const address = new FakeAddress();
     const { act } = setup(address.options());

@@ -11,7 +11,14 @@ import type { CrashReport, DivergedEvent, FailedEvent } from '../worker/client';
 import type { Frame, WeightAddress } from '../worker/protocol';
 import { actions } from './actions';
 import type { DataEvent, FrameHub } from './frameHub';
-import { HashSync, type HashEvents, type HistoryLike, type LocationLike } from './hashSync';
+import {
+  HashSync,
+  onWindowLeave,
+  type HashEvents,
+  type HistoryLike,
+  type LocationLike,
+  type OnLeave,
+} from './hashSync';
 import { EMPTY_READOUTS, type PlaygroundStore, type Readouts } from './store';
 
 /**
@@ -41,6 +48,8 @@ export interface BridgeOptions {
   readonly history?: HistoryLike;
   /** Source of `hashchange` (default: the window); a hand-edited hash is loaded. */
   readonly events?: HashEvents;
+  /** When the page is left or hidden (default: the window's, with the window's location). */
+  readonly onLeave?: OnLeave;
   /**
    * Load the config of the page's hash before the first `configure` (default true), so an
    * opened link shows what it records instead of being overwritten with the defaults.
@@ -120,17 +129,19 @@ function windowHashOptions(options: BridgeOptions): {
   location: LocationLike;
   history: HistoryLike;
   events?: HashEvents;
+  onLeave?: OnLeave;
 } | null {
   const g = globalThis as { location?: LocationLike; history?: HistoryLike } & Partial<HashEvents>;
   const location = options.location ?? g.location;
   const history = options.history ?? g.history;
   if (!location || !history) return null;
-  const events =
-    options.events ??
-    (options.location === undefined && typeof g.addEventListener === 'function'
-      ? (g as HashEvents)
-      : undefined);
-  return { location, history, ...(events ? { events } : {}) };
+  const isWindow =
+    options.location === undefined &&
+    typeof g.addEventListener === 'function' &&
+    typeof document !== 'undefined';
+  const events = options.events ?? (isWindow ? (g as HashEvents) : undefined);
+  const onLeave = options.onLeave ?? (isWindow ? onWindowLeave : undefined);
+  return { location, history, ...(events ? { events } : {}), ...(onLeave ? { onLeave } : {}) };
 }
 
 /**

@@ -16,6 +16,12 @@ export interface HashEvents {
   removeEventListener(type: 'hashchange', listener: () => void): void;
 }
 
+/**
+ * Tells when the page is being left or hidden: calls `listener` and returns the unsubscribe.
+ * The window's `pagehide` and the document's `visibilitychange` to hidden by default.
+ */
+export type OnLeave = (listener: () => void) => () => void;
+
 export interface HashSyncOptions {
   readonly location: LocationLike;
   readonly history: HistoryLike;
@@ -23,7 +29,26 @@ export interface HashSyncOptions {
   readonly events?: HashEvents;
   /** Milliseconds of quiet before the hash is written (a dragged slider writes once). */
   readonly delay?: number;
+  /** When the page is left or hidden, a pending hash is written at once (see `OnLeave`). */
+  readonly onLeave?: OnLeave;
 }
+
+/**
+ * The browser's signals that the page may be gone next: `pagehide` (reload, navigation, a
+ * closed tab) and `visibilitychange` to hidden (a switched tab, a phone locked: pages are
+ * often discarded from there without any further event).
+ */
+export const onWindowLeave: OnLeave = (listener) => {
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') listener();
+  };
+  window.addEventListener('pagehide', listener);
+  document.addEventListener('visibilitychange', onVisibility);
+  return () => {
+    window.removeEventListener('pagehide', listener);
+    document.removeEventListener('visibilitychange', onVisibility);
+  };
+};
 
 /** Default quiet time before writing the hash. */
 export const HASH_WRITE_DELAY_MS = 200;
@@ -34,6 +59,7 @@ export class HashSync {
   private pending: string | null = null;
   private readonly delay: number;
   private readonly onHashChange: () => void;
+  private readonly stopLeaveListener: (() => void) | null;
 
   /** @param onHashEdited gets the new hash when the person changes it (not when we write it) */
   constructor(
@@ -49,6 +75,8 @@ export class HashSync {
       onHashEdited(hash);
     };
     options.events?.addEventListener('hashchange', this.onHashChange);
+    // The last edit must survive a reload or a closed tab however soon it comes.
+    this.stopLeaveListener = options.onLeave?.(() => this.flush()) ?? null;
   }
 
   /** Writes `hash` for `config` after the quiet time; a newer call replaces an older one. */
@@ -82,5 +110,6 @@ export class HashSync {
   dispose(): void {
     this.flush();
     this.options.events?.removeEventListener('hashchange', this.onHashChange);
+    this.stopLeaveListener?.();
   }
 }
