@@ -19,8 +19,9 @@ export default defineConfig({
     launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   webServer: {
-    // Always a fresh build: an old server on the port would test old code.
-    command: `npx vite build && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    // Always a fresh build: an old server on the port would test old code. The e2e mode
+    // builds the test hooks in (src/ui/testHooks.ts); production builds leave them out.
+    command: `npx vite build --mode e2e && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -16,6 +16,19 @@ export class Notices {
     });
   }
 
+  /** The notice about a restarted training worker ("…; it was restarted at epoch 70 (…)."). */
+  workerRestarted(): Locator {
+    return this.statuses.filter({ hasText: /^The training worker stopped.*; it was restarted/ });
+  }
+
+  /** The epoch a restarted worker continued from, read from its notice. */
+  async restartedAtEpoch(): Promise<number> {
+    const text = (await this.workerRestarted().textContent()) ?? '';
+    const match = /restarted at epoch ([\d,]+)/.exec(text);
+    if (!match?.[1]) throw new Error(`no epoch in "${text}"`);
+    return Number(match[1].replace(/,/g, ''));
+  }
+
   /** The link warning. */
   linkWarning(): Locator {
     return this.statuses.filter({ hasText: 'Some settings in the link could not be used' });

@@ -5,6 +5,7 @@ import { NetworkPanel } from './NetworkPanel';
 import { Notices } from './Notices';
 import { OutputPanel } from './OutputPanel';
 import { RunControls } from './RunControls';
+import { TestHooks } from './TestHooks';
 
 const SCREENSHOT_DIR = 'test-results/screenshots';
 
@@ -15,6 +16,7 @@ export class Playground {
   readonly network: NetworkPanel;
   readonly output: OutputPanel;
   readonly notices: Notices;
+  readonly hooks: TestHooks;
   /** Console errors and uncaught exceptions seen since the page object was made. */
   readonly errors: string[] = [];
 
@@ -24,6 +26,7 @@ export class Playground {
     this.network = new NetworkPanel(page);
     this.output = new OutputPanel(page);
     this.notices = new Notices(page);
+    this.hooks = new TestHooks(page);
     page.on('console', (message) => {
       if (message.type() === 'error') this.errors.push(`console: ${message.text()}`);
     });

@@ -6,6 +6,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { connect, FrameHub, playgroundStore, type Connection } from '../state';
 import { TrainingClient } from '../worker/client';
+import { installTestHooks } from './testHooks';
 
 export interface Runtime {
   readonly hub: FrameHub;
@@ -17,8 +18,19 @@ const RuntimeContext = createContext<Runtime | null>(null);
 /** Starts the worker and the bridge for the lifetime of the page. */
 export function RuntimeProvider({ children }: { children: ReactNode }) {
   const [runtime, setRuntime] = useState<Runtime | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
   useEffect(() => {
-    const client = new TrainingClient();
+    let client: TrainingClient;
+    try {
+      client = new TrainingClient(
+        import.meta.env.MODE === 'e2e' ? { createWorker: installTestHooks() } : {},
+      );
+    } catch (error) {
+      // `new Worker` threw: the browser will not run the worker (no support, or a security
+      // policy that refuses it). Say so instead of leaving the page blank.
+      setStartError(error instanceof Error ? error.message : String(error));
+      return;
+    }
     const hub = new FrameHub();
     const connection = connect(playgroundStore, client, hub);
     setRuntime({ hub, connection });
@@ -28,8 +40,27 @@ export function RuntimeProvider({ children }: { children: ReactNode }) {
       client.dispose();
     };
   }, []);
+  if (startError !== null) return <WorkerUnavailable reason={startError} />;
   if (!runtime) return null;
   return <RuntimeContext.Provider value={runtime}>{children}</RuntimeContext.Provider>;
+}
+
+/** What the page shows when the browser refuses to start the training worker at all. */
+function WorkerUnavailable({ reason }: { reason: string }) {
+  return (
+    <div className="app">
+      <div className="notices">
+        <div className="notice notice-error" role="alert">
+          <p>
+            <strong>Activation Playground cannot train in this browser.</strong> It trains its
+            networks in a web worker, and the browser refused to start one ({reason}). Try another
+            browser, or check whether an extension or a security setting blocks web workers on this
+            page.
+          </p>
+        </div>
+      </div>
+    </div>
+  );
 }
 
 export function useRuntime(): Runtime {

@@ -6,6 +6,12 @@
 import type { WorkerCommand, WorkerEvent } from './protocol';
 import { Trainer } from './trainer';
 
+// Test builds only (`vite build --mode e2e`; a production build drops this): a worker opened
+// with `?never-load` never finishes loading its script, like one stuck on a dead network.
+if (import.meta.env.MODE === 'e2e' && new URLSearchParams(self.location.search).has('never-load')) {
+  await new Promise<never>(() => {});
+}
+
 /** Time one slice may train before commands get a turn, in milliseconds. */
 const SLICE_MS = 10;
 
@@ -60,6 +66,7 @@ channel.port1.onmessage = () => {
 };
 
 self.addEventListener('message', (event: MessageEvent<WorkerCommand>) => {
+  if (import.meta.env.MODE === 'e2e' && runTestHook(event.data)) return;
   try {
     trainer.handle(event.data);
   } catch (error) {
@@ -67,3 +74,20 @@ self.addEventListener('message', (event: MessageEvent<WorkerCommand>) => {
   }
   schedule();
 });
+
+/**
+ * Test builds only: `{ type: 'testHook', action }` makes the worker stop as real workers can
+ * without an error event (`close`: it closes itself; `hang`: an endless loop). True when the
+ * message was a hook.
+ */
+function runTestHook(message: unknown): boolean {
+  const hook = message as { type?: unknown; action?: unknown };
+  if (hook.type !== 'testHook') return false;
+  if (hook.action === 'close') self.close();
+  if (hook.action === 'hang') {
+    for (;;) {
+      // Never returns: the watchdog must notice.
+    }
+  }
+  return true;
+}
