@@ -14,6 +14,7 @@ import type { DataEvent, FrameHub } from './frameHub';
 import {
   HashSync,
   onWindowLeave,
+  type HandoffStorage,
   type HashEvents,
   type HistoryLike,
   type LocationLike,
@@ -50,6 +51,8 @@ export interface BridgeOptions {
   readonly events?: HashEvents;
   /** When the page is left or hidden (default: the window's, with the window's location). */
   readonly onLeave?: OnLeave;
+  /** Where the hash waits for a reload (default: sessionStorage, with the window's location). */
+  readonly handoff?: HandoffStorage;
   /**
    * Load the config of the page's hash before the first `configure` (default true), so an
    * opened link shows what it records instead of being overwritten with the defaults.
@@ -130,6 +133,7 @@ function windowHashOptions(options: BridgeOptions): {
   history: HistoryLike;
   events?: HashEvents;
   onLeave?: OnLeave;
+  handoff?: HandoffStorage;
 } | null {
   const g = globalThis as { location?: LocationLike; history?: HistoryLike } & Partial<HashEvents>;
   const location = options.location ?? g.location;
@@ -141,7 +145,23 @@ function windowHashOptions(options: BridgeOptions): {
     typeof document !== 'undefined';
   const events = options.events ?? (isWindow ? (g as HashEvents) : undefined);
   const onLeave = options.onLeave ?? (isWindow ? onWindowLeave : undefined);
-  return { location, history, ...(events ? { events } : {}), ...(onLeave ? { onLeave } : {}) };
+  const handoff = options.handoff ?? (isWindow ? windowSessionStorage() : undefined);
+  return {
+    location,
+    history,
+    ...(events ? { events } : {}),
+    ...(onLeave ? { onLeave } : {}),
+    ...(handoff ? { handoff } : {}),
+  };
+}
+
+/** The tab's sessionStorage, or none where reading it throws (a sandboxed frame). */
+function windowSessionStorage(): HandoffStorage | undefined {
+  try {
+    return globalThis.sessionStorage;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
