@@ -14,15 +14,12 @@
  * names in traces). The speed control is set to Max. No figure is asserted; it exits non-zero
  * only when the page failed (page errors, no frames, training that did not start or stopped).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../scripts/chromium';
+import { buildApp, serveStatic } from '../scripts/staticServer';
 import { PROBE_SOURCE, type ProbeResult, type ProbeStatus } from './pageProbe';
 
 const VIEWPORT = { width: 1280, height: 800 };
@@ -31,7 +28,6 @@ const WARMUP_SECONDS = positiveNumber('BENCH_WARMUP_SECONDS', 2);
 const TRACE_DIR = process.env.BENCH_TRACE_DIR || null;
 const TRACE_SECONDS = 3;
 const MINIFY = process.env.BENCH_MINIFY !== '0';
-const BUILD_TIMEOUT_MS = 180_000;
 /** Everything but the measuring windows: build, launch, page loads, heap snapshots. */
 const OVERHEAD_BUDGET_MS = 240_000;
 const MB = 1024 * 1024;
@@ -160,60 +156,9 @@ function round(value: number, digits = 1): number {
 }
 
 /** Builds the app into a fresh temporary folder (never touching dist/, which tests use). */
-function buildApp(outDir: string): void {
+function buildInto(outDir: string): void {
   console.log(`Building into ${outDir} ...`);
-  const result = spawnSync(
-    'npx',
-    ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'].concat(
-      MINIFY ? [] : ['--minify', 'false'],
-    ),
-    { stdio: 'inherit', timeout: BUILD_TIMEOUT_MS },
-  );
-  if (result.error) throw result.error;
-  if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
-}
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-};
-
-/** A static file server for `root` on a free port of 127.0.0.1. */
-async function serve(root: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(root + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => {
-        const type = MIME[extname(file)] ?? 'application/octet-stream';
-        response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
-      },
-      () => response.writeHead(404).end('not found'),
-    );
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}/` };
-}
-
-async function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  buildApp(outDir, { extra: MINIFY ? [] : ['--minify', 'false'] });
 }
 
 async function heapUsedMB(cdp: CDPSession): Promise<number> {
@@ -462,9 +407,10 @@ async function run(
   const scenarios = chosenScenarios();
   const outDir = mkdtempSync(join(tmpdir(), 'activation-bench-'));
   cleanups.push(async () => rmSync(outDir, { recursive: true, force: true }));
-  buildApp(outDir);
-  const { server, url } = await serve(outDir);
-  cleanups.push(() => closeServer(server));
+  buildInto(outDir);
+  const site = await serveStatic(outDir);
+  const url = site.url;
+  cleanups.push(() => site.close());
   const browser = await chromium.launch({
     ...CHROMIUM_LAUNCH_OPTIONS,
   });
