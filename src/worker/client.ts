@@ -169,11 +169,6 @@ export class TrainingClient {
     this.send({ type: 'run', running });
   }
 
-  /** False once the client gave up restarting workers (it then sends nothing). */
-  get alive(): boolean {
-    return !this.gaveUp && !this.disposed;
-  }
-
   /** Trains exactly `epochs` more epochs, then the worker sends a frame. */
   step(epochs = 1): void {
     this.send({ type: 'step', epochs });
