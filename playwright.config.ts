@@ -20,7 +20,7 @@ export default defineConfig({
   },
   webServer: {
     // Always a fresh build: an old server on the port would test old code. The e2e mode
-    // builds the test hooks in (src/ui/testHooks.ts); production builds leave them out.
+    // builds the test hooks in (src/worker/testHooks.ts); production builds leave them out.
     command: `npx vite build --mode e2e && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,

@@ -11,7 +11,7 @@ import { expect, test } from './fixtures';
 const HEADER_POLICY =
   "default-src 'self'; script-src 'self'; worker-src 'self'; object-src 'none'; " +
   "require-trusted-types-for 'script'; trusted-types activation-playground";
-/** Names of the test build's hooks (src/ui/testHooks.ts, src/worker/training.worker.ts). */
+/** Names of the test build's hooks (src/worker/testHooks.ts, src/worker/training.worker.ts). */
 const HOOK_NAMES = ['testHook', '__activationPlaygroundTest', 'neverLoadNext', 'never-load'];
 
 let outDir = '';

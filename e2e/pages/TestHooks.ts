@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 
 /**
- * The test build's hooks on the training worker (src/ui/testHooks.ts; absent from production
+ * The test build's hooks on the training worker (src/worker/testHooks.ts; absent from production
  * builds): make it stop the ways a real worker can stop without an error event.
  */
 export class TestHooks {

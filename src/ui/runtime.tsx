@@ -6,7 +6,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { connect, FrameHub, playgroundStore, type Connection } from '../state';
 import { TrainingClient } from '../worker/client';
-import { installTestHooks } from './testHooks';
+import { installTestHooks } from '../worker/testHooks';
 
 export interface Runtime {
   readonly hub: FrameHub;

@@ -7,8 +7,8 @@
  * - `worker('close' | 'hang')`: the current worker closes itself or loops forever;
  * - `neverLoadNext(count)`: the next `count` workers started never finish loading.
  */
-import type { WorkerLike } from '../worker/client';
-import { allowBundledWorker, createTrustedWorker, TRAINING_WORKER_URL } from '../worker/workerUrl';
+import type { WorkerLike } from './client';
+import { allowBundledWorker, createTrustedWorker, TRAINING_WORKER_URL } from './workerUrl';
 
 export type TestHookAction = 'close' | 'hang';
 
