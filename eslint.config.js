@@ -171,7 +171,8 @@ export default tseslint.config(
     'The worker side knows the engine, the data and its protocol, never the page.',
   ),
   {
-    // Experiments reuse the worker's session (one run = one playground), nothing else of it.
+    // Experiments reuse the worker's session (one run = one playground), and start their
+    // workers through its Trusted Types policy (workerUrl.ts: the page's CSP requires it).
     files: ['src/experiment/**'],
     rules: {
       'no-restricted-imports': [
@@ -183,8 +184,9 @@ export default tseslint.config(
               message: 'src/experiment is pure over nn, data and config: the page depends on it.',
             },
             {
-              regex: '(^|/)worker(/(?!session$)[^/]+)?$',
-              message: 'From src/worker, experiments use session.ts only (buildSession).',
+              regex: '(^|/)worker(/(?!session$|workerUrl$)[^/]+)?$',
+              message:
+                'From src/worker, experiments use session.ts (buildSession) and workerUrl.ts only.',
             },
             {
               group: ['react', 'react-dom', 'zustand', 'd3', 'd3-*'],

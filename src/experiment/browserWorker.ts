@@ -1,15 +1,16 @@
 /** The page's side of one experiment worker: a module Worker behind the pool's WorkerLike. */
+import { allowBundledWorker, createTrustedWorker } from '../worker/workerUrl';
 import type { ExperimentEvent } from './messages';
 import type { WorkerFactory } from './pool';
+// The bundled worker's URL, to pass through the page's Trusted Types policy (see workerUrl.ts).
+import experimentWorkerUrl from './experiment.worker.ts?worker&url';
 
 /**
  * Starts an experiment worker in the browser. A script error, a failed load or a message that
  * cannot be read reports a crash, and the pool replaces the worker.
  */
 export const createBrowserWorker: WorkerFactory = (handlers) => {
-  const worker = new Worker(new URL('./experiment.worker.ts', import.meta.url), {
-    type: 'module',
-  });
+  const worker = createTrustedWorker(allowBundledWorker(experimentWorkerUrl));
   worker.onmessage = (event: MessageEvent<ExperimentEvent>) => handlers.onEvent(event.data);
   worker.onerror = (event) => {
     event.preventDefault();
