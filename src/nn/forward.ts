@@ -4,7 +4,7 @@
  * A pass runs a block of examples, the rows, through the network layer by layer (see
  * network.ts for the layout and train.ts for why); `forward` is the one-row case.
  */
-import { activateRun } from './activationKernels';
+import { activateRun } from './activationTable';
 import { exp, sigmoid, tanh } from './exactMath';
 import {
   HEAD_LINEAR_MSE,

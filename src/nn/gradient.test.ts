@@ -16,7 +16,7 @@
  * also asserts that skipping is rare, so it cannot pass by skipping everything.
  */
 import { describe, expect, it } from 'vitest';
-import { ACTIVATION_IDS, activationCode, type ActivationId } from './activations';
+import { ACTIVATION_COUNT, ACTIVATION_IDS, activationCode, type ActivationId } from './activations';
 import { exportGradient, type Parameters } from './edit';
 import { forward } from './forward';
 import { initializeParameters } from './init';
@@ -31,8 +31,9 @@ const RELATIVE = 1e-5;
 const FLOOR = 1e-4;
 const EXAMPLE_COUNT = 8;
 const INPUT_SIZE = 3;
-/** Hidden layer widths: 6 + 6 + 5 = 17, so every network holds every activation once. */
-const HIDDEN_WIDTHS = [6, 6, 5];
+/** Hidden layer widths (6 + 6 + 5 for 17), so every network holds every activation once. */
+const THIRD = Math.ceil(ACTIVATION_COUNT / 3);
+const HIDDEN_WIDTHS = [THIRD, THIRD, ACTIVATION_COUNT - 2 * THIRD];
 
 /** Pre-activations where an activation's formula (and so its slope) changes. */
 const KINKS: ReadonlyMap<number, readonly number[]> = new Map(
@@ -100,7 +101,7 @@ const PENALTIES: RegularizationSpec[] = [
   { name: 'l2', rate: 0.1 },
 ];
 
-/** The 17 activations, rotated by `shift` and cut into the hidden layers. */
+/** The activations, in palette order rotated by `shift`, cut into the hidden layers. */
 function mixedHidden(shift: number): ActivationId[][] {
   const ids = ACTIVATION_IDS.map(
     (_, i) => ACTIVATION_IDS[(i + shift) % ACTIVATION_IDS.length] as ActivationId,
@@ -237,7 +238,7 @@ describe('backpropagation agrees with central differences of the loss plus penal
     expect(net.weights).toEqual(before);
   });
 
-  it('covers every output head and, in every network, all 17 hidden activations', () => {
+  it(`covers every output head and, in every network, all ${ACTIVATION_COUNT} activations`, () => {
     expect(new Set(HEADS.map((h) => `${h.output.activation}+${h.output.loss}`)).size).toBe(5);
     HEADS.forEach((_, h) => {
       expect(new Set(mixedHidden(3 * h).flat())).toEqual(new Set(ACTIVATION_IDS));

@@ -2,7 +2,7 @@
  * The network as plain data: what crosses to the worker, goes into links and files, and is
  * checked once by `validateSpec` before anything is built from it.
  */
-import { isActivationId, type ActivationId } from './activations';
+import { checkActivationId, type ActivationId } from './activations';
 import { SpecError } from './errors';
 
 /** Limits of the engine (and so of the page). */
@@ -103,7 +103,7 @@ function checkNumber(field: string, value: unknown, min: number, max: number, op
 /**
  * Throws a SpecError naming the first invalid field of `spec`.
  * @param limits the playground's LIMITS unless a caller (the reference cases, whose widest
- *   layer has all 17 activations) needs wider ones; the computation does not depend on them.
+ *   layer has every activation) needs wider ones; the computation does not depend on them.
  */
 export function validateSpec(spec: NetworkSpec, limits: Limits = LIMITS): void {
   checkInteger('inputSize', spec.inputSize, limits.minInputs, limits.maxInputs);
@@ -127,11 +127,7 @@ export function validateSpec(spec: NetworkSpec, limits: Limits = LIMITS): void {
         Array.isArray(layer) ? `${layer.length} neurons` : layer,
       );
     }
-    layer.forEach((id, j) => {
-      if (!isActivationId(id)) {
-        throw new SpecError(`${field}[${j}]`, 'one of the 17 activation ids', id);
-      }
-    });
+    layer.forEach((id, j) => checkActivationId(`${field}[${j}]`, id));
   });
   const output = spec.output;
   const head = OUTPUT_HEADS.find(
