@@ -2,7 +2,14 @@
  * The playground's settings as plain data: everything a link records, what the worker is
  * configured with, and the defaults of a first visit. Pure; imports only the engine and data.
  */
-import type { ActivationId, InitScheme, NetworkSpec, OutputSpec, TrainingSpec } from '../nn';
+import {
+  outputColourRange as headColourRange,
+  type ActivationId,
+  type InitScheme,
+  type NetworkSpec,
+  type OutputSpec,
+  type TrainingSpec,
+} from '../nn';
 import { datasetInfo, outputForTask, type DatasetId, type FeatureId } from '../data';
 
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
@@ -154,9 +161,9 @@ export function needsPatch(a: PlaygroundConfig, b: PlaygroundConfig): boolean {
 }
 
 /**
- * The values the output heatmaps map onto the colour scale: the head's range, and [-1, 1]
- * for regression, whose targets lie about there, so the background shares the points' colours.
+ * The values the output heatmaps map onto the colour scale, as the output head declares them
+ * (src/nn/outputHeads.ts): its range, and [-1, 1] for regression.
  */
 export function outputColourRange(output: OutputSpec): readonly [number, number] {
-  return output.activation === 'sigmoid' || output.activation === 'softmax' ? [0, 1] : [-1, 1];
+  return headColourRange(output);
 }
