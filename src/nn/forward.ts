@@ -168,17 +168,6 @@ function applyOutputActivation(net: Network, rows: number): void {
  * probabilities round to 0 or 1.
  */
 export function exampleLoss(net: Network, targets: ArrayLike<number>, offset = 0): number {
-  return rowLoss(net, 0, 1, targets, offset);
-}
-
-/** `exampleLoss` of row r of the last pass forward, a pass of `rows` rows. */
-export function rowLoss(
-  net: Network,
-  r: number,
-  rows: number,
-  targets: ArrayLike<number>,
-  offset: number,
-): number {
-  const start = (net.unitStart[net.outputLayer] as number) * rows + r;
-  return net.head.rowLoss(net.pre, net.out, start, rows, net.outputSize, targets, offset);
+  const start = net.unitStart[net.outputLayer] as number;
+  return net.head.rowLoss(net.pre, net.out, start, 1, net.outputSize, targets, offset);
 }

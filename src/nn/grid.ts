@@ -72,9 +72,7 @@ export function evaluateGrid(
         activateRowForDisplay(codes[u] as number, tile, tile, u * stride, count, u * stride);
       }
     }
-    // The output head exactly, in place (softmax across the output rows, point by point).
-    const outputs = (unitStart[outputLayer] as number) * stride;
-    net.head.activateOutputs(tile, tile, outputs, unitCount * stride, stride, count);
+    applyHead(net, tile, stride, count);
     for (let u = inputSize; u < unitCount; u++) {
       storeRow(tile, u * stride, out, (u - inputSize) * points + first, count);
     }
@@ -108,4 +106,10 @@ function storeRow(src: Float64Array, from: number, dst: Float32Array, to: number
     dst[to + t2] = src[from + t2] as number;
     dst[to + t3] = src[from + t3] as number;
   }
+}
+
+/** The output head exactly, in place (softmax across the output rows, point by point). */
+function applyHead(net: Network, tile: Float64Array, stride: number, count: number): void {
+  const first = (net.unitStart[net.outputLayer] as number) * stride;
+  net.head.activateOutputs(tile, tile, first, net.unitCount * stride, stride, count);
 }

@@ -49,7 +49,7 @@ export class Network {
 
   readonly weights: Float64Array;
   readonly biases: Float64Array;
-  /** Activation code of each hidden unit (see activations.ts); other entries unused. */
+  /** Activation code of each hidden unit (its position in activationTable.ts); others unused. */
   readonly codes: Uint8Array;
 
   /** Pre-activation and output of every unit in each row of the last pass forward. */

@@ -29,9 +29,13 @@ export type Decision =
   | { readonly rule: 'none' };
 
 /**
- * Sets `dst[u + t]` = the head's activation of the logits `src` for point t < count of every
- * output unit u = first, first + stride, … below `end` (the units' values at the points are
- * contiguous). `dst` may be `src` (in place). Softmax runs across the units, point by point.
+ * Sets `dst[u + t]` = the head's activation of the logits `src[u + t]` for point t < count of
+ * every output unit u = first, first + stride, … below `end` (the units' values at the points
+ * are contiguous). `dst` may be `src` (in place, as in the heatmaps). Softmax runs across the
+ * units, point by point.
+ *
+ * A source and a destination rather than in place with a copy first, why: with small
+ * networks the forward pass's extra copy loop cost some 5 % of the training speed.
  */
 export type OutputKernel = (
   src: Float64Array,
@@ -68,9 +72,22 @@ export interface OutputPass {
 }
 
 /**
- * For each row r < rows of a pass whose output units start at `start` (unit k of row r at
- * `start + k·rows + r`): sets the outputs' delta to dLoss/dLogit and adds the row's loss (summed
- * over its outputs from 0, as `rowLoss` gives it) to `lossSum`, row by row. Returns the sum.
+ * Adds the loss of each row r < rows of a pass whose output units start at `start` (unit k of
+ * row r at `start + k·rows + r`), as `rowLoss` gives it, to `lossSum`, row by row. Returns the
+ * sum. One call per pass, why: a call per row through the table, once it has seen several
+ * heads, is not inlined and boxes the number it returns; here each head calls its own
+ * `rowLoss` directly.
+ */
+export type PassLosses = (
+  pass: OutputPass,
+  start: number,
+  rows: number,
+  targets: Float64Array,
+  lossSum: number,
+) => number;
+
+/**
+ * `PassLosses` that also sets every row's output deltas to dLoss/dLogit, for training.
  */
 export type LossesAndDeltas = (
   pass: OutputPass,
@@ -98,6 +115,7 @@ export interface OutputHeadEntry<
   readonly activateOutputs: OutputKernel;
   /** Per-example loss; BCE and cross-entropy from the logits, finite where outputs round. */
   readonly rowLoss: RowLoss;
+  readonly losses: PassLosses;
   readonly lossesAndDeltas: LossesAndDeltas;
 }
 

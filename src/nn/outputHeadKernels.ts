@@ -1,29 +1,6 @@
 /** Kernels shared by several output heads (see outputHeadEntry.ts for their signatures). */
-import type { OutputKernel, RowLoss } from './outputHeadEntry';
-import { exp, sigmoid } from './exactMath';
-
-/**
- * `out[i] = softmax(pre)[i]` over i = from, from + stride, … below `end` (`out` may be `pre`
- * itself: each entry is read before it is written).
- */
-export function softmax(
-  pre: Float64Array,
-  out: Float64Array,
-  from: number,
-  end: number,
-  stride: number,
-): void {
-  // Subtract the largest logit so exp never overflows.
-  let max = -Infinity;
-  for (let i = from; i < end; i += stride) max = Math.max(max, pre[i] as number);
-  let sum = 0;
-  for (let i = from; i < end; i += stride) {
-    const e = exp((pre[i] as number) - max);
-    out[i] = e;
-    sum += e;
-  }
-  for (let i = from; i < end; i += stride) out[i] = (out[i] as number) / sum;
-}
+import type { OutputKernel, PassLosses, RowLoss } from './outputHeadEntry';
+import { sigmoid } from './exactMath';
 
 /** The sigmoid of every logit, for both sigmoid heads. */
 export const sigmoidOutputs: OutputKernel = (src, dst, first, end, stride, count) => {
@@ -40,4 +17,14 @@ export const squaredErrorLoss: RowLoss = (_pre, out, start, stride, size, target
     loss += 0.5 * d * d;
   }
   return loss;
+};
+
+/** `squaredErrorLoss` of every row of a pass, for every squared-error head. */
+export const squaredErrorLosses: PassLosses = (pass, start, rows, targets, lossSum) => {
+  const { rowExample, outputSize, pre, out } = pass;
+  for (let r = 0; r < rows; r++) {
+    const offset = (rowExample[r] as number) * outputSize;
+    lossSum += squaredErrorLoss(pre, out, start + r, rows, outputSize, targets, offset);
+  }
+  return lossSum;
 };

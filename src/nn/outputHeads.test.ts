@@ -130,49 +130,57 @@ describe("each head's kernels agree", () => {
     const size = 3;
     const stride = 5; // two unused entries after each unit's three points
     const count = 3;
-    const src = Float64Array.from({ length: size * stride }, () => rng.uniform(-4, 4));
-    const dst = new Float64Array(src.length);
-    const inPlace = src.slice();
-    head.activateOutputs(src, dst, 0, size * stride, stride, count);
+    const logits = Float64Array.from({ length: size * stride }, () => rng.uniform(-4, 4));
+    const outputs = new Float64Array(logits.length);
+    const inPlace = logits.slice();
+    head.activateOutputs(logits, outputs, 0, size * stride, stride, count);
     head.activateOutputs(inPlace, inPlace, 0, size * stride, stride, count);
     for (let t = 0; t < count; t++) {
-      const z = [0, 1, 2].map((u) => src[u * stride + t] as number);
+      const z = [0, 1, 2].map((u) => logits[u * stride + t] as number);
       const expected = outputsOf(head, z);
       [0, 1, 2].forEach((u) => {
-        expect(dst[u * stride + t]).toBeCloseTo(expected[u] as number, 14);
-        expect(inPlace[u * stride + t]).toBe(dst[u * stride + t]);
+        expect(outputs[u * stride + t]).toBeCloseTo(expected[u] as number, 14);
+        expect(inPlace[u * stride + t]).toBe(outputs[u * stride + t]);
       });
     }
     // Entries past `count` are not touched.
-    expect(dst[count]).toBe(0);
+    for (let u = 0; u < size; u++) {
+      const unused = [u * stride + count, (u + 1) * stride] as const;
+      expect(outputs.subarray(...unused).every((v) => v === 0)).toBe(true);
+      expect(inPlace.subarray(...unused)).toEqual(logits.subarray(...unused));
+    }
   });
 
-  it.each(heads)('%s: losses and deltas are the per-example losses and their slope', (_id, h) => {
-    const rows = 5;
-    const size = h.targets === 'oneHot' ? 3 : 2;
-    const p = pass(h, rows, size, new Rng(11));
-    const lossSum = h.lossesAndDeltas(p, 0, rows, p.targets, 0.25);
-    let expected = 0.25;
-    for (let r = 0; r < rows; r++) {
-      expected += h.rowLoss(p.pre, p.out, r, rows, size, p.targets, r * size);
-    }
-    expect(lossSum).toBe(expected);
-
-    const step = 1e-6;
-    const lossAt = (r: number, k: number, dz: number) => {
-      const pre = p.pre.slice();
-      pre[k * rows + r] = (pre[k * rows + r] as number) + dz;
-      const out = new Float64Array(pre.length);
-      h.activateOutputs(pre, out, 0, pre.length, rows, rows);
-      return h.rowLoss(pre, out, r, rows, size, p.targets, r * size);
-    };
-    for (let r = 0; r < rows; r++) {
-      for (let k = 0; k < size; k++) {
-        const numeric = (lossAt(r, k, step) - lossAt(r, k, -step)) / (2 * step);
-        expect([r, k, p.delta[k * rows + r]]).toEqual([r, k, expect.closeTo(numeric, 7)]);
+  it.each(heads)(
+    '%s: pass losses and deltas are the per-example losses and their slope',
+    (_id, h) => {
+      const rows = 5;
+      const size = h.targets === 'oneHot' ? 3 : 2;
+      const p = pass(h, rows, size, new Rng(11));
+      const lossSum = h.lossesAndDeltas(p, 0, rows, p.targets, 0.25);
+      let expected = 0.25;
+      for (let r = 0; r < rows; r++) {
+        expected += h.rowLoss(p.pre, p.out, r, rows, size, p.targets, r * size);
       }
-    }
-  });
+      expect(lossSum).toBe(expected);
+      expect(h.losses(p, 0, rows, p.targets, 0.25)).toBe(expected);
+
+      const step = 1e-6;
+      const lossAt = (r: number, k: number, dz: number) => {
+        const pre = p.pre.slice();
+        pre[k * rows + r] = (pre[k * rows + r] as number) + dz;
+        const out = new Float64Array(pre.length);
+        h.activateOutputs(pre, out, 0, pre.length, rows, rows);
+        return h.rowLoss(pre, out, r, rows, size, p.targets, r * size);
+      };
+      for (let r = 0; r < rows; r++) {
+        for (let k = 0; k < size; k++) {
+          const numeric = (lossAt(r, k, step) - lossAt(r, k, -step)) / (2 * step);
+          expect([r, k, p.delta[k * rows + r]]).toEqual([r, k, expect.closeTo(numeric, 7)]);
+        }
+      }
+    },
+  );
 
   it.each(heads)('%s: the loss is the formula of the outputs', (_id, h) => {
     const rows = 4;

@@ -5,7 +5,8 @@
  * dLoss/dLogit = y − t (times Σ t for softmax, 1 for one-hot targets).
  */
 import { defineOutputHead, type RowLoss } from './outputHeadEntry';
-import { sigmoidOutputs, softmax } from './outputHeadKernels';
+import { exp } from './exactMath';
+import { sigmoidOutputs } from './outputHeadKernels';
 
 /** −Σ_k [t log σ(z) + (1 − t) log(1 − σ(z))], written max(z, 0) − z t + log(1 + e^−|z|). */
 const binaryCrossEntropy: RowLoss = (pre, _out, start, stride, size, targets, offset) => {
@@ -43,6 +44,14 @@ export const sigmoidBce = defineOutputHead({
   colourRange: [0, 1],
   activateOutputs: sigmoidOutputs,
   rowLoss: binaryCrossEntropy,
+  losses(pass, start, rows, targets, lossSum) {
+    const { rowExample, outputSize, pre, out } = pass;
+    for (let r = 0; r < rows; r++) {
+      const offset = (rowExample[r] as number) * outputSize;
+      lossSum += binaryCrossEntropy(pre, out, start + r, rows, outputSize, targets, offset);
+    }
+    return lossSum;
+  },
   lossesAndDeltas(pass, start, rows, targets, lossSum) {
     const { rowExample, outputSize, pre, out, delta } = pass;
     for (let r = 0; r < rows; r++) {
@@ -65,10 +74,31 @@ export const softmaxCrossEntropy = defineOutputHead({
   targets: 'oneHot',
   decision: { rule: 'argmax' },
   colourRange: [0, 1],
+  // Softmax across the units at each point; each `dst` entry is written after its `src`
+  // entry is read, so `dst` may be `src`.
   activateOutputs(src, dst, first, end, stride, count) {
-    for (let t = 0; t < count; t++) softmax(src, dst, first + t, end, stride);
+    for (let from = first; from < first + count; from++) {
+      // Subtract the largest logit so exp never overflows.
+      let max = -Infinity;
+      for (let i = from; i < end; i += stride) max = Math.max(max, src[i] as number);
+      let sum = 0;
+      for (let i = from; i < end; i += stride) {
+        const e = exp((src[i] as number) - max);
+        dst[i] = e;
+        sum += e;
+      }
+      for (let i = from; i < end; i += stride) dst[i] = (dst[i] as number) / sum;
+    }
   },
   rowLoss: crossEntropy,
+  losses(pass, start, rows, targets, lossSum) {
+    const { rowExample, outputSize, pre, out } = pass;
+    for (let r = 0; r < rows; r++) {
+      const offset = (rowExample[r] as number) * outputSize;
+      lossSum += crossEntropy(pre, out, start + r, rows, outputSize, targets, offset);
+    }
+    return lossSum;
+  },
   lossesAndDeltas(pass, start, rows, targets, lossSum) {
     const { rowExample, outputSize, pre, out, delta } = pass;
     for (let r = 0; r < rows; r++) {

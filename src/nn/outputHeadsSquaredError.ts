@@ -9,7 +9,7 @@
  */
 import { tanh } from './exactMath';
 import { defineOutputHead } from './outputHeadEntry';
-import { sigmoidOutputs, squaredErrorLoss } from './outputHeadKernels';
+import { sigmoidOutputs, squaredErrorLoss, squaredErrorLosses } from './outputHeadKernels';
 
 export const tanhMse = defineOutputHead({
   id: 'tanh_mse',
@@ -25,6 +25,7 @@ export const tanhMse = defineOutputHead({
     }
   },
   rowLoss: squaredErrorLoss,
+  losses: squaredErrorLosses,
   lossesAndDeltas(pass, start, rows, targets, lossSum) {
     const { rowExample, outputSize, out, delta } = pass;
     for (let r = 0; r < rows; r++) {
@@ -53,6 +54,7 @@ export const sigmoidMse = defineOutputHead({
   colourRange: [0, 1],
   activateOutputs: sigmoidOutputs,
   rowLoss: squaredErrorLoss,
+  losses: squaredErrorLosses,
   lossesAndDeltas(pass, start, rows, targets, lossSum) {
     const { rowExample, outputSize, out, delta } = pass;
     for (let r = 0; r < rows; r++) {
@@ -87,6 +89,7 @@ export const linearMse = defineOutputHead({
     }
   },
   rowLoss: squaredErrorLoss,
+  losses: squaredErrorLosses,
   lossesAndDeltas(pass, start, rows, targets, lossSum) {
     const { rowExample, outputSize, out, delta } = pass;
     for (let r = 0; r < rows; r++) {

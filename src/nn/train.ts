@@ -10,7 +10,7 @@
  */
 import { backwardRows } from './backward';
 import { DivergenceError } from './errors';
-import { forward, forwardRows, loadRows, rowLoss } from './forward';
+import { forward, forwardRows, loadRows } from './forward';
 import { ROWS, type Network } from './network';
 import type { Decision } from './outputHeadEntry';
 import { applyOptimizer, finishGradient, gradientFinite } from './optimizer';
@@ -126,9 +126,9 @@ export function evaluate(net: Network, examples: Examples): Evaluation {
     const rows = Math.min(ROWS, count - done);
     loadRows(net, inputs, count, null, done, rows);
     forwardRows(net, rows);
+    lossSum = net.head.losses(net, first * rows, rows, targets, lossSum);
     for (let r = 0; r < rows; r++) {
       const offset = (done + r) * outputSize;
-      lossSum += rowLoss(net, r, rows, targets, offset);
       if (isCorrect(decision, out, first * rows + r, rows, targets, offset, outputSize)) {
         correct++;
       }
