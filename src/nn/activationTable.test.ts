@@ -51,6 +51,13 @@ describe('the activation table numbers and names everything', () => {
     expect(Object.values(ACTIVATION_CODES)).toEqual([...Array(ACTIVATION_COUNT).keys()]);
   });
 
+  it('lets the compiler check code names and values (npm run typecheck)', () => {
+    const tanhCode: 1 = ACTIVATION_CODES.tanh; // a literal type: its position in the table
+    // @ts-expect-error: there is no such activation, so there is no such code
+    const unknownCode: number = ACTIVATION_CODES.swish;
+    expect([tanhCode, unknownCode]).toEqual([activationCode('tanh'), undefined]);
+  });
+
   it('refuses codes and ids that are none, prototype names included', () => {
     expect(() => activationIdOf(ACTIVATION_COUNT)).toThrow(RangeError);
     expect(isActivationId('toString')).toBe(false);

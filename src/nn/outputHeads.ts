@@ -50,7 +50,10 @@ export function findOutputHead(activation: unknown, loss: unknown): OutputHead |
 }
 
 /** The head of `output`; throws a SpecError naming the allowed pairs when there is none. */
-export function outputHeadOf(output: { readonly activation: unknown; readonly loss: unknown }) {
+export function outputHeadOf(output: {
+  readonly activation: unknown;
+  readonly loss: unknown;
+}): OutputHead {
   const head = findOutputHead(output?.activation, output?.loss);
   if (!head) {
     const got = output ? `${String(output.activation)} + ${String(output.loss)}` : output;
