@@ -104,10 +104,5 @@ export function seedStreams(seed: number): { data: number; weights: number; shuf
   };
 }
 
-/**
- * The values the output heatmaps map onto the colour scale: the head's range, and [-1, 1]
- * for regression, whose targets lie about there, so the background shares the points' colours.
- */
-export function outputColourRange(output: OutputSpec): readonly [number, number] {
-  return output.activation === 'sigmoid' || output.activation === 'softmax' ? [0, 1] : [-1, 1];
-}
+/** The values the output heatmaps map onto the colour scale, as the output head declares. */
+export { outputColourRange } from '../nn';

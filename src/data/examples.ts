@@ -1,4 +1,5 @@
 /** Turning labelled points into the engine's flat example sets, and the head each task wants. */
+import { targetEncodingOf } from '../nn/outputHeads';
 import type { OutputActivation, OutputSpec } from '../nn/spec';
 import type { Examples } from '../nn/train';
 import type { TaskKind } from './datasets';
@@ -7,7 +8,7 @@ import type { Point } from './point';
 
 /**
  * Flattens `points` into inputs (the chosen features of each point, row-major) and targets
- * encoded for the output head:
+ * encoded as the output head declares (src/nn/outputHeadEntry.ts `TargetEncoding`):
  * - tanh: the label as it is (±1 for binary sets);
  * - sigmoid: 1 for a positive label, else 0;
  * - softmax: one-hot of the class index, `size` wide;
@@ -21,19 +22,20 @@ export function toExamples(
 ): Examples {
   const count = points.length;
   const inputSize = features.length;
-  const { activation, size } = output;
+  const { size } = output;
+  const encoding = targetEncodingOf(output.activation);
   const inputs = new Float64Array(count * inputSize);
   const targets = new Float64Array(count * size);
   points.forEach((p, n) => {
     computeFeatures(features, p.x, p.y, inputs, n * inputSize);
     const offset = n * size;
-    if (activation === 'softmax') {
+    if (encoding === 'oneHot') {
       if (!Number.isInteger(p.label) || p.label < 0 || p.label >= size) {
         throw new RangeError(`class label ${p.label} is not an index below ${size}`);
       }
       targets[offset + p.label] = 1;
     } else {
-      const target = activation === 'sigmoid' ? (p.label > 0 ? 1 : 0) : p.label;
+      const target = encoding === 'zeroOne' ? (p.label > 0 ? 1 : 0) : p.label;
       targets.fill(target, offset, offset + size);
     }
   });

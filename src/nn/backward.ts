@@ -2,62 +2,14 @@
  * Backpropagation of a block of rows (examples, see network.ts) into the network's gradient
  * accumulators.
  */
-import { rowLoss } from './forward';
-import {
-  HEAD_SIGMOID_BCE,
-  HEAD_SIGMOID_MSE,
-  HEAD_SOFTMAX_CE,
-  HEAD_TANH_MSE,
-  type Network,
-} from './network';
-
-/**
- * Sets `delta` of the output units in row r of a pass of `rows` rows to dLoss/dLogit.
- * Sigmoid + BCE and softmax + cross-entropy give the familiar `y - t`; the squared-error heads
- * multiply `y - t` by the output activation's slope.
- */
-function setOutputDeltas(
-  net: Network,
-  r: number,
-  rows: number,
-  targets: Float64Array,
-  offset: number,
-): void {
-  const { out, delta } = net;
-  const start = (net.unitStart[net.outputLayer] as number) * rows + r;
-  const size = net.outputSize;
-  let targetSum = 0;
-  if (net.head === HEAD_SOFTMAX_CE) {
-    for (let k = 0; k < size; k++) targetSum += targets[offset + k] as number;
-  }
-  for (let k = 0; k < size; k++) {
-    const at = start + k * rows;
-    const y = out[at] as number;
-    const t = targets[offset + k] as number;
-    switch (net.head) {
-      case HEAD_TANH_MSE:
-        delta[at] = (y - t) * (1 - y * y);
-        break;
-      case HEAD_SIGMOID_MSE:
-        delta[at] = (y - t) * y * (1 - y);
-        break;
-      case HEAD_SOFTMAX_CE:
-        // d/dz_k of -Σ t_i log softmax(z)_i is y_k Σ t_i - t_k.
-        delta[at] = y * targetSum - t;
-        break;
-      case HEAD_SIGMOID_BCE:
-      default:
-        delta[at] = y - t;
-    }
-  }
-}
+import type { Network } from './network';
 
 /**
  * Backpropagates the last pass forward, of `rows` rows, row r against the targets of example
  * `rowExample[r]`: adds their dLoss/dWeight and dLoss/dBias, in row order, to `gradWeights` /
  * `gradBiases`, and records the hidden units' pre-activation range and |dLoss/dPre| in the
- * running statistics. Returns `lossSum` plus the rows' losses, added in row order (the loss
- * is computed here with the output deltas, see `setOutputDeltasAndLosses`).
+ * running statistics. Returns `lossSum` plus the rows' losses, added in row order (the
+ * output head computes them with its deltas, see outputHeadEntry.ts `LossesAndDeltas`).
  */
 export function backwardRows(
   net: Network,
@@ -65,7 +17,8 @@ export function backwardRows(
   rows: number,
   lossSum: number,
 ): number {
-  lossSum = setOutputDeltasAndLosses(net, targets, rows, lossSum);
+  const outputs = (net.unitStart[net.outputLayer] as number) * rows;
+  lossSum = net.head.lossesAndDeltas(net, outputs, rows, targets, lossSum);
   for (let k = net.outputLayer; k >= 1; k--) {
     if (k < net.outputLayer) biasSumsAndStats(net, k, rows);
     else biasSums(net, k, rows);
@@ -73,46 +26,6 @@ export function backwardRows(
     if (k > 1) propagateDeltas(net, k, rows);
   }
   net.statExamples += rows;
-  return lossSum;
-}
-
-/**
- * Sets the output deltas of every row (see `setOutputDeltas`) and returns `lossSum` plus the
- * rows' losses (`rowLoss`), added in row order.
- *
- * The tanh + squared-error head, the playground's default, in one loop over the rows, why:
- * with small networks a call and a switch on the head per row, twice (loss and delta), cost
- * as much as the arithmetic. It computes what `rowLoss` and `setOutputDeltas` do: each row's
- * loss summed over its outputs from 0, then added to `lossSum`.
- */
-function setOutputDeltasAndLosses(
-  net: Network,
-  targets: Float64Array,
-  rows: number,
-  lossSum: number,
-): number {
-  const { rowExample, outputSize, out, delta } = net;
-  const start = (net.unitStart[net.outputLayer] as number) * rows;
-  if (net.head === HEAD_TANH_MSE) {
-    for (let r = 0; r < rows; r++) {
-      const offset = (rowExample[r] as number) * outputSize;
-      let loss = 0;
-      for (let k = 0; k < outputSize; k++) {
-        const at = start + k * rows + r;
-        const y = out[at] as number;
-        const d = y - (targets[offset + k] as number);
-        loss += 0.5 * d * d;
-        delta[at] = d * (1 - y * y);
-      }
-      lossSum += loss;
-    }
-    return lossSum;
-  }
-  for (let r = 0; r < rows; r++) {
-    const offset = (rowExample[r] as number) * outputSize;
-    lossSum += rowLoss(net, r, rows, targets, offset);
-    setOutputDeltas(net, r, rows, targets, offset);
-  }
   return lossSum;
 }
 

@@ -2,7 +2,7 @@
  * Live edits of a built network: each patches it in place and keeps every learned weight.
  * Layers are numbered as in `Network`: 1 is the first hidden layer, `outputLayer` the outputs.
  */
-import { activationCode, isActivationId, type ActivationId } from './activations';
+import { activationCode, checkActivationId, type ActivationId } from './activations';
 import { SpecError } from './errors';
 import type { Network } from './network';
 import { validateTraining, type TrainingSpec } from './spec';
@@ -10,7 +10,7 @@ import { validateTraining, type TrainingSpec } from './spec';
 /** Gives neuron `neuron` of hidden layer `layer` the activation `id`. */
 export function setActivation(net: Network, layer: number, neuron: number, id: ActivationId): void {
   net.checkUnit(layer, neuron, true);
-  if (!isActivationId(id)) throw new SpecError('activation', 'one of the 17 activation ids', id);
+  checkActivationId('activation', id);
   net.codes[net.unitIndex(layer, neuron)] = activationCode(id);
 }
 

@@ -1,21 +1,12 @@
 /**
- * Display-only activations: whole rows at a time, with the costly functions read from
- * lookup tables with linear interpolation. The error is below 1e-4 everywhere (tested), far
- * below what a heatmap colour can show, and a point costs about half of what the exact
- * kernels of exactMath.ts cost (a fifth of Math.tanh / exp / sin). Training never uses this
- * file.
+ * Display-only activations: whole rows at a time, each computed as its entry's `display` rule
+ * says (activationEntry.ts). The costly functions are read from lookup tables with linear
+ * interpolation: the error is below 1e-4 everywhere (tested), far below what a heatmap colour
+ * can show, and a point costs about half of what the exact kernels of exactMath.ts cost (a
+ * fifth of Math.tanh / exp / sin). Training never uses this file.
  */
-import {
-  ABS,
-  LEAKY_RELU,
-  LEAKY_SLOPE,
-  LINEAR,
-  RELU,
-  SELU_SCALE,
-  SOFTSIGN,
-  SQUARE,
-} from './activationKernels';
-import { activate, activationCode, type ActivationId } from './activations';
+import type { DisplayRow, DisplayTarget } from './activationEntry';
+import { ACTIVATION_TABLE } from './activationTable';
 
 /** Tables cover [-TABLE_RANGE, TABLE_RANGE] in steps of 1 / TABLE_STEPS_PER_UNIT. */
 const TABLE_RANGE = 16;
@@ -35,47 +26,36 @@ interface Table {
   readonly lowValue: number;
 }
 
-function buildTable(id: ActivationId, highSlope: number, highIntercept: number): Table {
-  const code = activationCode(id);
+function buildTable(value: (x: number) => number, highSlope: number, highIntercept: number) {
   const values = new Float64Array(TABLE_SIZE + 1);
   for (let i = 0; i < values.length; i++) {
-    values[i] = activate(code, -TABLE_RANGE + i / TABLE_STEPS_PER_UNIT);
+    values[i] = value(-TABLE_RANGE + i / TABLE_STEPS_PER_UNIT);
   }
-  return { values, highSlope, highIntercept, lowValue: activate(code, -TABLE_RANGE) };
+  const table: Table = { values, highSlope, highIntercept, lowValue: value(-TABLE_RANGE) };
+  return table;
 }
 
-/** Tables of the activations that call exp or tanh, keyed by code. */
-const TABLES = new Map<number, Table>(
-  (
-    [
-      ['tanh', 0, 1],
-      ['sigmoid', 0, 1],
-      ['gaussian', 0, 0],
-      ['elu', 1, 0],
-      ['selu', SELU_SCALE, 0],
-      ['gelu', 1, 0],
-      ['silu', 1, 0],
-      ['mish', 1, 0],
-      ['softplus', 1, 0],
-    ] as const
-  ).map(([id, slope, intercept]) => [activationCode(id), buildTable(id, slope, intercept)]),
-);
+// What each code's display rule needs, as arrays indexed by code (entries undefined where the
+// rule is another), so that choosing the loop for a row is two or three array reads.
+const TABLES: (Table | undefined)[] = [];
+const SINE_PHASES: (number | undefined)[] = [];
+const EXACT_ROWS: (DisplayRow | undefined)[] = [];
+ACTIVATION_TABLE.forEach(({ value, display }, code) => {
+  if (display.kind === 'table') {
+    TABLES[code] = buildTable(value, display.highSlope, display.highIntercept);
+  } else if (display.kind === 'sine') SINE_PHASES[code] = display.phase;
+  else EXACT_ROWS[code] = display.row;
+});
 
 // One extra entry: rounding can leave a reduced position at exactly PERIOD_STEPS.
 const SIN_TABLE = new Float64Array(PERIOD_STEPS + 2);
 for (let i = 0; i < SIN_TABLE.length; i++) SIN_TABLE[i] = Math.sin((i / PERIOD_STEPS) * TWO_PI);
 
-const SIN = activationCode('sin');
-const COS = activationCode('cos');
-
-/** Where the display activations may write: the heatmap images, or float64 scratch. */
-type Row = Float32Array | Float64Array;
-
 function tabulatedRow(
   table: Table,
   src: Float64Array,
   srcOffset: number,
-  dst: Row,
+  dst: DisplayTarget,
   dstOffset: number,
   count: number,
 ) {
@@ -96,11 +76,11 @@ function tabulatedRow(
 }
 
 /** sin(x + phase) from the periodic table; phase π/2 gives cos. */
-function periodicRow(
+function sineRow(
   phase: number,
   src: Float64Array,
   srcOffset: number,
-  dst: Row,
+  dst: DisplayTarget,
   dstOffset: number,
   count: number,
 ) {
@@ -114,66 +94,24 @@ function periodicRow(
   }
 }
 
-/** The activations cheap enough to compute exactly, each a loop of its own (no call per point). */
-function exactRow(
-  code: number,
-  src: Float64Array,
-  srcOffset: number,
-  dst: Row,
-  dstOffset: number,
-  count: number,
-) {
-  const from = srcOffset - dstOffset;
-  const end = dstOffset + count;
-  switch (code) {
-    case RELU:
-      for (let p = dstOffset; p < end; p++) dst[p] = Math.max(src[from + p] as number, 0);
-      return;
-    case LEAKY_RELU:
-      for (let p = dstOffset; p < end; p++) {
-        const x = src[from + p] as number;
-        dst[p] = x > 0 ? x : LEAKY_SLOPE * x;
-      }
-      return;
-    case ABS:
-      for (let p = dstOffset; p < end; p++) dst[p] = Math.abs(src[from + p] as number);
-      return;
-    case SQUARE:
-      for (let p = dstOffset; p < end; p++) {
-        const x = src[from + p] as number;
-        dst[p] = x * x;
-      }
-      return;
-    case SOFTSIGN:
-      for (let p = dstOffset; p < end; p++) {
-        const x = src[from + p] as number;
-        dst[p] = x / (1 + Math.abs(x));
-      }
-      return;
-    case LINEAR:
-      for (let p = dstOffset; p < end; p++) dst[p] = src[from + p] as number;
-      return;
-    default: // no such code: whatever `activate` says (NaN)
-      for (let p = dstOffset; p < end; p++) dst[p] = activate(code, src[from + p] as number);
-  }
-}
-
 /**
  * Writes `activation(src[srcOffset + p])` to `dst[dstOffset + p]` for p < count, approximating
- * the costly activations from tables (display precision) and computing the cheap ones exactly.
- * `dst` may be `src` itself with the same offset (in place).
+ * the costly activations from tables (display precision) and computing the cheap ones exactly;
+ * NaN for a code that is none. `dst` may be `src` itself with the same offset (in place).
  */
 export function activateRowForDisplay(
   code: number,
   src: Float64Array,
-  dst: Row,
+  dst: DisplayTarget,
   dstOffset: number,
   count: number,
   srcOffset = 0,
 ): void {
-  const table = TABLES.get(code);
+  const table = TABLES[code];
   if (table) return tabulatedRow(table, src, srcOffset, dst, dstOffset, count);
-  if (code === SIN) return periodicRow(0, src, srcOffset, dst, dstOffset, count);
-  if (code === COS) return periodicRow(Math.PI / 2, src, srcOffset, dst, dstOffset, count);
-  exactRow(code, src, srcOffset, dst, dstOffset, count);
+  const phase = SINE_PHASES[code];
+  if (phase !== undefined) return sineRow(phase, src, srcOffset, dst, dstOffset, count);
+  const row = EXACT_ROWS[code];
+  if (row) return row(src, srcOffset - dstOffset, dst, dstOffset, dstOffset + count);
+  dst.fill(NaN, dstOffset, dstOffset + count);
 }

@@ -4,16 +4,8 @@
  * A pass runs a block of examples, the rows, through the network layer by layer (see
  * network.ts for the layout and train.ts for why); `forward` is the one-row case.
  */
-import { activateRun } from './activationKernels';
-import { exp, sigmoid, tanh } from './exactMath';
-import {
-  HEAD_LINEAR_MSE,
-  HEAD_SIGMOID_BCE,
-  HEAD_SIGMOID_MSE,
-  HEAD_SOFTMAX_CE,
-  HEAD_TANH_MSE,
-  type Network,
-} from './network';
+import { activateRun } from './activationTable';
+import type { Network } from './network';
 
 /**
  * Runs one example forward: fills `net.pre`, `net.out` and `net.slope` for it (a pass of one
@@ -166,47 +158,8 @@ function activateLayer(net: Network, k: number, rows: number): void {
 
 /** Turns the output layer's logits (`pre`) into its outputs (`out`) in every row. */
 function applyOutputActivation(net: Network, rows: number): void {
-  const { pre, out } = net;
   const start = (net.unitStart[net.outputLayer] as number) * rows;
-  const end = net.unitCount * rows;
-  switch (net.head) {
-    case HEAD_TANH_MSE:
-      for (let i = start; i < end; i++) out[i] = tanh(pre[i] as number);
-      break;
-    case HEAD_SIGMOID_BCE:
-    case HEAD_SIGMOID_MSE:
-      for (let i = start; i < end; i++) out[i] = sigmoid(pre[i] as number);
-      break;
-    case HEAD_SOFTMAX_CE:
-      for (let r = 0; r < rows; r++) softmax(pre, out, start + r, end, rows);
-      break;
-    case HEAD_LINEAR_MSE:
-    default:
-      for (let i = start; i < end; i++) out[i] = pre[i] as number;
-  }
-}
-
-/**
- * `out[i] = softmax(pre)[i]` over i = from, from + stride, … below `end` (`out` may be `pre`
- * itself: each entry is read before it is written).
- */
-export function softmax(
-  pre: Float64Array,
-  out: Float64Array,
-  from: number,
-  end: number,
-  stride: number,
-): void {
-  // Subtract the largest logit so exp never overflows.
-  let max = -Infinity;
-  for (let i = from; i < end; i += stride) max = Math.max(max, pre[i] as number);
-  let sum = 0;
-  for (let i = from; i < end; i += stride) {
-    const e = exp((pre[i] as number) - max);
-    out[i] = e;
-    sum += e;
-  }
-  for (let i = from; i < end; i += stride) out[i] = (out[i] as number) / sum;
+  net.head.activateOutputs(net.pre, net.out, start, net.unitCount * rows, rows, rows);
 }
 
 /**
@@ -215,47 +168,6 @@ export function softmax(
  * probabilities round to 0 or 1.
  */
 export function exampleLoss(net: Network, targets: ArrayLike<number>, offset = 0): number {
-  return rowLoss(net, 0, 1, targets, offset);
-}
-
-/** `exampleLoss` of row r of the last pass forward, a pass of `rows` rows. */
-export function rowLoss(
-  net: Network,
-  r: number,
-  rows: number,
-  targets: ArrayLike<number>,
-  offset: number,
-): number {
-  const { pre, out } = net;
-  const start = (net.unitStart[net.outputLayer] as number) * rows + r;
-  const size = net.outputSize;
-  let loss = 0;
-  switch (net.head) {
-    case HEAD_SIGMOID_BCE:
-      for (let k = 0; k < size; k++) {
-        const z = pre[start + k * rows] as number;
-        const t = targets[offset + k] as number;
-        // -[t log σ(z) + (1-t) log(1-σ(z))] = max(z, 0) - z t + log(1 + e^-|z|)
-        loss += Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z)));
-      }
-      return loss;
-    case HEAD_SOFTMAX_CE: {
-      let max = -Infinity;
-      for (let k = 0; k < size; k++) max = Math.max(max, pre[start + k * rows] as number);
-      let sum = 0;
-      for (let k = 0; k < size; k++) sum += Math.exp((pre[start + k * rows] as number) - max);
-      const logSumExp = max + Math.log(sum);
-      for (let k = 0; k < size; k++) {
-        const t = targets[offset + k] as number;
-        if (t !== 0) loss -= t * ((pre[start + k * rows] as number) - logSumExp);
-      }
-      return loss;
-    }
-    default:
-      for (let k = 0; k < size; k++) {
-        const d = (out[start + k * rows] as number) - (targets[offset + k] as number);
-        loss += 0.5 * d * d;
-      }
-      return loss;
-  }
+  const start = net.unitStart[net.outputLayer] as number;
+  return net.head.rowLoss(net.pre, net.out, start, 1, net.outputSize, targets, offset);
 }

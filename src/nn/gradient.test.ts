@@ -16,11 +16,12 @@
  * also asserts that skipping is rare, so it cannot pass by skipping everything.
  */
 import { describe, expect, it } from 'vitest';
-import { ACTIVATION_IDS, activationCode, type ActivationId } from './activations';
+import { ACTIVATION_COUNT, ACTIVATION_IDS, activationCode, type ActivationId } from './activations';
 import { exportGradient, type Parameters } from './edit';
 import { forward } from './forward';
 import { initializeParameters } from './init';
 import { Network } from './network';
+import { OUTPUT_HEADS } from './outputHeads';
 import { Rng } from './rng';
 import type { OutputSpec, RegularizationSpec } from './spec';
 import { computeGradient, evaluate, type Examples } from './train';
@@ -31,8 +32,9 @@ const RELATIVE = 1e-5;
 const FLOOR = 1e-4;
 const EXAMPLE_COUNT = 8;
 const INPUT_SIZE = 3;
-/** Hidden layer widths: 6 + 6 + 5 = 17, so every network holds every activation once. */
-const HIDDEN_WIDTHS = [6, 6, 5];
+/** Hidden layer widths (6 + 6 + 5 for 17), so every network holds every activation once. */
+const THIRD = Math.ceil(ACTIVATION_COUNT / 3);
+const HIDDEN_WIDTHS = [THIRD, THIRD, ACTIVATION_COUNT - 2 * THIRD];
 
 /** Pre-activations where an activation's formula (and so its slope) changes. */
 const KINKS: ReadonlyMap<number, readonly number[]> = new Map(
@@ -100,7 +102,7 @@ const PENALTIES: RegularizationSpec[] = [
   { name: 'l2', rate: 0.1 },
 ];
 
-/** The 17 activations, rotated by `shift` and cut into the hidden layers. */
+/** The activations, in palette order rotated by `shift`, cut into the hidden layers. */
 function mixedHidden(shift: number): ActivationId[][] {
   const ids = ACTIVATION_IDS.map(
     (_, i) => ACTIVATION_IDS[(i + shift) % ACTIVATION_IDS.length] as ActivationId,
@@ -237,8 +239,10 @@ describe('backpropagation agrees with central differences of the loss plus penal
     expect(net.weights).toEqual(before);
   });
 
-  it('covers every output head and, in every network, all 17 hidden activations', () => {
-    expect(new Set(HEADS.map((h) => `${h.output.activation}+${h.output.loss}`)).size).toBe(5);
+  it(`covers every output head and, in every network, all ${ACTIVATION_COUNT} activations`, () => {
+    const pairs = (heads: readonly { activation: string; loss: string }[]) =>
+      new Set(heads.map((h) => `${h.activation}+${h.loss}`));
+    expect(pairs(HEADS.map((h) => h.output))).toEqual(pairs(OUTPUT_HEADS));
     HEADS.forEach((_, h) => {
       expect(new Set(mixedHidden(3 * h).flat())).toEqual(new Set(ACTIVATION_IDS));
     });

@@ -13,7 +13,13 @@
  *   still a twentieth of one step of an 8-bit colour scale over [-1, 1] (2 / 255 ≈ 8e-3).
  */
 import { describe, expect, it } from 'vitest';
-import { ACTIVATION_IDS, activate, activationCode, type ActivationId } from './activations';
+import {
+  ACTIVATION_COUNT,
+  ACTIVATION_IDS,
+  activate,
+  activationCode,
+  type ActivationId,
+} from './activations';
 import { activateRowForDisplay } from './fastActivations';
 import { forward } from './forward';
 import { evaluateGrid, GRID_EXTENT, gridSize, gridX, gridY } from './grid';
@@ -51,7 +57,7 @@ function inputPlanes(inputs: readonly string[], n: number): Float64Array {
   return planes;
 }
 
-/** The 17 activations rotated by `shift`, cut into layers of the given widths. */
+/** The activations, in palette order rotated by `shift`, cut into layers of the given widths. */
 function mixed(shift: number, widths: number[]): ActivationId[][] {
   let next = shift;
   return widths.map((width) =>
@@ -62,6 +68,10 @@ function mixed(shift: number, widths: number[]): ActivationId[][] {
   );
 }
 
+/** Three layers of at most 16 that hold every activation once (6, 6 and 5 for 17). */
+const THIRD = Math.ceil(ACTIVATION_COUNT / 3);
+const EVERY_ACTIVATION_WIDTHS = [THIRD, THIRD, ACTIVATION_COUNT - 2 * THIRD];
+
 interface GridCase {
   name: string;
   inputs: string[];
@@ -71,9 +81,9 @@ interface GridCase {
 
 const CASES: GridCase[] = [
   {
-    name: 'a tanh head over all 17 activations on x1, x2',
+    name: `a tanh head over all ${ACTIVATION_COUNT} activations on x1, x2`,
     inputs: ['x1', 'x2'],
-    hidden: mixed(0, [6, 6, 5]),
+    hidden: mixed(0, EVERY_ACTIVATION_WIDTHS),
     output: { size: 1, activation: 'tanh', loss: 'mse' },
   },
   {

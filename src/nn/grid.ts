@@ -6,16 +6,8 @@
  * values passed between layers and the output head are exact float64.
  */
 import { activateRowForDisplay } from './fastActivations';
-import { affineBlock, softmax } from './forward';
-import {
-  HEAD_LINEAR_MSE,
-  HEAD_SIGMOID_BCE,
-  HEAD_SIGMOID_MSE,
-  HEAD_SOFTMAX_CE,
-  HEAD_TANH_MSE,
-  type Network,
-} from './network';
-import { sigmoid, tanh } from './exactMath';
+import { affineBlock } from './forward';
+import type { Network } from './network';
 
 /** Half the side of the square the heatmaps show. */
 export const GRID_EXTENT = 6;
@@ -116,26 +108,8 @@ function storeRow(src: Float64Array, from: number, dst: Float32Array, to: number
   }
 }
 
-/** Output logits to outputs in the tile, exactly (softmax across the output rows, point by point). */
+/** The output head exactly, in place (softmax across the output rows, point by point). */
 function applyHead(net: Network, tile: Float64Array, stride: number, count: number): void {
   const first = (net.unitStart[net.outputLayer] as number) * stride;
-  const end = net.unitCount * stride;
-  switch (net.head) {
-    case HEAD_TANH_MSE:
-      for (let row = first; row < end; row += stride) {
-        for (let p = row; p < row + count; p++) tile[p] = tanh(tile[p] as number);
-      }
-      return;
-    case HEAD_SIGMOID_BCE:
-    case HEAD_SIGMOID_MSE:
-      for (let row = first; row < end; row += stride) {
-        for (let p = row; p < row + count; p++) tile[p] = sigmoid(tile[p] as number);
-      }
-      return;
-    case HEAD_SOFTMAX_CE:
-      for (let t = 0; t < count; t++) softmax(tile, tile, first + t, end, stride);
-      return;
-    case HEAD_LINEAR_MSE:
-    default:
-  }
+  net.head.activateOutputs(tile, tile, first, net.unitCount * stride, stride, count);
 }

@@ -7,6 +7,7 @@ export { exampleLoss, forward } from './forward';
 export * from './grid';
 export * from './init';
 export * from './network';
+export * from './outputHeads';
 export * from './rng';
 export * from './spec';
 export * from './stats';

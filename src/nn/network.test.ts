@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  ACTIVATION_COUNT,
   ACTIVATION_IDS,
   ACTIVATIONS,
   activate,
@@ -308,7 +309,7 @@ describe('invalid specs are refused with the field and the allowed range', () =>
       'an unknown activation id',
       spec({ hidden: [['tanh', 'swish' as ActivationId]] }),
       'hidden[0][1]',
-      'one of the 17 activation ids',
+      `one of the ${ACTIVATION_COUNT} activation ids`,
     ],
     ['a layer of 0 neurons', spec({ hidden: [['tanh'], []] }), 'hidden[1]', '1 to 16 neurons'],
     [

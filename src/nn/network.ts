@@ -16,6 +16,7 @@
  */
 import { activationCode, activationIdOf, type ActivationId } from './activations';
 import { SpecError } from './errors';
+import { outputHeadOf, type OutputHead } from './outputHeads';
 import {
   defaultTraining,
   LIMITS,
@@ -26,23 +27,8 @@ import {
   type TrainingSpec,
 } from './spec';
 
-/** Output head codes: the output activation and loss as one switchable number. */
-export const HEAD_TANH_MSE = 0;
-export const HEAD_SIGMOID_BCE = 1;
-export const HEAD_SIGMOID_MSE = 2;
-export const HEAD_SOFTMAX_CE = 3;
-export const HEAD_LINEAR_MSE = 4;
-
 /** Examples the per-example arrays hold: the most one pass through the layers handles. */
 export const ROWS = 16;
-
-function headCode(spec: NetworkSpec): number {
-  const { activation, loss } = spec.output;
-  if (activation === 'tanh') return HEAD_TANH_MSE;
-  if (activation === 'sigmoid') return loss === 'bce' ? HEAD_SIGMOID_BCE : HEAD_SIGMOID_MSE;
-  if (activation === 'softmax') return HEAD_SOFTMAX_CE;
-  return HEAD_LINEAR_MSE;
-}
 
 export class Network {
   /** The spec it was built from; neuron activations may since have been patched (see `activations`). */
@@ -58,11 +44,12 @@ export class Network {
   /** First weight of the block into each layer (entry 0 unused). */
   readonly weightStart: Int32Array;
   readonly unitCount: number;
-  readonly head: number;
+  /** The output activation and loss, with their kernels (outputHeads.ts). */
+  readonly head: OutputHead;
 
   readonly weights: Float64Array;
   readonly biases: Float64Array;
-  /** Activation code of each hidden unit (see activations.ts); other entries unused. */
+  /** Activation code of each hidden unit (its position in activationTable.ts); others unused. */
   readonly codes: Uint8Array;
 
   /** Pre-activation and output of every unit in each row of the last pass forward. */
@@ -111,7 +98,7 @@ export class Network {
     this.training = training;
     this.inputSize = spec.inputSize;
     this.outputSize = spec.output.size;
-    this.head = headCode(spec);
+    this.head = outputHeadOf(spec.output);
     const layerSizes = [
       spec.inputSize,
       ...spec.hidden.map((layer) => layer.length),

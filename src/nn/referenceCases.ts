@@ -76,7 +76,7 @@ export function buildCaseNetwork(c: ReferenceCase): Network {
       output: { size: c.output.size, activation: c.output.activation, loss: c.loss },
     },
     { optimizer: c.training.optimizer, regularization: c.training.regularization },
-    // The playground caps layers at 16 neurons; one case puts all 17 activations in a layer.
+    // The playground caps layers at 16 neurons; one case puts every activation in a layer.
     {
       ...LIMITS,
       maxNeurons: Math.max(LIMITS.maxNeurons, ...c.layers.map((l) => l.activations.length)),

@@ -2,11 +2,10 @@
  * Training and evaluation run blocks of examples (rows) through the layers together, in
  * blocks of four units and pairs of rows, with the activations over runs of units: none of
  * that may change a number. Each test here compares a block computation with the same thing
- * done one example at a time, and asks for bit-identical results.
+ * done one example at a time, and asks for bit-identical results. (That each run kernel
+ * computes its activation's scalar value and slope is tested in activationTable.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import { activateRun } from './activationKernels';
-import { ACTIVATION_IDS, activate, activationCode, activationDerivative } from './activations';
 import { exampleLoss, forward } from './forward';
 import { initializeParameters } from './init';
 import { Network, ROWS } from './network';
@@ -81,29 +80,5 @@ describe('a block of rows computes what one example at a time would', () => {
       sum += exampleLoss(net, data.targets, 2 * n);
     }
     expect(loss).toBe(sum / COUNT);
-  });
-});
-
-describe('the activations over runs match activate and activationDerivative', () => {
-  const sweep = Float64Array.from({ length: 4001 }, (_, i) => -40 + i / 50);
-  const far = Float64Array.of(0, -0, 1e-300, -1e-300, 1e6, -1e6, 1e12, -1e12, 1e300, -1e300);
-  const xs = Float64Array.from([...sweep, ...far, NaN, Infinity, -Infinity]);
-
-  it.each(ACTIVATION_IDS.map((id) => [id]))('%s, value and slope', (id) => {
-    const code = activationCode(id);
-    const out = new Float64Array(xs.length);
-    const slope = new Float64Array(xs.length);
-    activateRun(code, xs, out, slope, 0, xs.length);
-    const wrong: string[] = [];
-    xs.forEach((x, i) => {
-      const y = activate(code, x);
-      const dy = activationDerivative(code, x, y);
-      // Equal numbers, with ±0 alike (ELU's two cases add a zero of either sign).
-      const same = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
-      if (!same(out[i] as number, y) || !same(slope[i] as number, dy)) {
-        wrong.push(`x = ${x}: (${out[i]}, ${slope[i]}) vs (${y}, ${dy})`);
-      }
-    });
-    expect(wrong.slice(0, 5)).toEqual([]);
   });
 });

@@ -2,8 +2,11 @@
  * The network as plain data: what crosses to the worker, goes into links and files, and is
  * checked once by `validateSpec` before anything is built from it.
  */
-import { isActivationId, type ActivationId } from './activations';
+import { checkActivationId, type ActivationId } from './activations';
 import { SpecError } from './errors';
+import { outputHeadOf, type LossId, type OutputActivation } from './outputHeads';
+
+export type { LossId, OutputActivation } from './outputHeads';
 
 /** Limits of the engine (and so of the page). */
 export const LIMITS = {
@@ -18,23 +21,6 @@ export const LIMITS = {
 } as const;
 
 export type Limits = { readonly [K in keyof typeof LIMITS]: number };
-
-/** The output layer's activation and the loss it is trained with. */
-export type OutputActivation = 'tanh' | 'sigmoid' | 'softmax' | 'linear';
-export type LossId = 'mse' | 'bce' | 'crossentropy';
-
-/**
- * The pairs the engine trains (per-example loss, see README of the reference vectors):
- * tanh + mse on ±1 labels (TensorFlow Playground's), sigmoid + bce, sigmoid + mse,
- * softmax + crossentropy (classes), linear + mse (regression).
- */
-export const OUTPUT_HEADS: readonly { activation: OutputActivation; loss: LossId }[] = [
-  { activation: 'tanh', loss: 'mse' },
-  { activation: 'sigmoid', loss: 'bce' },
-  { activation: 'sigmoid', loss: 'mse' },
-  { activation: 'softmax', loss: 'crossentropy' },
-  { activation: 'linear', loss: 'mse' },
-];
 
 export interface OutputSpec {
   /** Output units: 1 for binary classes and regression, one per class for softmax. */
@@ -103,7 +89,7 @@ function checkNumber(field: string, value: unknown, min: number, max: number, op
 /**
  * Throws a SpecError naming the first invalid field of `spec`.
  * @param limits the playground's LIMITS unless a caller (the reference cases, whose widest
- *   layer has all 17 activations) needs wider ones; the computation does not depend on them.
+ *   layer has every activation) needs wider ones; the computation does not depend on them.
  */
 export function validateSpec(spec: NetworkSpec, limits: Limits = LIMITS): void {
   checkInteger('inputSize', spec.inputSize, limits.minInputs, limits.maxInputs);
@@ -127,24 +113,12 @@ export function validateSpec(spec: NetworkSpec, limits: Limits = LIMITS): void {
         Array.isArray(layer) ? `${layer.length} neurons` : layer,
       );
     }
-    layer.forEach((id, j) => {
-      if (!isActivationId(id)) {
-        throw new SpecError(`${field}[${j}]`, 'one of the 17 activation ids', id);
-      }
-    });
+    layer.forEach((id, j) => checkActivationId(`${field}[${j}]`, id));
   });
   const output = spec.output;
-  const head = OUTPUT_HEADS.find(
-    (h) => h.activation === output?.activation && h.loss === output?.loss,
-  );
-  if (!head) {
-    throw new SpecError(
-      'output',
-      OUTPUT_HEADS.map((h) => `${h.activation} + ${h.loss}`).join(', '),
-      output ? `${String(output.activation)} + ${String(output.loss)}` : output,
-    );
-  }
-  const minSize = output.activation === 'softmax' ? limits.minClasses : limits.minOutputs;
+  const head = outputHeadOf(output);
+  // One output per class, and a one-hot target needs at least two classes to mean anything.
+  const minSize = head.targets === 'oneHot' ? limits.minClasses : limits.minOutputs;
   checkInteger('output.size', output.size, minSize, limits.maxOutputs);
 }
 

@@ -10,22 +10,17 @@
  */
 import { backwardRows } from './backward';
 import { DivergenceError } from './errors';
-import { forward, forwardRows, loadRows, rowLoss } from './forward';
-import {
-  HEAD_LINEAR_MSE,
-  HEAD_SIGMOID_BCE,
-  HEAD_SIGMOID_MSE,
-  HEAD_SOFTMAX_CE,
-  ROWS,
-  type Network,
-} from './network';
+import { forward, forwardRows, loadRows } from './forward';
+import { ROWS, type Network } from './network';
+import type { Decision } from './outputHeadEntry';
 import { applyOptimizer, finishGradient, gradientFinite } from './optimizer';
 import type { Rng } from './rng';
 
 /**
  * A set of examples, flat and row-major: example n's inputs are
  * `inputs[n * inputSize + i]`, its targets `targets[n * outputSize + k]`.
- * Targets are ±1 for tanh heads, 0/1 for sigmoid, one-hot for softmax, reals for regression.
+ * Targets are encoded as the head's `targets` says (outputHeadEntry.ts): ±1 for tanh heads,
+ * 0/1 for sigmoid, one-hot for softmax, reals for regression.
  */
 export interface Examples {
   readonly inputs: Float64Array;
@@ -123,6 +118,7 @@ export interface Evaluation {
 export function evaluate(net: Network, examples: Examples): Evaluation {
   const { inputs, targets, count } = examples;
   const { out, outputSize } = net;
+  const { decision } = net.head;
   const first = net.unitStart[net.outputLayer] as number;
   let lossSum = 0;
   let correct = 0;
@@ -130,10 +126,10 @@ export function evaluate(net: Network, examples: Examples): Evaluation {
     const rows = Math.min(ROWS, count - done);
     loadRows(net, inputs, count, null, done, rows);
     forwardRows(net, rows);
+    lossSum = net.head.losses(net, first * rows, rows, targets, lossSum);
     for (let r = 0; r < rows; r++) {
       const offset = (done + r) * outputSize;
-      lossSum += rowLoss(net, r, rows, targets, offset);
-      if (isCorrect(net.head, out, first * rows + r, rows, targets, offset, outputSize)) {
+      if (isCorrect(decision, out, first * rows + r, rows, targets, offset, outputSize)) {
         correct++;
       }
     }
@@ -141,13 +137,16 @@ export function evaluate(net: Network, examples: Examples): Evaluation {
   if (count === 0) return { loss: 0, accuracy: NaN };
   return {
     loss: lossSum / count,
-    accuracy: net.head === HEAD_LINEAR_MSE ? NaN : correct / count,
+    accuracy: decision.rule === 'none' ? NaN : correct / count,
   };
 }
 
-/** Whether the outputs at out[first], out[first + stride], … match the example's targets. */
+/**
+ * Whether the outputs at out[first], out[first + stride], … match the example's targets by the
+ * head's decision rule (always false for `none`: regression has no accuracy).
+ */
 function isCorrect(
-  head: number,
+  decision: Decision,
   out: Float64Array,
   first: number,
   stride: number,
@@ -155,7 +154,8 @@ function isCorrect(
   offset: number,
   size: number,
 ): boolean {
-  if (head === HEAD_SOFTMAX_CE) {
+  if (decision.rule === 'none') return false;
+  if (decision.rule === 'argmax') {
     let best = 0;
     let bestTarget = 0;
     for (let k = 1; k < size; k++) {
@@ -165,7 +165,7 @@ function isCorrect(
     }
     return best === bestTarget;
   }
-  const threshold = head === HEAD_SIGMOID_BCE || head === HEAD_SIGMOID_MSE ? 0.5 : 0;
+  const { threshold } = decision;
   for (let k = 0; k < size; k++) {
     const predicted = (out[first + k * stride] as number) > threshold;
     const actual = (targets[offset + k] as number) > threshold;

@@ -1,5 +1,5 @@
 /**
- * The palette: a dialog listing all 17 activations with their curves. Choosing one applies
+ * The palette: a dialog listing every activation with its curve. Choosing one applies
  * it at once to the target (one neuron, the selected neurons, or a whole layer); training
  * goes on with every weight kept. Keyboard: arrows move, Enter or Space choose, Escape closes.
  */
