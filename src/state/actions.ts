@@ -20,6 +20,7 @@ import {
   type SettingKey,
 } from '../config';
 import type { FeatureId } from '../data';
+import { splitExperiment } from '../experiment/link';
 import type { ActivationId } from '../nn';
 import {
   nextSeed,
@@ -178,7 +179,8 @@ export function actions(store: PlaygroundStore) {
      * @returns the sentences of what was ignored
      */
     loadFromHash(hash: string): readonly string[] {
-      const { config, ignored } = configFromHash(hash);
+      // An experiment's `exp=` is the experiment dialog's to read (src/state/experiment.ts).
+      const { config, ignored } = configFromHash(splitExperiment(hash).rest);
       commit(config);
       if (ignored.length > 0) {
         pushNotice(
