@@ -3,6 +3,7 @@ import { rowOf } from '../../config';
 import { datasetInfo } from '../../data';
 import { playgroundActions as act, usePlayground } from '../../state';
 import { SettingNumber, SettingSelect } from '../controls/SettingControls';
+import { SetPattern } from './SetPattern';
 
 export function Hyperparameters() {
   const regularization = usePlayground((s) => s.config.regularization);
@@ -50,6 +51,7 @@ function DefaultActivation() {
       >
         Apply to all
       </button>
+      <SetPattern />
     </div>
   );
 }
