@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { DataPanel } from './DataPanel';
+import { ExperimentDialog } from './ExperimentDialog';
 import { NetworkPanel } from './NetworkPanel';
 import { Notices } from './Notices';
 import { OutputPanel } from './OutputPanel';
@@ -15,6 +16,7 @@ export class Playground {
   readonly network: NetworkPanel;
   readonly output: OutputPanel;
   readonly notices: Notices;
+  readonly experiment: ExperimentDialog;
   /** Console errors and uncaught exceptions seen since the page object was made. */
   readonly errors: string[] = [];
 
@@ -24,6 +26,7 @@ export class Playground {
     this.network = new NetworkPanel(page);
     this.output = new OutputPanel(page);
     this.notices = new Notices(page);
+    this.experiment = new ExperimentDialog(page);
     page.on('console', (message) => {
       if (message.type() === 'error') this.errors.push(`console: ${message.text()}`);
     });

@@ -1,5 +1,6 @@
 /** The whole page: run controls on top, data left, network middle, output right. */
 import { DataPanel } from './data/DataPanel';
+import { ExperimentDialog } from './experiment/ExperimentDialog';
 import { Header } from './header/Header';
 import { NetworkPanel } from './network/NetworkPanel';
 import { Notices } from './Notices';
@@ -18,6 +19,7 @@ export function App() {
           <OutputPanel />
         </main>
       </div>
+      <ExperimentDialog />
     </RuntimeProvider>
   );
 }

@@ -4,6 +4,7 @@ import { playgroundActions, playgroundStore, usePlayground } from '../../state';
 import { SettingSelect } from '../controls/SettingControls';
 import { useRuntime } from '../runtime';
 import { CopyLinkButton } from './CopyLinkButton';
+import { ExperimentButton } from './ExperimentButton';
 import { Hyperparameters } from './Hyperparameters';
 
 const act = playgroundActions;
@@ -17,6 +18,7 @@ export function Header() {
       </div>
       <RunControls />
       <CopyLinkButton />
+      <ExperimentButton />
       <Hyperparameters />
     </header>
   );
