@@ -111,6 +111,15 @@ export class ExperimentDialog {
     });
   }
 
+  /** The hash of one run's playground link (the links are folded away until asked for). */
+  async runHash(variant: string, seed: number): Promise<string> {
+    const summary = this.dialog.getByText(/^Open one run in the playground/);
+    const link = this.runLink(variant, seed);
+    if (!(await link.isVisible())) await summary.click();
+    const href = (await link.getAttribute('href')) ?? '';
+    return href.slice(href.indexOf('#'));
+  }
+
   /** Downloads through the button and returns the file's text. */
   async download(button: Locator): Promise<{ name: string; text: string }> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), button.click()]);

@@ -95,15 +95,17 @@ function VariantsEditor({ disabled }: { disabled: boolean }) {
           </button>
         </fieldset>
       ))}
-      <button
-        type="button"
-        className="text-button"
-        disabled={disabled || variants.length >= EXPERIMENT_LIMITS.maxVariants}
-        onClick={() => experiment.addVariant()}
-      >
-        Add variant
-      </button>
-      <span className="muted"> up to {EXPERIMENT_LIMITS.maxVariants}</span>
+      <div className="add-variant">
+        <button
+          type="button"
+          className="text-button"
+          disabled={disabled || variants.length >= EXPERIMENT_LIMITS.maxVariants}
+          onClick={() => experiment.addVariant()}
+        >
+          Add variant
+        </button>
+        <span className="muted">up to {EXPERIMENT_LIMITS.maxVariants}</span>
+      </div>
     </div>
   );
 }
