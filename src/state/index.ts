@@ -4,6 +4,7 @@
  */
 export * from './actions';
 export * from './bridge';
+export * from './comparison';
 export * from './edits';
 export * from './experiment';
 export * from './experimentDraft';
@@ -11,4 +12,5 @@ export * from './experimentLink';
 export * from './frameHub';
 export * from './hashSync';
 export * from './neurons';
+export * from './pairHub';
 export * from './store';
