@@ -1,4 +1,9 @@
-/** The whole page: run controls on top, data left, network middle, output right. */
+/**
+ * The whole page: run controls on top, data left, network middle, output right; the
+ * Experiment dialog and the Comparison over it when open (the page behind is then inert).
+ */
+import { useComparison } from '../state';
+import { Comparison } from './compare/Comparison';
 import { DataPanel } from './data/DataPanel';
 import { ExperimentDialog } from './experiment/ExperimentDialog';
 import { Header } from './header/Header';
@@ -8,9 +13,10 @@ import { OutputPanel } from './output/OutputPanel';
 import { RuntimeProvider } from './runtime';
 
 export function App() {
+  const comparing = useComparison((s) => s.open);
   return (
     <RuntimeProvider>
-      <div className="app">
+      <div className="app" inert={comparing}>
         <Header />
         <Notices />
         <main className="workspace">
@@ -19,6 +25,7 @@ export function App() {
           <OutputPanel />
         </main>
       </div>
+      <Comparison />
       <ExperimentDialog />
     </RuntimeProvider>
   );

@@ -144,14 +144,14 @@ describe('LockstepTrainer', () => {
 
   it('stops a side that diverges at its last good epoch, pauses, and trains the other on play', () => {
     const base: PlaygroundConfig = { ...DEFAULT_CONFIG, dataset: 'reg-plane', learningRate: 0.3 };
-    const square = {
+    const square: PlaygroundConfig = {
       ...base,
       hidden: [
         ['square', 'square', 'square', 'square'],
         ['square', 'square'],
       ],
     };
-    const tanh = {
+    const tanh: PlaygroundConfig = {
       ...base,
       hidden: [
         ['tanh', 'tanh', 'tanh', 'tanh'],

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { playgroundActions, playgroundStore, usePlayground } from '../../state';
 import { SettingSelect } from '../controls/SettingControls';
 import { useRuntime } from '../runtime';
+import { CompareButton } from './CompareButton';
 import { CopyLinkButton } from './CopyLinkButton';
 import { ExperimentButton } from './ExperimentButton';
 import { Hyperparameters } from './Hyperparameters';
@@ -19,6 +20,7 @@ export function Header() {
       <RunControls />
       <CopyLinkButton />
       <ExperimentButton />
+      <CompareButton />
       <Hyperparameters />
     </header>
   );
