@@ -145,3 +145,24 @@ test('"Set pattern…" gives one layer or the whole network a rule', async ({ pl
   await network.expectActivation(2, 2, 'GELU');
   await expect.poll(() => playground.hashFields().net).toBe('relu,relu,gelu,gelu;relu,gelu');
 });
+
+test('workers that cannot start are told in the dialog, not left spinning', async ({
+  playground,
+  page,
+}) => {
+  const { experiment } = playground;
+  // Every experiment worker's script fails to load, as on a flaky school network.
+  await page.route(/experiment\.worker-[^/]*\.js$/, (route) => route.abort());
+  await playground.open();
+  await experiment.open();
+  await experiment.setUp('Circle: ReLU vs tanh', 2, 10);
+  await experiment.runButton.click();
+  await expect(experiment.dialog.getByRole('alert')).toContainText(
+    /The experiment stopped: a worker died 3 times .*could not start/,
+  );
+  await expect(experiment.dialog.getByRole('alert')).toContainText('0 of 4 runs finished');
+  await expect(experiment.runButton).toBeEnabled();
+  // The failed loads reached the console; nothing else did.
+  expect(playground.errors.every((e) => /worker|Failed to load|ERR_FAILED/i.test(e))).toBe(true);
+  playground.errors.length = 0;
+});

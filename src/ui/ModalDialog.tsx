@@ -1,9 +1,11 @@
 /**
  * A modal dialog on the native `<dialog>` element: the page behind is inert and does not
  * scroll, Tab and Shift+Tab stay inside, Escape closes, and focus goes back to where it was
- * when the dialog opened. Mount it to open it, unmount it to close it.
+ * when the dialog opened. Mount it to open it, unmount it to close it. It is rendered into
+ * the document's body, whoever opens it, so no region's styles (the dark header's) reach it.
  */
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), ' +
@@ -45,7 +47,7 @@ export function ModalDialog({ labelledBy, onClose, className, children }: ModalD
     };
   }, []);
 
-  return (
+  return createPortal(
     <dialog
       ref={dialog}
       className={className}
@@ -56,6 +58,8 @@ export function ModalDialog({ labelledBy, onClose, className, children }: ModalD
         close.current();
       }}
       onKeyDown={(event) => {
+        // The page's space-bar shortcut (play and pause) is for the page, not for a dialog.
+        if (event.key === ' ') event.stopPropagation();
         if (event.key !== 'Tab' || !dialog.current) return;
         const items = focusables(dialog.current);
         const first = items[0];
@@ -71,6 +75,7 @@ export function ModalDialog({ labelledBy, onClose, className, children }: ModalD
       }}
     >
       {children}
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }

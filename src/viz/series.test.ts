@@ -12,6 +12,8 @@ describe('series helpers', () => {
     expect(hi / lo).toBeCloseTo(10);
     expect(Math.sqrt(lo * hi)).toBeCloseTo(Math.sqrt(0.08));
     expect(positiveDomain([])).toEqual([1e-3, 1]);
+    const [a, b] = positiveDomain([0.2, 0.4], 3);
+    expect(b / a).toBeCloseTo(3);
   });
 
   it('thin long curves keeping both ends', () => {

@@ -27,9 +27,10 @@ export function seriesDash(index: number): string {
 
 /**
  * A log scale's domain over `values`: the smallest and largest positive finite values, widened
- * to at least a factor of 10 so that a flat curve does not fill the chart; [1e-3, 1] for none.
+ * to at least a factor of `minRatio` so that a flat curve does not fill the chart; [1e-3, 1]
+ * for none.
  */
-export function positiveDomain(values: Iterable<number>): [number, number] {
+export function positiveDomain(values: Iterable<number>, minRatio = 10): [number, number] {
   let lo = Infinity;
   let hi = 0;
   for (const v of values) {
@@ -39,7 +40,7 @@ export function positiveDomain(values: Iterable<number>): [number, number] {
   }
   if (hi === 0) return [1e-3, 1];
   const middle = Math.sqrt(lo * hi);
-  if (hi / lo < 10) return [middle / Math.sqrt(10), middle * Math.sqrt(10)];
+  if (hi / lo < minRatio) return [middle / Math.sqrt(minRatio), middle * Math.sqrt(minRatio)];
   return [lo, hi];
 }
 

@@ -27,26 +27,29 @@ export function CurvesChart({
   const yAxis = useRef<SVGGElement>(null);
   const epochs = summary.definition.epochs;
   const variants = summary.variants;
+  // Many overlapping bands are drawn lighter, so that the lines stay readable.
+  const bandOpacity = variants.length > 3 ? 0.1 : 0.16;
 
   const geometry = useMemo(() => {
     const plotRight = width - MARGIN.right - STRIP;
-    // The scale follows the means, the bands' tops and the dots. Why not the bands' bottoms:
-    // with few seeds an interval reaches 0 or below, and a log scale would then stretch down
-    // by decades that hold nothing; a band below the floor is drawn down to the floor.
+    // The scale follows the means and the dots, not the bands: with few seeds a 95% interval
+    // is wide (t = 4.3 for 3 seeds) and reaches 0 or below, and a scale stretched to hold it
+    // would flatten the curves. Bands beyond the plot are cut at its edges (the scales clamp).
     const values: number[] = [];
     for (const v of variants) {
-      if (v.curve) for (const array of [v.curve.mean, v.curve.high]) values.push(...array);
+      if (v.curve) values.push(...v.curve.mean);
       for (const dot of v.dots) values.push(dot.testLoss);
     }
     const range = [HEIGHT - MARGIN.bottom, MARGIN.top];
     let maxValue = 0;
     for (const value of values) if (Number.isFinite(value)) maxValue = Math.max(maxValue, value);
     const y = logScale
-      ? scaleLog().domain(positiveDomain(values)).range(range).clamp(true).nice()
+      ? scaleLog().domain(positiveDomain(values, 3)).range(range).clamp(true).nice()
       : scaleLinear()
           .domain([0, maxValue > 0 ? maxValue : 1])
           .range(range)
-          .nice();
+          .nice()
+          .clamp(true);
     const floor = y.domain()[0] as number;
     const x = scaleLinear()
       .domain([0, Math.max(1, epochs)])
@@ -147,7 +150,15 @@ export function CurvesChart({
         />
         {geometry.curves.map(
           (c, i) =>
-            c && <path key={`band-${i}`} d={c.band} className="curve-band" fill={seriesColor(i)} />,
+            c && (
+              <path
+                key={`band-${i}`}
+                d={c.band}
+                className="curve-band"
+                fill={seriesColor(i)}
+                fillOpacity={bandOpacity}
+              />
+            ),
         )}
         {geometry.curves.map(
           (c, i) =>

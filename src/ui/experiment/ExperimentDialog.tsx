@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import {
+  PRESETS,
   experimentToHash,
   finishedRuns,
   runCount,
@@ -94,7 +95,7 @@ function Intro() {
         <p className="origin">
           {origin === 'Opened from a link'
             ? 'Opened from a link: the experiment is set up as the link says. Press Run experiment to run it.'
-            : `Preset "${origin}": the playground now shows its network. Press Run experiment to run it.`}
+            : `Preset "${origin}": ${PRESETS.find((p) => p.title === origin)?.description ?? ''} The playground now shows its network. Press Run experiment to run it.`}
         </p>
       )}
       {notes.length > 0 && (

@@ -90,6 +90,11 @@ describe('the results table', () => {
       'IQR 15 to not reached',
       '2 of 3 reached',
     ]);
+    expect(targetCell({ runs: 3, reached: 1, median: null, q1: 30, q3: null }).lines).toEqual([
+      '1 of 3 reached',
+      'median not reached',
+      'IQR 30 to not reached',
+    ]);
     expect(targetCell({ runs: 2, reached: 0, median: null, q1: null, q3: null }).lines).toEqual([
       'not reached',
       '0 of 2 reached',

@@ -70,19 +70,18 @@ function epochText(value: number | null): string {
   return value === null ? 'not reached' : formatNumber(value);
 }
 
-/** Epochs to target: median, interquartile range and how many runs reached it. */
+/**
+ * Epochs to target: median, interquartile range and how many runs reached it. A run that never
+ * reached it counts as later than any that did, so a median over fewer than half is "not
+ * reached", and the count leads instead.
+ */
 export function targetCell(target: TargetSummary): ResultCell {
   if (target.runs === 0) return EMPTY;
   const reached = `${target.reached} of ${target.runs} reached`;
   if (target.reached === 0) return { lines: ['not reached', reached] };
-  return {
-    lines: [
-      `median ${epochText(target.median)}`,
-      `IQR ${epochText(target.q1)} to ${epochText(target.q3)}`,
-      reached,
-    ],
-    ...(target.median === null ? {} : { value: target.median }),
-  };
+  const iqr = target.q1 === null ? [] : [`IQR ${epochText(target.q1)} to ${epochText(target.q3)}`];
+  if (target.median === null) return { lines: [reached, 'median not reached', ...iqr] };
+  return { lines: [`median ${epochText(target.median)}`, ...iqr, reached], value: target.median };
 }
 
 /** A signed difference: "+0.012", "−0.084". */

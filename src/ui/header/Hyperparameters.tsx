@@ -43,15 +43,19 @@ function DefaultActivation() {
   return (
     <div className="inline">
       <SettingSelect name="defaultActivation" />
-      <button
-        type="button"
-        className="text-button"
-        title="Give every hidden neuron this activation"
-        onClick={() => act.applyDefaultToAll()}
-      >
-        Apply to all
-      </button>
-      <SetPattern />
+      {/* One above the other: side by side they would wrap the header onto a third row at
+          1280 px. */}
+      <div className="pattern-buttons">
+        <button
+          type="button"
+          className="text-button"
+          title="Give every hidden neuron this activation"
+          onClick={() => act.applyDefaultToAll()}
+        >
+          Apply to all
+        </button>
+        <SetPattern />
+      </div>
     </div>
   );
 }
