@@ -22,7 +22,7 @@ function forbidImports(files, folders, why) {
 }
 
 /** The page's screen regions: src/ui/<region>/ holds one region's components. */
-const UI_REGIONS = ['header', 'data', 'network', 'output'];
+const UI_REGIONS = ['header', 'data', 'network', 'output', 'experiment', 'compare'];
 
 /**
  * What src/ui may import: the store and its actions (src/state), the drawing code (src/viz),

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
+import { Comparison } from './Comparison';
 import { DataPanel } from './DataPanel';
+import { ExperimentDialog } from './ExperimentDialog';
 import { NetworkPanel } from './NetworkPanel';
 import { Notices } from './Notices';
 import { OutputPanel } from './OutputPanel';
@@ -17,6 +19,8 @@ export class Playground {
   readonly output: OutputPanel;
   readonly notices: Notices;
   readonly hooks: TestHooks;
+  readonly experiment: ExperimentDialog;
+  readonly comparison: Comparison;
   /** Console errors and uncaught exceptions seen since the page object was made. */
   readonly errors: string[] = [];
 
@@ -27,6 +31,8 @@ export class Playground {
     this.output = new OutputPanel(page);
     this.notices = new Notices(page);
     this.hooks = new TestHooks(page);
+    this.experiment = new ExperimentDialog(page);
+    this.comparison = new Comparison(page);
     page.on('console', (message) => {
       if (message.type() === 'error') this.errors.push(`console: ${message.text()}`);
     });

@@ -20,6 +20,9 @@ import {
   type SettingKey,
 } from '../config';
 import type { FeatureId } from '../data';
+import type { VariantRule } from '../experiment/definition';
+import { splitExperiment } from '../experiment/link';
+import { applyRule } from '../experiment/rules';
 import type { ActivationId } from '../nn';
 import {
   nextSeed,
@@ -168,6 +171,20 @@ export function actions(store: PlaygroundStore) {
       const config = get().config;
       return commit(withAllActivations(config, config.defaultActivation));
     },
+    /**
+     * "Set pattern…": the activations `rule` makes of the network (src/experiment/rules.ts),
+     * in every hidden layer or in layer `layer` (from 1) only; the shape and weights stay. A
+     * fraction rule picks its neurons from the seed, as an experiment's run does.
+     */
+    applyPattern(rule: VariantRule, layer?: number): boolean {
+      const config = get().config;
+      const count = config.hidden.length;
+      if (layer !== undefined && !(Number.isInteger(layer) && layer >= 1 && layer <= count)) {
+        return false;
+      }
+      const l = layer === undefined ? undefined : layer - 1;
+      return setField('hidden', applyRule(rule, config.hidden, config.seed, l));
+    },
     /** A whole configuration (from a link or a file); refused unless valid. */
     loadConfig(config: PlaygroundConfig): boolean {
       return commit(config);
@@ -178,7 +195,8 @@ export function actions(store: PlaygroundStore) {
      * @returns the sentences of what was ignored
      */
     loadFromHash(hash: string): readonly string[] {
-      const { config, ignored } = configFromHash(hash);
+      // An experiment's `exp=` is the experiment dialog's to read (src/state/experiment.ts).
+      const { config, ignored } = configFromHash(splitExperiment(hash).rest);
       commit(config);
       if (ignored.length > 0) {
         pushNotice(

@@ -3,6 +3,7 @@
  * is on screen, and loads a hash the person edits by hand.
  */
 import { configToHash } from '../config';
+import { EXPERIMENT_KEY, splitExperiment } from '../experiment/link';
 
 /** The parts of `window.location` the sync reads. */
 export type LocationLike = Pick<Location, 'hash' | 'pathname' | 'search'>;
@@ -112,11 +113,14 @@ export class HashSync {
   flush(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    const hash = this.pending;
+    const pending = this.pending;
     this.pending = null;
-    if (hash === null) return;
+    if (pending === null) return;
     this.withdrawHandoff();
     const { location, history } = this.options;
+    // The experiment in the link (`exp=`) is written by the experiment dialog; kept as it is.
+    const { experiment } = splitExperiment(location.hash);
+    const hash = experiment === null ? pending : `${pending}&${EXPERIMENT_KEY}=${experiment}`;
     if (location.hash === hash) return;
     // replaceState, not pushState: every slider step in the back button would be a trap.
     history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);

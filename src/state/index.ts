@@ -4,8 +4,13 @@
  */
 export * from './actions';
 export * from './bridge';
+export * from './comparison';
 export * from './edits';
+export * from './experiment';
+export * from './experimentDraft';
+export * from './experimentLink';
 export * from './frameHub';
 export * from './hashSync';
 export * from './neurons';
+export * from './pairHub';
 export * from './store';

@@ -3,7 +3,9 @@ import { useEffect } from 'react';
 import { playgroundActions, playgroundStore, usePlayground } from '../../state';
 import { SettingSelect } from '../controls/SettingControls';
 import { useRuntime } from '../runtime';
+import { CompareButton } from './CompareButton';
 import { CopyLinkButton } from './CopyLinkButton';
+import { ExperimentButton } from './ExperimentButton';
 import { Hyperparameters } from './Hyperparameters';
 
 const act = playgroundActions;
@@ -17,6 +19,8 @@ export function Header() {
       </div>
       <RunControls />
       <CopyLinkButton />
+      <ExperimentButton />
+      <CompareButton />
       <Hyperparameters />
     </header>
   );
@@ -32,7 +36,7 @@ function RunControls() {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;
-      const interactive = target?.closest('button, input, select, textarea, [role="dialog"], a');
+      const interactive = target?.closest('button, input, select, textarea, [role="dialog"], dialog, a');
       if (event.key === ' ' && !interactive && !event.repeat) {
         event.preventDefault();
         act.setRunning(!playgroundStore.getState().running);

@@ -3,6 +3,7 @@ import { rowOf } from '../../config';
 import { datasetInfo } from '../../data';
 import { playgroundActions as act, usePlayground } from '../../state';
 import { SettingNumber, SettingSelect } from '../controls/SettingControls';
+import { SetPattern } from './SetPattern';
 
 export function Hyperparameters() {
   const regularization = usePlayground((s) => s.config.regularization);
@@ -42,14 +43,19 @@ function DefaultActivation() {
   return (
     <div className="inline">
       <SettingSelect name="defaultActivation" />
-      <button
-        type="button"
-        className="text-button"
-        title="Give every hidden neuron this activation"
-        onClick={() => act.applyDefaultToAll()}
-      >
-        Apply to all
-      </button>
+      {/* One above the other: side by side they would wrap the header onto a third row at
+          1280 px. */}
+      <div className="pattern-buttons">
+        <button
+          type="button"
+          className="text-button"
+          title="Give every hidden neuron this activation"
+          onClick={() => act.applyDefaultToAll()}
+        >
+          Apply to all
+        </button>
+        <SetPattern />
+      </div>
     </div>
   );
 }

@@ -1,22 +1,12 @@
 /** What the large heatmap shows: the hovered hidden neuron, or else the output. */
 import { useMemo } from 'react';
-import { outputColourRange, outputSpecOfDataset, type BinaryLoss } from '../../config';
+import type { BinaryLoss } from '../../config';
 import { datasetInfo, type DatasetId } from '../../data';
 import { activationInfo, type ActivationId } from '../../nn';
-import {
-  atNeuron,
-  hiddenIndexOf,
-  hiddenNeuronCount,
-  neuronLabel,
-  usePlayground,
-  type Hovered,
-} from '../../state';
-import type { UnitColouring } from '../../viz/unitImage';
+import { atNeuron, hiddenIndexOf, neuronLabel, usePlayground, type Hovered } from '../../state';
+import { frameUnitsOf, hiddenViewOf, outputViewOf, type HeatmapView } from '../unitViews';
 
-/** What to paint from a frame: one unit's image, or a softmax output's predicted classes. */
-export type HeatmapView =
-  | { readonly kind: 'unit'; readonly unit: number; readonly colouring: UnitColouring }
-  | { readonly kind: 'classes'; readonly firstUnit: number; readonly classes: number };
+export type { HeatmapView };
 
 export interface ShownUnit {
   /** "Layer 1 neuron 2 (ReLU)" or "Output: Circle". */
@@ -39,32 +29,18 @@ export function shownUnitOf(
   loss: BinaryLoss = 'mse',
 ): ShownUnit {
   const layerSizes = hidden.map((layer) => layer.length);
-  const hiddenCount = hiddenNeuronCount(layerSizes);
-  const output = outputSpecOfDataset(dataset, loss);
-  const frameUnits = hiddenCount + output.size;
+  const frameUnits = frameUnitsOf(hidden, dataset, loss);
   const activation = hovered && hovered !== 'output' ? atNeuron(hidden, hovered) : undefined;
   if (hovered && hovered !== 'output' && activation) {
-    const info = activationInfo(activation);
     return {
-      caption: `${neuronLabel(hovered)} (${info.label})`,
-      view: {
-        kind: 'unit',
-        unit: hiddenIndexOf(hovered, layerSizes),
-        colouring: { kind: 'hidden', activationRange: info.range },
-      },
+      caption: `${neuronLabel(hovered)} (${activationInfo(activation).label})`,
+      view: hiddenViewOf(hiddenIndexOf(hovered, layerSizes), activation),
       isOutput: false,
       frameUnits,
     };
   }
   // The output units follow the hidden neurons in a frame's grid.
-  const view: HeatmapView =
-    output.activation === 'softmax'
-      ? { kind: 'classes', firstUnit: hiddenCount, classes: output.size }
-      : {
-          kind: 'unit',
-          unit: hiddenCount,
-          colouring: { kind: 'output', outputRange: outputColourRange(output) },
-        };
+  const view = outputViewOf(hidden, dataset, loss);
   return { caption: `Output: ${datasetInfo(dataset).label}`, view, isOutput: true, frameUnits };
 }
 
