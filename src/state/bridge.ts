@@ -8,8 +8,9 @@
  */
 import type { PlaygroundConfig } from '../config';
 import type { CrashReport, DivergedEvent, FailedEvent } from '../worker/client';
-import type { Frame, WeightAddress } from '../worker/protocol';
+import type { Frame, SessionState, WeightAddress } from '../worker/protocol';
 import { actions } from './actions';
+import { makeNetworkFile, readNetworkFile, type NetworkFile } from './networkFile';
 import type { DataEvent, FrameHub } from './frameHub';
 import {
   HashSync,
@@ -41,6 +42,10 @@ export interface TrainingPort {
   onDiverged(listener: (event: DivergedEvent) => void): () => void;
   onFailed(listener: (event: FailedEvent) => void): () => void;
   onCrash(listener: (report: CrashReport) => void): () => void;
+  /** The live network's state now; null when there is none (see TrainingClient). */
+  requestCheckpoint(): Promise<SessionState | null>;
+  /** Builds `config` and continues from `state` (an opened file). */
+  open(config: PlaygroundConfig, state: SessionState): void;
 }
 
 export interface BridgeOptions {
@@ -109,6 +114,14 @@ export interface Connection {
   reset(): void;
   /** Sets one weight of the live network (engine numbering, see WeightAddress). */
   setWeight(address: WeightAddress, value: number): void;
+  /** The network as a file (its state asked of the worker now); null when there is none. */
+  saveNetwork(): Promise<NetworkFile | null>;
+  /**
+   * Opens a network file's text: pauses, and continues from its network and loss curve. A file
+   * that is refused leaves everything as it was and says why in an error notice.
+   * @returns whether it was opened
+   */
+  openNetwork(text: string): boolean;
 }
 
 function readoutsOf(frame: Frame): Readouts {
@@ -282,6 +295,35 @@ export function connect(
     },
     setWeight(address: WeightAddress, value: number): void {
       if (connected) port.setWeight(address, value);
+    },
+    async saveNetwork(): Promise<NetworkFile | null> {
+      if (!connected) return null;
+      const config = store.getState().config;
+      const state = await port.requestCheckpoint();
+      if (state === null) return null;
+      const curve = hub.lossHistory();
+      const keep = Array.from(curve.epochs).filter((epoch) => epoch <= state.epoch).length;
+      return makeNetworkFile(config, state, {
+        epochs: Array.from(curve.epochs.subarray(0, keep)),
+        trainLoss: Array.from(curve.trainLoss.subarray(0, keep)),
+        testLoss: Array.from(curve.testLoss.subarray(0, keep)),
+      });
+    },
+    openNetwork(text: string): boolean {
+      if (!connected) return false;
+      const read = readNetworkFile(text);
+      if (!read.ok) {
+        act.pushNotice('error', read.message);
+        return false;
+      }
+      const { config, state, history } = read.file;
+      pendingReadouts = null;
+      store.setState({ running: false, divergence: null });
+      // The port builds and restores first: the config's change below then sends nothing more.
+      port.open(config, state);
+      hub.loadHistory(port.generation, history, state.epoch);
+      act.loadConfig(config);
+      return true;
     },
     reset(): void {
       if (!connected) return;

@@ -7,5 +7,6 @@ export * from './bridge';
 export * from './edits';
 export * from './frameHub';
 export * from './hashSync';
+export * from './networkFile';
 export * from './neurons';
 export * from './store';

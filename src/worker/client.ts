@@ -7,6 +7,7 @@
 import { changeEffects, type PlaygroundConfig } from '../config';
 import type {
   CheckpointEvent,
+  SessionState,
   DataEvent,
   Frame,
   WeightAddress,
@@ -114,6 +115,8 @@ export class TrainingClient {
   private incidentEpoch = 0;
   private gaveUp = false;
   private disposed = false;
+  /** Callers of `requestCheckpoint` waiting for the worker's answer. */
+  private checkpointWaiters: ((state: SessionState | null) => void)[] = [];
   private readonly frames = new Listeners<Frame>();
   private readonly data = new Listeners<DataEvent>();
   private readonly diverged = new Listeners<DivergedEvent>();
@@ -192,6 +195,35 @@ export class TrainingClient {
     this.send({ type: 'frameDone' });
   }
 
+  /**
+   * The current network's state as the worker has it now (it is asked for a fresh checkpoint,
+   * so a running network's state is not up to a second old).
+   * @returns null when there is no network, or it was replaced before the worker answered
+   */
+  requestCheckpoint(): Promise<SessionState | null> {
+    if (this.lastConfig === null || this.disposed || this.gaveUp) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.checkpointWaiters.push(resolve);
+      this.send({ type: 'checkpoint' });
+    });
+  }
+
+  /**
+   * Continues from a saved network: builds `config` (a new generation) and restores `state`
+   * into it, as a restarted worker does with its checkpoint. The worker refuses (a `failed`
+   * event for `restore`) a state that does not fit the build.
+   */
+  open(config: PlaygroundConfig, state: SessionState): void {
+    this.forgetTraining();
+    this.lastConfig = config;
+    this.sendBuild(config);
+    const generation = this.currentGeneration;
+    this.send({ type: 'restore', generation, state });
+    this.checkpoint = { type: 'checkpoint', generation, state };
+    this.pendingRestore = { generation, epoch: state.epoch };
+    this.lastSeenEpoch = state.epoch;
+  }
+
   /** Each returns a function that unsubscribes. */
   onFrame(listener: Listener<Frame>): () => void {
     return this.frames.add(listener);
@@ -228,6 +260,7 @@ export class TrainingClient {
   /** Stops the worker and forgets every listener; the client is unusable afterwards. */
   dispose(): void {
     this.disposed = true;
+    this.answerCheckpointWaiters(null);
     this.watchdog.stop();
     this.worker.terminate();
     for (const listeners of [this.frames, this.data, this.diverged, this.failed, this.crashes]) {
@@ -264,6 +297,7 @@ export class TrainingClient {
 
   /** A new network (rebuild or reset): the old one's checkpoint does not fit it. */
   private forgetTraining(): void {
+    this.answerCheckpointWaiters(null);
     this.checkpoint = null;
     this.pendingRestore = null;
     this.lastSeenEpoch = 0;
@@ -339,7 +373,14 @@ export class TrainingClient {
     });
   }
 
+  private answerCheckpointWaiters(state: SessionState | null): void {
+    const waiters = this.checkpointWaiters;
+    this.checkpointWaiters = [];
+    for (const resolve of waiters) resolve(state);
+  }
+
   private giveUp(): void {
+    this.answerCheckpointWaiters(null);
     this.gaveUp = true;
     this.watchdog.stop();
     this.worker.terminate();
@@ -381,6 +422,7 @@ export class TrainingClient {
         // The build's checkpoint, before the restore: keep the one being restored.
         if (pending !== null && event.state.epoch < pending.epoch) return;
         this.checkpoint = event;
+        this.answerCheckpointWaiters(event.state);
         return;
       }
       case 'data':

@@ -51,7 +51,9 @@ export type WorkerCommand =
    * Continue from a checkpoint: the network just built (of `generation`, which must be the
    * build's) takes the state's parameters, optimizer, epoch and shuffles.
    */
-  | { readonly type: 'restore'; readonly generation: number; readonly state: SessionState };
+  | { readonly type: 'restore'; readonly generation: number; readonly state: SessionState }
+  /** Send a `checkpoint` of the session now, changed or not (to save it in a file). */
+  | { readonly type: 'checkpoint' };
 
 /** One point of a data set for drawing: flat x, y, label triples. */
 export interface PointSet {

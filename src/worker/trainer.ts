@@ -200,6 +200,8 @@ export class Trainer {
         this.history.clear();
         return this.changed();
       }
+      case 'checkpoint':
+        return this.postCheckpoint(this.requireSession());
     }
   }
 
@@ -331,8 +333,12 @@ export class Trainer {
     if (!session || this.version === this.checkpointVersion) return;
     const now = this.now();
     if (this.pacer.busy && now - this.lastCheckpointAt < CHECKPOINT_INTERVAL_MS) return;
+    this.postCheckpoint(session);
+  }
+
+  private postCheckpoint(session: Session): void {
     this.checkpointVersion = this.version;
-    this.lastCheckpointAt = now;
+    this.lastCheckpointAt = this.now();
     const state = captureSessionState(session);
     this.post({ type: 'checkpoint', generation: session.generation, state }, []);
   }
@@ -387,6 +393,7 @@ function failureMessage(command: WorkerCommand, error: unknown): string {
     frameDone: 'take the frame back',
     ping: 'answer the heartbeat',
     restore: 'continue from the saved training',
+    checkpoint: 'send the training state',
   };
   return `Could not ${what[command.type]}: ${reason.replace(/\.$/, '')}.`;
 }

@@ -5,6 +5,7 @@ import { SettingSelect } from '../controls/SettingControls';
 import { useRuntime } from '../runtime';
 import { CopyLinkButton } from './CopyLinkButton';
 import { Hyperparameters } from './Hyperparameters';
+import { NetworkFileControls } from './NetworkFileControls';
 
 const act = playgroundActions;
 
@@ -17,6 +18,7 @@ export function Header() {
       </div>
       <RunControls />
       <CopyLinkButton />
+      <NetworkFileControls />
       <Hyperparameters />
     </header>
   );
