@@ -11,6 +11,7 @@ import type { CrashReport, DivergedEvent, FailedEvent } from '../worker/client';
 import type { Frame, SessionState, WeightAddress } from '../worker/protocol';
 import { actions } from './actions';
 import { makeNetworkFile, readNetworkFile, type NetworkFile } from './networkFile';
+import { pytorchFileName, pytorchScript } from './pytorchExport';
 import type { DataEvent, FrameHub } from './frameHub';
 import {
   HashSync,
@@ -122,6 +123,8 @@ export interface Connection {
    * @returns whether it was opened
    */
   openNetwork(text: string): boolean;
+  /** The network as a PyTorch file (pytorchExport.ts); null when there is none. */
+  exportPytorch(): Promise<{ name: string; text: string } | null>;
 }
 
 function readoutsOf(frame: Frame): Readouts {
@@ -308,6 +311,13 @@ export function connect(
         trainLoss: Array.from(curve.trainLoss.subarray(0, keep)),
         testLoss: Array.from(curve.testLoss.subarray(0, keep)),
       });
+    },
+    async exportPytorch(): Promise<{ name: string; text: string } | null> {
+      if (!connected) return null;
+      const config = store.getState().config;
+      const state = await port.requestCheckpoint();
+      if (state === null) return null;
+      return { name: pytorchFileName(state.epoch), text: pytorchScript(config, state) };
     },
     openNetwork(text: string): boolean {
       if (!connected) return false;

@@ -8,5 +8,6 @@ export * from './edits';
 export * from './frameHub';
 export * from './hashSync';
 export * from './networkFile';
+export * from './pytorchExport';
 export * from './neurons';
 export * from './store';

@@ -2,8 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, OPTIMIZERS, type PlaygroundConfig } from '../config';
 import { ACTIVATION_IDS, type ActivationId } from '../nn';
-import type { Frame, SessionState, WorkerEvent } from '../worker/protocol';
-import { FRAME_INTERVAL_MS, Trainer } from '../worker/trainer';
 import {
   MAX_FILE_ARRAY,
   NETWORK_FILE_FORMAT,
@@ -12,52 +10,7 @@ import {
   writeNetworkFile,
   type NetworkFile,
 } from './networkFile';
-
-/** A trainer on a fake clock, driven to quiet after every command. */
-function trainer() {
-  const events: WorkerEvent[] = [];
-  let time = 0;
-  const t = new Trainer(
-    (event) => events.push(event),
-    () => time,
-  );
-  const settle = () => {
-    t.handle({ type: 'frameDone' });
-    for (let i = 0; i < 1000 && t.nextDelayMs() !== null; i++) {
-      time += FRAME_INTERVAL_MS;
-      t.runSlice(10);
-      t.handle({ type: 'frameDone' });
-    }
-  };
-  return {
-    events,
-    build(config: PlaygroundConfig) {
-      t.handle({ type: 'build', generation: 1, config });
-      settle();
-    },
-    restore(state: SessionState) {
-      t.handle({ type: 'restore', generation: 1, state });
-      settle();
-    },
-    step(epochs: number) {
-      t.handle({ type: 'step', epochs });
-      settle();
-    },
-    checkpoint(): SessionState {
-      t.handle({ type: 'checkpoint' });
-      const failed = events.filter((e) => e.type === 'failed').pop();
-      if (failed) throw new Error(JSON.stringify(failed));
-      const last = events.filter((e) => e.type === 'checkpoint').pop();
-      if (!last) throw new Error('no checkpoint');
-      return last.state;
-    },
-    lastFrame(): Frame {
-      const last = events.filter((e): e is Frame => e.type === 'frame').pop();
-      if (!last) throw new Error('no frame');
-      return last;
-    },
-  };
-}
+import { trainer } from './testTrainer';
 
 const MIXED: PlaygroundConfig = {
   ...DEFAULT_CONFIG,

@@ -1,6 +1,7 @@
 /**
- * Save network (downloads the whole trained network as one JSON file) and Open network (a file
- * input labelled "Network file", or a file dropped anywhere on the page). An opened file that
+ * Save network (downloads the whole trained network as one JSON file), Open network (a file
+ * input labelled "Network file", or a file dropped anywhere on the page), and Export PyTorch
+ * (a Python file that rebuilds and goes on training the network). An opened file that
  * is refused leaves the page as it was; the reason appears in the notices.
  */
 import { useEffect, useRef } from 'react';
@@ -38,6 +39,15 @@ export function NetworkFileControls() {
     }
     const name = `activation-playground-epoch-${file.state.epoch}.json`;
     downloadText(name, writeNetworkFile(file), 'application/json');
+  }
+
+  async function exportPytorch() {
+    const exported = await runtime.connection.exportPytorch();
+    if (exported === null) {
+      act.pushNotice('warning', 'There is no network to export yet.');
+      return;
+    }
+    downloadText(exported.name, exported.text, 'text/x-python');
   }
 
   // A network file dropped anywhere on the page opens it.
@@ -79,6 +89,14 @@ export function NetworkFileControls() {
         onClick={() => input.current?.click()}
       >
         Open network
+      </button>
+      <button
+        type="button"
+        className="text-button"
+        title="Download a Python file that rebuilds this network in PyTorch, with its weights, data and optimizer state"
+        onClick={() => void exportPytorch()}
+      >
+        Export PyTorch
       </button>
       <input
         ref={input}
