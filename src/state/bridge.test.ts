@@ -675,6 +675,7 @@ describe('network files through the bridge', () => {
       config,
       state: state(),
       history: { epochs: [0, 6, 12], trainLoss: [3, 2, 1], testLoss: [4, 3, 2] },
+      data: null,
     });
     expect(connection.openNetwork(file)).toBe(true);
     expect(port.calls).toContain('open 12');
@@ -692,6 +693,7 @@ describe('network files through the bridge', () => {
       config,
       state: state(),
       history: { epochs: [], trainLoss: [], testLoss: [] },
+      data: null,
     });
     const before = store.getState().config;
     const calls = port.calls.length;

@@ -7,6 +7,7 @@
  * compares with what it last sent); the bridge always just calls `configure`.
  */
 import type { PlaygroundConfig } from '../config';
+import type { Point } from '../data';
 import type { CrashReport, DivergedEvent, FailedEvent } from '../worker/client';
 import type { Frame, SessionState, WeightAddress } from '../worker/protocol';
 import { actions } from './actions';
@@ -31,7 +32,8 @@ import { EMPTY_READOUTS, type PlaygroundStore, type Readouts } from './store';
 export interface TrainingPort {
   /** The generation of the last build or reset sent (frames of older ones are stale). */
   readonly generation: number;
-  configure(config: PlaygroundConfig): void;
+  /** Sends the configuration and own data (null: generated); see TrainingClient.configure. */
+  configure(config: PlaygroundConfig, ownData?: readonly Point[] | null): void;
   setWeight(address: WeightAddress, value: number): void;
   reset(): void;
   setRunning(running: boolean): void;
@@ -46,7 +48,7 @@ export interface TrainingPort {
   /** The live network's state now; null when there is none (see TrainingClient). */
   requestCheckpoint(): Promise<SessionState | null>;
   /** Builds `config` and continues from `state` (an opened file). */
-  open(config: PlaygroundConfig, state: SessionState): void;
+  open(config: PlaygroundConfig, state: SessionState, ownData?: readonly Point[] | null): void;
 }
 
 export interface BridgeOptions {
@@ -260,8 +262,8 @@ export function connect(
     port.onFailed((event) => act.pushNotice('error', failureText(event))),
     port.onCrash(onCrash),
     store.subscribe((state, previous) => {
-      if (state.config !== previous.config) {
-        port.configure(state.config);
+      if (state.config !== previous.config || state.ownData !== previous.ownData) {
+        port.configure(state.config, state.ownData);
         hub.expectGeneration(port.generation);
         hashSync?.schedule(state.config);
         if (state.config.speed !== previous.config.speed) port.setSpeed(state.config.speed);
@@ -274,7 +276,7 @@ export function connect(
   ];
 
   const initial = store.getState();
-  port.configure(initial.config);
+  port.configure(initial.config, initial.ownData);
   hub.expectGeneration(port.generation);
   port.setSpeed(initial.config.speed);
   port.setRunning(initial.running);
@@ -306,7 +308,8 @@ export function connect(
       if (state === null) return null;
       const curve = hub.lossHistory();
       const keep = Array.from(curve.epochs).filter((epoch) => epoch <= state.epoch).length;
-      return makeNetworkFile(config, state, {
+      const { ownData } = store.getState();
+      return makeNetworkFile(config, state, ownData, {
         epochs: Array.from(curve.epochs.subarray(0, keep)),
         trainLoss: Array.from(curve.trainLoss.subarray(0, keep)),
         testLoss: Array.from(curve.testLoss.subarray(0, keep)),
@@ -317,7 +320,8 @@ export function connect(
       const config = store.getState().config;
       const state = await port.requestCheckpoint();
       if (state === null) return null;
-      return { name: pytorchFileName(state.epoch), text: pytorchScript(config, state) };
+      const { ownData } = store.getState();
+      return { name: pytorchFileName(state.epoch), text: pytorchScript(config, state, ownData) };
     },
     openNetwork(text: string): boolean {
       if (!connected) return false;
@@ -326,13 +330,14 @@ export function connect(
         act.pushNotice('error', read.message);
         return false;
       }
-      const { config, state, history } = read.file;
+      const { config, state, history, data } = read.file;
       pendingReadouts = null;
       store.setState({ running: false, divergence: null });
-      // The port builds and restores first: the config's change below then sends nothing more.
-      port.open(config, state);
+      // The port builds and restores first: the change of config and data below (in one
+      // update, so the port sees them together) then sends nothing more.
+      port.open(config, state, data);
       hub.loadHistory(port.generation, history, state.epoch);
-      act.loadConfig(config);
+      store.setState({ config, ownData: data, selection: [], hovered: null });
       return true;
     },
     reset(): void {

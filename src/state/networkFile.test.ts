@@ -32,7 +32,7 @@ function savedFile(config: PlaygroundConfig = MIXED, epochs = 4): NetworkFile {
   const t = trainer();
   t.build(config);
   if (epochs > 0) t.step(epochs);
-  return makeNetworkFile(config, t.checkpoint(), CURVE, new Date(0));
+  return makeNetworkFile(config, t.checkpoint(), null, CURVE, new Date(0));
 }
 
 describe('network files', () => {
@@ -40,7 +40,7 @@ describe('network files', () => {
     const original = trainer();
     original.build(MIXED);
     original.step(5);
-    const text = writeNetworkFile(makeNetworkFile(MIXED, original.checkpoint(), CURVE));
+    const text = writeNetworkFile(makeNetworkFile(MIXED, original.checkpoint(), null, CURVE));
     original.step(6);
 
     const read = readNetworkFile(text);
@@ -243,3 +243,50 @@ function isNumberLeaf(root: Json) {
 function numberText(root: Json, p: (string | number)[], value?: string): string {
   return `"${String(p[p.length - 1])}": ${value ?? JSON.stringify(nodeAt(root, p))}`;
 }
+
+describe('network files with own data', () => {
+  const points = [
+    { x: 1, y: 2, label: 1 },
+    { x: -3, y: 0.5, label: -1 },
+    { x: 0, y: -1, label: 1 },
+    { x: 2, y: 2, label: -1 },
+  ];
+
+  it('carry the points and continue on them bit for bit', () => {
+    const config = { ...MIXED, dataset: 'xor' as const, trainPercent: 50 };
+    const original = trainer();
+    original.buildWith(config, points);
+    original.step(3);
+    const text = writeNetworkFile(makeNetworkFile(config, original.checkpoint(), points, CURVE));
+    original.step(2);
+    const read = readNetworkFile(text);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.file.data).toStrictEqual(points);
+    const opened = trainer();
+    opened.buildWith(read.file.config, read.file.data);
+    opened.restore(read.file.state);
+    opened.step(2);
+    expect(opened.lastFrame().trainLoss).toBe(original.lastFrame().trainLoss);
+    expect(opened.checkpoint()).toStrictEqual(original.checkpoint());
+  });
+
+  it('refuse points that do not fit the task', () => {
+    const config = { ...DEFAULT_CONFIG, dataset: 'xor' as const, trainPercent: 50 };
+    const t = trainer();
+    t.buildWith(config, points);
+    const file = makeNetworkFile(config, t.checkpoint(), points, CURVE);
+    const bad = { ...file, data: [...points.slice(0, 3), { x: 2, y: 2, label: 3 }] };
+    const read = readNetworkFile(writeNetworkFile(bad));
+    expect(!read.ok && read.message).toMatch(/file.*own data/);
+  });
+});
+
+describe('own data in the trainer', () => {
+  it('an empty set (cleared, nothing drawn yet) builds and steps without failing', () => {
+    const t = trainer();
+    t.buildWith({ ...DEFAULT_CONFIG }, []);
+    t.step(2);
+    expect(t.events.some((e) => e.type === 'failed')).toBe(false);
+    expect(t.lastFrame().epoch).toBe(2);
+  });
+});

@@ -1,8 +1,8 @@
 /**
  * The network file: one JSON document with everything needed to go on exactly where a page
  * was: the configuration (every neuron's activation included), the training state (weights,
- * biases, optimizer moments and counters, epoch, shuffle order and generator: SessionState)
- * and the loss curve. Files are an edge like the link: `readNetworkFile` parses with a schema
+ * biases, optimizer moments and counters, epoch, shuffle order and generator: SessionState),
+ * the loss curve, and the person's own data when they trained on it. Files are an edge like the link: `readNetworkFile` parses with a schema
  * into a valid network or refuses with one sentence, never a half-read state.
  *
  * The layout is documented in the README ("Network files"); a change of layout is a new
@@ -10,6 +10,7 @@
  */
 import * as v from 'valibot';
 import { SETTING_KEYS, configProblems, type PlaygroundConfig } from '../config';
+import { MAX_OWN_POINTS, ownDataProblems, type Point } from '../data';
 import { buildSession } from '../worker/session';
 import {
   SESSION_STATE_VERSION,
@@ -39,6 +40,8 @@ export interface NetworkFile {
   readonly config: PlaygroundConfig;
   readonly state: SessionState;
   readonly history: LossCurve;
+  /** The person's own points (x, y, label) trained on instead of generated data, or null. */
+  readonly data: readonly Point[] | null;
 }
 
 export type ReadResult =
@@ -110,12 +113,19 @@ const fileSchema = v.strictObject({
   config: configSchema,
   state: stateSchema,
   history: v.strictObject({ epochs: numbers, trainLoss: numbers, testLoss: numbers }),
+  data: v.nullable(
+    v.pipe(
+      v.array(v.strictObject({ x: finite, y: finite, label: finite })),
+      v.maxLength(MAX_OWN_POINTS),
+    ),
+  ),
 });
 
 /** The file of a network: `config` as trained, `state` its training, `history` its loss curve. */
 export function makeNetworkFile(
   config: PlaygroundConfig,
   state: SessionState,
+  data: readonly Point[] | null,
   history: LossCurve,
   savedAt = new Date(),
 ): NetworkFile {
@@ -130,6 +140,7 @@ export function makeNetworkFile(
       trainLoss: Array.from(history.trainLoss),
       testLoss: Array.from(history.testLoss),
     },
+    data: data === null ? null : data.map(({ x, y, label }) => ({ x, y, label })),
   };
 }
 
@@ -187,9 +198,14 @@ export function readNetworkFile(text: string): ReadResult {
   ) {
     return refuse('its loss history has arrays of different lengths');
   }
+  if (file.data !== null) {
+    const dataProblems = ownDataProblems(file.data, file.config.dataset);
+    if (dataProblems.length > 0)
+      return refuse(`its own data are invalid: ${dataProblems.join('; ')}`);
+  }
   let stateProblems: string[];
   try {
-    stateProblems = sessionStateProblems(file.state, buildSession(file.config, 0));
+    stateProblems = sessionStateProblems(file.state, buildSession(file.config, 0, file.data));
   } catch (error) {
     return refuse(`its network cannot be built (${(error as Error).message})`);
   }

@@ -9,6 +9,7 @@
  * library. The PyTorch test (pytorchExport.test.ts) runs it and compares with the Trainer.
  */
 import { trainingSpecOf, type PlaygroundConfig } from '../config';
+import type { Point } from '../data';
 import { buildSession } from '../worker/session';
 import type { SessionState } from '../worker/sessionState';
 
@@ -35,8 +36,12 @@ function rows(values: ArrayLike<number>, width: number): string {
  * The Python source for `config` trained to `state` (a checkpoint of it).
  * @throws RangeError when `state` does not fit `config`'s network (see sessionStateProblems)
  */
-export function pytorchScript(config: PlaygroundConfig, state: SessionState): string {
-  const session = buildSession(config, 0);
+export function pytorchScript(
+  config: PlaygroundConfig,
+  state: SessionState,
+  ownData: readonly Point[] | null = null,
+): string {
+  const session = buildSession(config, 0, ownData);
   const { net, train, test } = session;
   if (state.sizes.join() !== Array.from(net.sizes).join()) {
     throw new RangeError('the training state does not fit the configuration');
@@ -74,7 +79,7 @@ loss plus the weight penalty. Needs only Python 3 and PyTorch (1.13 or later).
 
     python3 ${pytorchFileName(state.epoch)} [--epochs K]
 
-Settings: data set ${config.dataset}, seed ${config.seed}, features ${config.features.join(', ')},
+Settings: data set ${ownData ? `your own ${ownData.length} points (task of ${config.dataset})` : config.dataset}, seed ${config.seed}, features ${config.features.join(', ')},
 hidden layers ${JSON.stringify(config.hidden)}, optimizer ${config.optimizer}, learning rate ${config.learningRate},
 regularisation ${config.regularization} (rate ${config.regularizationRate}), batch size ${config.batchSize}.
 """

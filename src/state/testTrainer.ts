@@ -1,5 +1,6 @@
 /** A worker's Trainer on a fake clock for tests, driven until quiet after every command. */
 import type { PlaygroundConfig } from '../config';
+import type { Point } from '../data';
 import type { Frame, SessionState, WorkerEvent } from '../worker/protocol';
 import { FRAME_INTERVAL_MS, Trainer } from '../worker/trainer';
 
@@ -22,6 +23,10 @@ export function trainer() {
     events,
     build(config: PlaygroundConfig) {
       t.handle({ type: 'build', generation: 1, config });
+      settle();
+    },
+    buildWith(config: PlaygroundConfig, ownData: readonly Point[] | null) {
+      t.handle({ type: 'build', generation: 1, config, ownData });
       settle();
     },
     restore(state: SessionState) {

@@ -206,3 +206,19 @@ describe('TrainingClient', () => {
     expect(current().posted.find((c) => c.type === 'restore')).toMatchObject({ generation: 3 });
   });
 });
+
+describe('TrainingClient own data', () => {
+  it('builds when the own data change, and sends them with every build', () => {
+    const { client, current } = setup();
+    const points = [{ x: 1, y: 1, label: 1 }];
+    client.configure(DEFAULT_CONFIG);
+    client.configure(DEFAULT_CONFIG, points);
+    client.configure({ ...DEFAULT_CONFIG, learningRate: 0.3 }, points);
+    expect(current().types()).toEqual(['build', 'build', 'patch']);
+    const build = current().posted[1];
+    expect(build?.type === 'build' && build.ownData).toBe(points);
+    current().crash('boom');
+    const rebuilt = current().posted.find((c) => c.type === 'build');
+    expect(rebuilt?.type === 'build' && rebuilt.ownData).toBe(points);
+  });
+});

@@ -5,6 +5,7 @@
  * settings and the training of that checkpoint.
  */
 import { changeEffects, type PlaygroundConfig } from '../config';
+import type { Point } from '../data';
 import type {
   CheckpointEvent,
   SessionState,
@@ -101,6 +102,8 @@ export class TrainingClient {
   private currentGeneration = 0;
   /** Settings to re-send after a crash. */
   private lastConfig: PlaygroundConfig | null = null;
+  /** The person's own points the last build was sent with (null: generated data). */
+  private lastOwnData: readonly Point[] | null = null;
   private running = false;
   private speed: number | null = null;
   /** The newest checkpoint of the current generation, handed to a restarted worker. */
@@ -146,13 +149,16 @@ export class TrainingClient {
   /**
    * Sends `config`: a build (new data and weights, new generation) when it changes the data,
    * seed or shape compared with the last configuration sent, a patch that keeps the weights
-   * when it changes what training does, and nothing for display-only settings.
+   * when it changes what training does, and nothing for display-only settings. Other own
+   * data (`ownData`, compared by identity) is a build too.
    */
-  configure(config: PlaygroundConfig): void {
+  configure(config: PlaygroundConfig, ownData: readonly Point[] | null = null): void {
     const last = this.lastConfig;
+    const dataChanged = ownData !== this.lastOwnData;
     this.lastConfig = config;
+    this.lastOwnData = ownData;
     const effects = last === null ? null : changeEffects(last, config);
-    if (effects === null || effects.has('rebuild')) {
+    if (effects === null || dataChanged || effects.has('rebuild')) {
       this.forgetTraining();
       this.sendBuild(config);
     } else if (effects.has('patch')) {
@@ -213,9 +219,14 @@ export class TrainingClient {
    * into it, as a restarted worker does with its checkpoint. The worker refuses (a `failed`
    * event for `restore`) a state that does not fit the build.
    */
-  open(config: PlaygroundConfig, state: SessionState): void {
+  open(
+    config: PlaygroundConfig,
+    state: SessionState,
+    ownData: readonly Point[] | null = null,
+  ): void {
     this.forgetTraining();
     this.lastConfig = config;
+    this.lastOwnData = ownData;
     this.sendBuild(config);
     const generation = this.currentGeneration;
     this.send({ type: 'restore', generation, state });
@@ -305,7 +316,13 @@ export class TrainingClient {
 
   private sendBuild(config: PlaygroundConfig): void {
     this.currentGeneration++;
-    this.send({ type: 'build', generation: this.currentGeneration, config });
+    const ownData = this.lastOwnData;
+    this.send({
+      type: 'build',
+      generation: this.currentGeneration,
+      config,
+      ...(ownData ? { ownData } : {}),
+    });
   }
 
   private send(command: WorkerCommand): void {

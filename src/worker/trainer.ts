@@ -18,7 +18,7 @@ import {
   trainEpoch,
   type Evaluation,
 } from '../nn';
-import { featurePlanes } from '../data';
+import { featurePlanes, type Point } from '../data';
 import { divergenceHint } from './hint';
 import { LossHistory } from './lossHistory';
 import { Pacer } from './pacer';
@@ -151,7 +151,7 @@ export class Trainer {
   private apply(command: WorkerCommand): void {
     switch (command.type) {
       case 'build':
-        return this.build(command.config, command.generation);
+        return this.build(command.config, command.generation, command.ownData ?? null);
       case 'patch':
         patchSession(this.requireSession(), command.config);
         return this.changed();
@@ -205,11 +205,15 @@ export class Trainer {
     }
   }
 
-  private build(config: Session['config'], generation: number): void {
+  private build(
+    config: Session['config'],
+    generation: number,
+    ownData: readonly Point[] | null,
+  ): void {
     // Built aside first: an invalid configuration throws here and the old session stays.
     // Its frames keep their old generation, which the page drops, so it never draws a network
     // of a shape it does not expect.
-    const session = buildSession(config, generation);
+    const session = buildSession(config, generation, ownData);
     this.session = session;
     this.planes = featurePlanes(config.features, GRID_RESOLUTION);
     this.history.clear();

@@ -2,16 +2,32 @@
  * The large heatmap: the output (or the hovered neuron, on its own colour scale) with the data
  * points, the axes and the legend. Frames are painted by a BigHeatmapPainter outside React.
  */
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import { datasetInfo } from '../../data';
 import { GRID_EXTENT } from '../../nn';
-import { usePlayground, type FrameHub } from '../../state';
+import { playgroundActions, playgroundStore, usePlayground, type FrameHub } from '../../state';
 import { useHubPainter, useRuntime } from '../runtime';
 import { Axes } from './Axes';
 import { BigHeatmapPainter, NO_LEGEND, type LegendState } from './bigHeatmapPainter';
 import { DataDots } from './DataDots';
 import { HIDDEN_NOTE, Legend, outputNote } from './Legend';
 import { useShownUnit } from './shownUnit';
+
+/**
+ * Draw data: a click adds a point of the drawing label where it was made, a shift-click (or a
+ * click in remove mode) removes the nearest point.
+ */
+function drawAt(event: MouseEvent<HTMLDivElement>): void {
+  const box = event.currentTarget.getBoundingClientRect();
+  const x = -GRID_EXTENT + (2 * GRID_EXTENT * (event.clientX - box.left)) / box.width;
+  const y = GRID_EXTENT - (2 * GRID_EXTENT * (event.clientY - box.top)) / box.height;
+  if (Math.abs(x) > GRID_EXTENT || Math.abs(y) > GRID_EXTENT) return;
+  if (event.shiftKey || playgroundStore.getState().drawing.removing) {
+    playgroundActions.removeOwnPointNear(x, y);
+  } else {
+    playgroundActions.addOwnPoint(x, y);
+  }
+}
 
 /** Side of the large heatmap (CSS px). */
 const HEATMAP_SIZE = 250;
@@ -24,6 +40,7 @@ export function BigHeatmap() {
   const loss = usePlayground((s) => s.config.loss);
   const discretize = usePlayground((s) => s.config.discretize);
   const shown = useShownUnit();
+  const drawing = usePlayground((s) => s.drawing.active);
   const [legend, setLegend] = useState<LegendState>(NO_LEGEND);
   // The painter calls setLegend only when the legend changes, never once per frame.
   const [painter] = useState(() => new BigHeatmapPainter(setLegend, NO_LEGEND));
@@ -42,7 +59,12 @@ export function BigHeatmap() {
   return (
     <figure className="big-heatmap">
       <figcaption>{shown.caption}</figcaption>
-      <div className="heatmap-frame" style={{ width: HEATMAP_SIZE, height: HEATMAP_SIZE }}>
+      <div
+        className="heatmap-frame"
+        data-drawing={drawing || undefined}
+        style={{ width: HEATMAP_SIZE, height: HEATMAP_SIZE }}
+        onClick={drawing ? drawAt : undefined}
+      >
         <canvas
           ref={heat}
           className="heatmap"
