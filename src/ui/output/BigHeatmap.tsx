@@ -12,6 +12,8 @@ import { BigHeatmapPainter, NO_LEGEND, type LegendState } from './bigHeatmapPain
 import { DataDots } from './DataDots';
 import { HIDDEN_NOTE, Legend, outputNote } from './Legend';
 import { useShownUnit } from './shownUnit';
+import { downloadBlob } from '../download';
+import { paintHeatmapPicture } from './heatmapPicture';
 
 /**
  * Draw data: a click adds a point of the drawing label where it was made, a shift-click (or a
@@ -41,6 +43,7 @@ export function BigHeatmap() {
   const discretize = usePlayground((s) => s.config.discretize);
   const shown = useShownUnit();
   const drawing = usePlayground((s) => s.drawing.active);
+  const showTest = usePlayground((s) => s.config.showTestData);
   const [legend, setLegend] = useState<LegendState>(NO_LEGEND);
   // The painter calls setLegend only when the legend changes, never once per frame.
   const [painter] = useState(() => new BigHeatmapPainter(setLegend, NO_LEGEND));
@@ -55,6 +58,29 @@ export function BigHeatmap() {
   useHubPainter(
     useCallback((frameHub: FrameHub) => painter.paint(frameHub.latestFrame), [painter]),
   );
+
+  const note = shown.isOutput ? outputNote(kind, loss) : HIDDEN_NOTE;
+
+  /** The heatmap with its points and legend as a 1600 × 1000 PNG, for slides. */
+  function downloadPicture() {
+    const canvas = document.createElement('canvas');
+    const heatmap = heat.current;
+    if (!heatmap) return;
+    const data = hub.latestData;
+    paintHeatmapPicture(canvas, {
+      heatmap,
+      discretize,
+      train: data?.train.xyLabel ?? null,
+      test: showTest ? (data?.test.xyLabel ?? null) : null,
+      kind,
+      caption: shown.caption,
+      note,
+      legend,
+    });
+    canvas.toBlob((blob) => {
+      if (blob) downloadBlob('activation-playground-output.png', blob);
+    }, 'image/png');
+  }
 
   return (
     <figure className="big-heatmap">
@@ -76,7 +102,10 @@ export function BigHeatmap() {
         <DataDots size={HEATMAP_SIZE} />
         <Axes size={HEATMAP_SIZE} />
       </div>
-      <Legend legend={legend} note={shown.isOutput ? outputNote(kind, loss) : HIDDEN_NOTE} />
+      <Legend legend={legend} note={note} />
+      <button type="button" className="text-button" onClick={downloadPicture}>
+        Download PNG
+      </button>
     </figure>
   );
 }
