@@ -2,4 +2,6 @@
 export * from './datasets';
 export * from './examples';
 export * from './features';
+export * from './ownData';
+export type { Point } from './point';
 export * from './split';

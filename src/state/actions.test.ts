@@ -613,3 +613,27 @@ describe('set, for every setting of the table', () => {
     },
   );
 });
+
+describe('own data actions', () => {
+  it('add drawn points of the task, remove the nearest, and fall back when the task changes', () => {
+    const store = createPlaygroundStore();
+    const act = actions(store);
+    act.set('dataset', 'xor');
+    act.setDrawing({ active: true, label: 0 });
+    expect(act.addOwnPoint(1, 1)).toBe(true);
+    expect(store.getState().ownData).toEqual([{ x: 1, y: 1, label: -1 }]);
+    act.setDrawing({ label: 1 });
+    act.addOwnPoint(-2, -2);
+    expect(act.removeOwnPointNear(3, 3)).toBe(false);
+    expect(act.removeOwnPointNear(-2.2, -2.1)).toBe(true);
+    expect(store.getState().ownData).toEqual([{ x: 1, y: 1, label: -1 }]);
+    expect(act.addOwnPoint(7, 0)).toBe(false);
+    act.set('dataset', 'circle');
+    expect(store.getState().ownData).toHaveLength(1);
+    act.set('dataset', 'spiral3');
+    expect(store.getState().ownData).toBeNull();
+    expect(act.setOwnData([{ x: 0, y: 0, label: 3 }], 'blobs4')).toBe(true);
+    expect(store.getState().config.dataset).toBe('blobs4');
+    expect(act.setOwnData([{ x: 0, y: 0, label: 9 }], 'blobs4')).toBe(false);
+  });
+});

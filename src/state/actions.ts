@@ -19,7 +19,7 @@ import {
   type PlaygroundConfig,
   type SettingKey,
 } from '../config';
-import type { FeatureId } from '../data';
+import { datasetInfo, ownDataProblems, type FeatureId, type Point } from '../data';
 import type { VariantRule } from '../experiment/definition';
 import { splitExperiment } from '../experiment/link';
 import { applyRule } from '../experiment/rules';
@@ -41,9 +41,13 @@ import {
   playgroundStore,
   type Hovered,
   type NoticeKind,
+  type DrawMode,
   type PlaygroundState,
   type PlaygroundStore,
 } from './store';
+
+/** How near (in plane units) a click must be to a point to remove it. */
+export const REMOVE_RADIUS = 0.5;
 
 /** The actions of one store; see the module comment for the rules they all follow. */
 export type PlaygroundActions = ReturnType<typeof actions>;
@@ -59,8 +63,10 @@ export function actions(store: PlaygroundStore) {
    */
   function commit(next: PlaygroundConfig | null): boolean {
     if (next === null || configProblems(next).length > 0) return false;
-    const { config, selection, hovered, divergence } = get();
+    const { config, selection, hovered, divergence, ownData } = get();
     if (next === config) return true;
+    // Own data of another task (the data set changed kind) no longer fits: back to generated.
+    const dataFits = ownData === null || ownDataProblems(ownData, next.dataset).length === 0;
     const kept = selection.filter((ref) => neuronExists(next.hidden, ref));
     const hoverGone =
       hovered !== null && hovered !== 'output' && !neuronExists(next.hidden, hovered);
@@ -69,7 +75,15 @@ export function actions(store: PlaygroundStore) {
       selection: kept.length === selection.length ? selection : kept,
       hovered: hoverGone ? null : hovered,
       divergence: divergence !== null && needsRebuild(config, next) ? null : divergence,
+      ...(dataFits ? {} : { ownData: null }),
     });
+    return true;
+  }
+
+  /** Puts own points in the store if they are data of the config's task (null: generated). */
+  function commitOwnData(points: readonly Point[] | null): boolean {
+    if (points !== null && ownDataProblems(points, get().config.dataset).length > 0) return false;
+    store.setState({ ownData: points, divergence: null });
     return true;
   }
 
@@ -205,6 +219,52 @@ export function actions(store: PlaygroundStore) {
         );
       }
       return ignored;
+    },
+    /**
+     * Trains on the person's own points (of the task of `dataset`, which becomes the data set
+     * when given), or on generated data again with null. Refused unless every point fits.
+     */
+    setOwnData(points: readonly Point[] | null, dataset?: PlaygroundConfig['dataset']): boolean {
+      if (points !== null && dataset !== undefined) {
+        if (ownDataProblems(points, dataset).length > 0) return false;
+        if (!setField('dataset', dataset)) return false;
+      }
+      return commitOwnData(points);
+    },
+    /** Drawing mode: on or off, removing, the label of new points. */
+    setDrawing(mode: Partial<DrawMode>): void {
+      store.setState({ drawing: { ...get().drawing, ...mode } });
+    },
+    /** Adds a point of the drawing label at (x, y) to the own data (started empty). */
+    addOwnPoint(x: number, y: number): boolean {
+      const { ownData, drawing, config } = get();
+      const { kind, classes } = datasetInfo(config.dataset);
+      const { label } = drawing;
+      // A label chosen under another task becomes this task's nearest.
+      const fitted =
+        kind === 'binary'
+          ? label > 0
+            ? 1
+            : -1
+          : kind === 'multiclass'
+            ? Math.min(classes - 1, Math.max(0, Math.round(label)))
+            : label;
+      const point = { x, y, label: fitted };
+      return commitOwnData([...(ownData ?? []), point]);
+    },
+    /** Removes the own point nearest (x, y) within REMOVE_RADIUS; false when there is none. */
+    removeOwnPointNear(x: number, y: number): boolean {
+      const points = get().ownData ?? [];
+      let best = -1;
+      let bestDistance = REMOVE_RADIUS;
+      points.forEach((p, i) => {
+        const distance = Math.hypot(p.x - x, p.y - y);
+        if (distance <= bestDistance) {
+          best = i;
+          bestDistance = distance;
+        }
+      });
+      return best >= 0 && commitOwnData(points.filter((_, i) => i !== best));
     },
     /** Play (true) or pause (false). Playing dismisses an earlier divergence. */
     setRunning(running: boolean): boolean {

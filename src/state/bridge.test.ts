@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, configFromHash, configToHash, type PlaygroundConfig } from '../config';
 import { TrainingClient, type CrashReport, type WorkerLike } from '../worker/client';
-import type { Frame, WorkerCommand, WorkerEvent } from '../worker/protocol';
+import type { Frame, SessionState, WorkerCommand, WorkerEvent } from '../worker/protocol';
+import { buildSession } from '../worker/session';
+import { captureSessionState } from '../worker/sessionState';
+import { writeNetworkFile } from './networkFile';
 import { actions } from './actions';
 import { CRASH_RESTARTED_TEXT, connect, type BridgeOptions, type TrainingPort } from './bridge';
 import { FrameHub, type DataEvent } from './frameHub';
@@ -44,6 +47,17 @@ class FakePort implements TrainingPort {
   }
   frameDone(): void {
     this.calls.push('frameDone');
+  }
+  /** What `requestCheckpoint` answers. */
+  savedState: SessionState | null = null;
+  requestCheckpoint(): Promise<SessionState | null> {
+    this.calls.push('checkpoint');
+    return Promise.resolve(this.savedState);
+  }
+  open(config: PlaygroundConfig, state: SessionState): void {
+    this.generation++;
+    this.configs.push(config);
+    this.calls.push(`open ${state.epoch}`);
   }
   private on<T>(set: Set<Listener<T>>, listener: Listener<T>): () => void {
     set.add(listener);
@@ -620,5 +634,81 @@ describe('with the real TrainingClient', () => {
     expect(worker.posted[worker.posted.length - 1]?.type).toBe('frameDone');
     expect(store.getState().readouts.epoch).toBe(0);
     client.dispose();
+  });
+});
+
+describe('network files through the bridge', () => {
+  const config: PlaygroundConfig = { ...DEFAULT_CONFIG, seed: 77, hidden: [['sin', 'relu']] };
+  const state = (): SessionState => {
+    const session = buildSession(config, 1);
+    session.epoch = 12;
+    return captureSessionState(session);
+  };
+
+  it('saves the config, the worker state and the loss curve up to its epoch', async () => {
+    const { port, hub, connection, act } = setup({ loadHashOnConnect: false });
+    act.loadConfig(config);
+    port.savedState = state();
+    hub.loadHistory(
+      port.generation,
+      { epochs: [0, 5, 12, 13], trainLoss: [4, 3, 2, 1], testLoss: [5, 4, 3, 2] },
+      99,
+    );
+    const file = await connection.saveNetwork();
+    expect(port.calls).toContain('checkpoint');
+    expect(file?.config).toStrictEqual(config);
+    expect(file?.state.epoch).toBe(12);
+    expect(file?.history).toStrictEqual({
+      epochs: [0, 5, 12],
+      trainLoss: [4, 3, 2],
+      testLoss: [5, 4, 3],
+    });
+  });
+
+  it('opens a file: pauses, sends the build and restore together, takes its config and curve', () => {
+    const { store, port, hub, connection, act } = setup({ loadHashOnConnect: false });
+    act.setRunning(true);
+    const file = writeNetworkFile({
+      format: 'activation-playground-network',
+      version: 1,
+      savedAt: '2026-12-01T00:00:00.000Z',
+      config,
+      state: state(),
+      history: { epochs: [0, 6, 12], trainLoss: [3, 2, 1], testLoss: [4, 3, 2] },
+      data: null,
+    });
+    expect(connection.openNetwork(file)).toBe(true);
+    expect(port.calls).toContain('open 12');
+    expect(store.getState().config).toStrictEqual(config);
+    expect(store.getState().running).toBe(false);
+    expect(Array.from(hub.lossHistory().epochs)).toStrictEqual([0, 6]);
+  });
+
+  it('refuses 200 broken files with a notice naming the file, and changes nothing', () => {
+    const { store, port, connection } = setup({ loadHashOnConnect: false });
+    const good = writeNetworkFile({
+      format: 'activation-playground-network',
+      version: 1,
+      savedAt: '',
+      config,
+      state: state(),
+      history: { epochs: [], trainLoss: [], testLoss: [] },
+      data: null,
+    });
+    const before = store.getState().config;
+    const calls = port.calls.length;
+    for (let i = 0; i < 200; i++) {
+      const cut = Math.floor(((i + 0.5) / 200) * (good.length - 1));
+      expect(connection.openNetwork(good.slice(0, cut))).toBe(false);
+    }
+    expect(connection.openNetwork(good.replace('"version": 1', '"version": 7'))).toBe(false);
+    expect(store.getState().config).toBe(before);
+    expect(port.calls.length).toBe(calls);
+    const notices = store.getState().notices;
+    expect(notices.length).toBeGreaterThan(0);
+    for (const notice of notices) {
+      expect(notice.kind).toBe('error');
+      expect(notice.text).toMatch(/file/);
+    }
   });
 });

@@ -7,9 +7,12 @@
  * compares with what it last sent); the bridge always just calls `configure`.
  */
 import type { PlaygroundConfig } from '../config';
+import type { Point } from '../data';
 import type { CrashReport, DivergedEvent, FailedEvent } from '../worker/client';
-import type { Frame, WeightAddress } from '../worker/protocol';
+import type { Frame, SessionState, WeightAddress } from '../worker/protocol';
 import { actions } from './actions';
+import { makeNetworkFile, readNetworkFile, type NetworkFile } from './networkFile';
+import { pytorchFileName, pytorchScript } from './pytorchExport';
 import type { DataEvent, FrameHub } from './frameHub';
 import {
   HashSync,
@@ -29,7 +32,8 @@ import { EMPTY_READOUTS, type PlaygroundStore, type Readouts } from './store';
 export interface TrainingPort {
   /** The generation of the last build or reset sent (frames of older ones are stale). */
   readonly generation: number;
-  configure(config: PlaygroundConfig): void;
+  /** Sends the configuration and own data (null: generated); see TrainingClient.configure. */
+  configure(config: PlaygroundConfig, ownData?: readonly Point[] | null): void;
   setWeight(address: WeightAddress, value: number): void;
   reset(): void;
   setRunning(running: boolean): void;
@@ -41,6 +45,10 @@ export interface TrainingPort {
   onDiverged(listener: (event: DivergedEvent) => void): () => void;
   onFailed(listener: (event: FailedEvent) => void): () => void;
   onCrash(listener: (report: CrashReport) => void): () => void;
+  /** The live network's state now; null when there is none (see TrainingClient). */
+  requestCheckpoint(): Promise<SessionState | null>;
+  /** Builds `config` and continues from `state` (an opened file). */
+  open(config: PlaygroundConfig, state: SessionState, ownData?: readonly Point[] | null): void;
 }
 
 export interface BridgeOptions {
@@ -109,6 +117,16 @@ export interface Connection {
   reset(): void;
   /** Sets one weight of the live network (engine numbering, see WeightAddress). */
   setWeight(address: WeightAddress, value: number): void;
+  /** The network as a file (its state asked of the worker now); null when there is none. */
+  saveNetwork(): Promise<NetworkFile | null>;
+  /**
+   * Opens a network file's text: pauses, and continues from its network and loss curve. A file
+   * that is refused leaves everything as it was and says why in an error notice.
+   * @returns whether it was opened
+   */
+  openNetwork(text: string): boolean;
+  /** The network as a PyTorch file (pytorchExport.ts); null when there is none. */
+  exportPytorch(): Promise<{ name: string; text: string } | null>;
 }
 
 function readoutsOf(frame: Frame): Readouts {
@@ -244,8 +262,8 @@ export function connect(
     port.onFailed((event) => act.pushNotice('error', failureText(event))),
     port.onCrash(onCrash),
     store.subscribe((state, previous) => {
-      if (state.config !== previous.config) {
-        port.configure(state.config);
+      if (state.config !== previous.config || state.ownData !== previous.ownData) {
+        port.configure(state.config, state.ownData);
         hub.expectGeneration(port.generation);
         hashSync?.schedule(state.config);
         if (state.config.speed !== previous.config.speed) port.setSpeed(state.config.speed);
@@ -258,7 +276,7 @@ export function connect(
   ];
 
   const initial = store.getState();
-  port.configure(initial.config);
+  port.configure(initial.config, initial.ownData);
   hub.expectGeneration(port.generation);
   port.setSpeed(initial.config.speed);
   port.setRunning(initial.running);
@@ -282,6 +300,45 @@ export function connect(
     },
     setWeight(address: WeightAddress, value: number): void {
       if (connected) port.setWeight(address, value);
+    },
+    async saveNetwork(): Promise<NetworkFile | null> {
+      if (!connected) return null;
+      const config = store.getState().config;
+      const state = await port.requestCheckpoint();
+      if (state === null) return null;
+      const curve = hub.lossHistory();
+      const keep = Array.from(curve.epochs).filter((epoch) => epoch <= state.epoch).length;
+      const { ownData } = store.getState();
+      return makeNetworkFile(config, state, ownData, {
+        epochs: Array.from(curve.epochs.subarray(0, keep)),
+        trainLoss: Array.from(curve.trainLoss.subarray(0, keep)),
+        testLoss: Array.from(curve.testLoss.subarray(0, keep)),
+      });
+    },
+    async exportPytorch(): Promise<{ name: string; text: string } | null> {
+      if (!connected) return null;
+      const config = store.getState().config;
+      const state = await port.requestCheckpoint();
+      if (state === null) return null;
+      const { ownData } = store.getState();
+      return { name: pytorchFileName(state.epoch), text: pytorchScript(config, state, ownData) };
+    },
+    openNetwork(text: string): boolean {
+      if (!connected) return false;
+      const read = readNetworkFile(text);
+      if (!read.ok) {
+        act.pushNotice('error', read.message);
+        return false;
+      }
+      const { config, state, history, data } = read.file;
+      pendingReadouts = null;
+      store.setState({ running: false, divergence: null });
+      // The port builds and restores first: the change of config and data below (in one
+      // update, so the port sees them together) then sends nothing more.
+      port.open(config, state, data);
+      hub.loadHistory(port.generation, history, state.epoch);
+      store.setState({ config, ownData: data, selection: [], hovered: null });
+      return true;
     },
     reset(): void {
       if (!connected) return;

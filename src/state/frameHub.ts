@@ -147,6 +147,26 @@ export class FrameHub {
     this.schedulePaint();
   }
 
+  /**
+   * An opened file's network is `generation`: its loss curve is `curve`'s points before
+   * `epoch` (the network's first frame adds the point at `epoch`).
+   */
+  loadHistory(
+    generation: number,
+    curve: { epochs: ArrayLike<number>; trainLoss: ArrayLike<number>; testLoss: ArrayLike<number> },
+    epoch: number,
+  ): void {
+    if (this.disposed) return;
+    this.expectGeneration(generation);
+    this.history.clear();
+    for (let i = 0; i < curve.epochs.length; i++) {
+      const at = curve.epochs[i] as number;
+      if (at < epoch)
+        this.history.appendPoint(at, curve.trainLoss[i] as number, curve.testLoss[i] as number);
+    }
+    this.schedulePaint();
+  }
+
   /** Forgets the loss history (on reset, before the new generation's first frame). */
   clearHistory(): void {
     this.history.clear();

@@ -11,6 +11,8 @@ export * from './experimentDraft';
 export * from './experimentLink';
 export * from './frameHub';
 export * from './hashSync';
+export * from './networkFile';
+export * from './pytorchExport';
 export * from './neurons';
 export * from './pairHub';
 export * from './store';

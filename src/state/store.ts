@@ -12,6 +12,7 @@
 import { useStore } from 'zustand';
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_CONFIG, configProblems, type PlaygroundConfig } from '../config';
+import type { Point } from '../data';
 import { neuronExists, type NeuronRef } from './neurons';
 
 /** The numbers under the play button and on the loss chart, updated a few times a second. */
@@ -51,6 +52,22 @@ export interface ConfigSlice {
   readonly config: PlaygroundConfig;
 }
 
+/** Drawing own data on the output heatmap: whether clicks add points, or remove them, and which. */
+export interface DrawMode {
+  readonly active: boolean;
+  /** Clicks remove the nearest point (shift-click always does). */
+  readonly removing: boolean;
+  /** The label of added points: ±1, a class index, or a regression target. */
+  readonly label: number;
+}
+
+/** The person's own data (not in the link: it is too long for one; network files hold it). */
+export interface DataSlice {
+  /** Points of the configuration's data set's task, used instead of generated ones; or null. */
+  readonly ownData: readonly Point[] | null;
+  readonly drawing: DrawMode;
+}
+
 /** Whether and how fast training runs, and what it reports. */
 export interface RunSlice {
   /** The person's intent: training runs when true (the worker pauses itself on divergence). */
@@ -75,7 +92,7 @@ export interface NoticeSlice {
   readonly nextNoticeId: number;
 }
 
-export type PlaygroundState = ConfigSlice & RunSlice & ViewSlice & NoticeSlice;
+export type PlaygroundState = ConfigSlice & DataSlice & RunSlice & ViewSlice & NoticeSlice;
 
 export type PlaygroundStore = StoreApi<PlaygroundState>;
 
@@ -95,6 +112,11 @@ export const EMPTY_READOUTS: Readouts = {
 type Slice<T> = StateCreator<PlaygroundState, [], [], T>;
 
 const createConfigSlice: Slice<ConfigSlice> = () => ({ config: DEFAULT_CONFIG });
+
+const createDataSlice: Slice<DataSlice> = () => ({
+  ownData: null,
+  drawing: { active: false, removing: false, label: 1 },
+});
 
 const createRunSlice: Slice<RunSlice> = () => ({
   running: false,
@@ -122,6 +144,7 @@ export function createPlaygroundStore(initial: Partial<PlaygroundState> = {}): P
   return createStore<PlaygroundState>()((...a) => {
     const state: PlaygroundState = {
       ...createConfigSlice(...a),
+      ...createDataSlice(...a),
       ...createRunSlice(...a),
       ...createViewSlice(...a),
       ...createNoticeSlice(...a),

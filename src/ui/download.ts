@@ -1,11 +1,15 @@
-/** Saves text as a file through the browser's download, from a click of the page's own. */
+/**
+ * Saves bytes or text as a file the person downloads: through a Blob URL and an
+ * `<a download>`, which the page's Content-Security-Policy allows (navigations and downloads
+ * are not fetches; no script or HTML is made from the data).
+ */
 
 /**
- * Downloads `text` as `name`. The temporary link goes inside the open modal dialog when there
+ * Downloads `blob` as `name`. The temporary link goes inside the open modal dialog when there
  * is one: everything outside a modal dialog is inert.
  */
-export function downloadText(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
@@ -15,5 +19,10 @@ export function downloadText(name: string, text: string, type: string): void {
   link.click();
   link.remove();
   // Why later: revoking at once can cancel the download before the browser has read the blob.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** `text` as a file named `name` of media type `type`. */
+export function downloadText(name: string, text: string, type: string): void {
+  downloadBlob(name, new Blob([text], { type }));
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, type PlaygroundConfig } from '../config';
 import { MAX_RESTARTS, type CrashReport } from './client';
 import type { Frame } from './protocol';
-import { frame, setup } from './testWorkers';
+import { checkpoint, frame, setup } from './testWorkers';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -177,5 +177,48 @@ describe('TrainingClient', () => {
     current().emit({ type: 'diverged', generation: 1, epoch: 2, step: 50, hint: '' });
     client.restart();
     expect(current().types()).toEqual(['build']);
+  });
+
+  it('asks the worker for a checkpoint on request and answers with the next one', async () => {
+    const { client, current } = setup();
+    await expect(client.requestCheckpoint()).resolves.toBeNull();
+    client.configure(DEFAULT_CONFIG);
+    const asked = client.requestCheckpoint();
+    expect(current().types().at(-1)).toBe('checkpoint');
+    current().emit(checkpoint(1, 8));
+    expect((await asked)?.epoch).toBe(8);
+    const replaced = client.requestCheckpoint();
+    client.configure({ ...DEFAULT_CONFIG, seed: 5 });
+    await expect(replaced).resolves.toBeNull();
+  });
+
+  it('opens a saved network as a build and a restore, and sends nothing for its config after', () => {
+    const { client, current } = setup();
+    client.configure(DEFAULT_CONFIG);
+    const saved = { ...DEFAULT_CONFIG, seed: 9 };
+    client.open(saved, checkpoint(1, 30).state);
+    expect(current().types()).toEqual(['build', 'build', 'restore']);
+    expect(client.generation).toBe(2);
+    client.configure(saved);
+    expect(current().types()).toHaveLength(3);
+    // A crash now restarts from the file's state.
+    current().crash('boom');
+    expect(current().posted.find((c) => c.type === 'restore')).toMatchObject({ generation: 3 });
+  });
+});
+
+describe('TrainingClient own data', () => {
+  it('builds when the own data change, and sends them with every build', () => {
+    const { client, current } = setup();
+    const points = [{ x: 1, y: 1, label: 1 }];
+    client.configure(DEFAULT_CONFIG);
+    client.configure(DEFAULT_CONFIG, points);
+    client.configure({ ...DEFAULT_CONFIG, learningRate: 0.3 }, points);
+    expect(current().types()).toEqual(['build', 'build', 'patch']);
+    const build = current().posted[1];
+    expect(build?.type === 'build' && build.ownData).toBe(points);
+    current().crash('boom');
+    const rebuilt = current().posted.find((c) => c.type === 'build');
+    expect(rebuilt?.type === 'build' && rebuilt.ownData).toBe(points);
   });
 });

@@ -5,8 +5,10 @@
  * settings and the training of that checkpoint.
  */
 import { changeEffects, type PlaygroundConfig } from '../config';
+import type { Point } from '../data';
 import type {
   CheckpointEvent,
+  SessionState,
   DataEvent,
   Frame,
   WeightAddress,
@@ -100,6 +102,8 @@ export class TrainingClient {
   private currentGeneration = 0;
   /** Settings to re-send after a crash. */
   private lastConfig: PlaygroundConfig | null = null;
+  /** The person's own points the last build was sent with (null: generated data). */
+  private lastOwnData: readonly Point[] | null = null;
   private running = false;
   private speed: number | null = null;
   /** The newest checkpoint of the current generation, handed to a restarted worker. */
@@ -114,6 +118,8 @@ export class TrainingClient {
   private incidentEpoch = 0;
   private gaveUp = false;
   private disposed = false;
+  /** Callers of `requestCheckpoint` waiting for the worker's answer. */
+  private checkpointWaiters: ((state: SessionState | null) => void)[] = [];
   private readonly frames = new Listeners<Frame>();
   private readonly data = new Listeners<DataEvent>();
   private readonly diverged = new Listeners<DivergedEvent>();
@@ -143,13 +149,16 @@ export class TrainingClient {
   /**
    * Sends `config`: a build (new data and weights, new generation) when it changes the data,
    * seed or shape compared with the last configuration sent, a patch that keeps the weights
-   * when it changes what training does, and nothing for display-only settings.
+   * when it changes what training does, and nothing for display-only settings. Other own
+   * data (`ownData`, compared by identity) is a build too.
    */
-  configure(config: PlaygroundConfig): void {
+  configure(config: PlaygroundConfig, ownData: readonly Point[] | null = null): void {
     const last = this.lastConfig;
+    const dataChanged = ownData !== this.lastOwnData;
     this.lastConfig = config;
+    this.lastOwnData = ownData;
     const effects = last === null ? null : changeEffects(last, config);
-    if (effects === null || effects.has('rebuild')) {
+    if (effects === null || dataChanged || effects.has('rebuild')) {
       this.forgetTraining();
       this.sendBuild(config);
     } else if (effects.has('patch')) {
@@ -192,6 +201,40 @@ export class TrainingClient {
     this.send({ type: 'frameDone' });
   }
 
+  /**
+   * The current network's state as the worker has it now (it is asked for a fresh checkpoint,
+   * so a running network's state is not up to a second old).
+   * @returns null when there is no network, or it was replaced before the worker answered
+   */
+  requestCheckpoint(): Promise<SessionState | null> {
+    if (this.lastConfig === null || this.disposed || this.gaveUp) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.checkpointWaiters.push(resolve);
+      this.send({ type: 'checkpoint' });
+    });
+  }
+
+  /**
+   * Continues from a saved network: builds `config` (a new generation) and restores `state`
+   * into it, as a restarted worker does with its checkpoint. The worker refuses (a `failed`
+   * event for `restore`) a state that does not fit the build.
+   */
+  open(
+    config: PlaygroundConfig,
+    state: SessionState,
+    ownData: readonly Point[] | null = null,
+  ): void {
+    this.forgetTraining();
+    this.lastConfig = config;
+    this.lastOwnData = ownData;
+    this.sendBuild(config);
+    const generation = this.currentGeneration;
+    this.send({ type: 'restore', generation, state });
+    this.checkpoint = { type: 'checkpoint', generation, state };
+    this.pendingRestore = { generation, epoch: state.epoch };
+    this.lastSeenEpoch = state.epoch;
+  }
+
   /** Each returns a function that unsubscribes. */
   onFrame(listener: Listener<Frame>): () => void {
     return this.frames.add(listener);
@@ -228,6 +271,7 @@ export class TrainingClient {
   /** Stops the worker and forgets every listener; the client is unusable afterwards. */
   dispose(): void {
     this.disposed = true;
+    this.answerCheckpointWaiters(null);
     this.watchdog.stop();
     this.worker.terminate();
     for (const listeners of [this.frames, this.data, this.diverged, this.failed, this.crashes]) {
@@ -264,6 +308,7 @@ export class TrainingClient {
 
   /** A new network (rebuild or reset): the old one's checkpoint does not fit it. */
   private forgetTraining(): void {
+    this.answerCheckpointWaiters(null);
     this.checkpoint = null;
     this.pendingRestore = null;
     this.lastSeenEpoch = 0;
@@ -271,7 +316,13 @@ export class TrainingClient {
 
   private sendBuild(config: PlaygroundConfig): void {
     this.currentGeneration++;
-    this.send({ type: 'build', generation: this.currentGeneration, config });
+    const ownData = this.lastOwnData;
+    this.send({
+      type: 'build',
+      generation: this.currentGeneration,
+      config,
+      ...(ownData ? { ownData } : {}),
+    });
   }
 
   private send(command: WorkerCommand): void {
@@ -339,7 +390,14 @@ export class TrainingClient {
     });
   }
 
+  private answerCheckpointWaiters(state: SessionState | null): void {
+    const waiters = this.checkpointWaiters;
+    this.checkpointWaiters = [];
+    for (const resolve of waiters) resolve(state);
+  }
+
   private giveUp(): void {
+    this.answerCheckpointWaiters(null);
     this.gaveUp = true;
     this.watchdog.stop();
     this.worker.terminate();
@@ -381,6 +439,7 @@ export class TrainingClient {
         // The build's checkpoint, before the restore: keep the one being restored.
         if (pending !== null && event.state.epoch < pending.epoch) return;
         this.checkpoint = event;
+        this.answerCheckpointWaiters(event.state);
         return;
       }
       case 'data':

@@ -17,6 +17,7 @@
  * the page keeps and hands back to a fresh worker as a `restore` after the build.
  */
 import type { PlaygroundConfig } from '../config';
+import type { Point } from '../data';
 import type { SessionState } from './sessionState';
 
 export type { SessionState };
@@ -30,8 +31,17 @@ export interface WeightAddress {
 }
 
 export type WorkerCommand =
-  /** New data and a new network from `config`, weights drawn from its seed; epoch 0. */
-  | { readonly type: 'build'; readonly generation: number; readonly config: PlaygroundConfig }
+  /**
+   * New data and a new network from `config`, weights drawn from its seed; epoch 0. With
+   * `ownData`, those points (the person's, of the config's data set's task) replace the
+   * generated ones.
+   */
+  | {
+      readonly type: 'build';
+      readonly generation: number;
+      readonly config: PlaygroundConfig;
+      readonly ownData?: readonly Point[] | null;
+    }
   /** Same shape: patch activations, optimizer, regularisation and batch size; weights kept. */
   | { readonly type: 'patch'; readonly config: PlaygroundConfig }
   /** Redraw the weights from the seed and go back to epoch 0, data unchanged. */
@@ -51,7 +61,9 @@ export type WorkerCommand =
    * Continue from a checkpoint: the network just built (of `generation`, which must be the
    * build's) takes the state's parameters, optimizer, epoch and shuffles.
    */
-  | { readonly type: 'restore'; readonly generation: number; readonly state: SessionState };
+  | { readonly type: 'restore'; readonly generation: number; readonly state: SessionState }
+  /** Send a `checkpoint` of the session now, changed or not (to save it in a file). */
+  | { readonly type: 'checkpoint' };
 
 /** One point of a data set for drawing: flat x, y, label triples. */
 export interface PointSet {

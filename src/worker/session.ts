@@ -12,7 +12,7 @@ import {
   setTraining,
   type Examples,
 } from '../nn';
-import { generateDataset, splitTrainTest, toExamples, type Point } from '../data';
+import { generateDataset, ownDataProblems, splitTrainTest, toExamples, type Point } from '../data';
 import {
   configProblems,
   needsRebuild,
@@ -44,16 +44,26 @@ export interface Session {
 }
 
 /**
- * Generates the data and builds and initialises the network of `config`.
- * @throws RangeError naming every setting that breaks the settings table (the page's rules).
+ * Generates the data (or takes the person's own points, `ownData`, split by the seed as
+ * generated points are) and builds and initialises the network of `config`.
+ * @throws RangeError naming every setting that breaks the settings table (the page's rules),
+ *   or what keeps `ownData` from being data of the configuration's task
  */
-export function buildSession(config: PlaygroundConfig, generation: number): Session {
+export function buildSession(
+  config: PlaygroundConfig,
+  generation: number,
+  ownData: readonly Point[] | null = null,
+): Session {
   checkConfig(config);
+  if (ownData !== null) {
+    const problems = ownDataProblems(ownData, config.dataset);
+    if (problems.length > 0) throw new RangeError(problems.join('; '));
+  }
   const net = new Network(networkSpecOf(config), trainingSpecOf(config));
   const streams = seedStreams(config.seed);
   // One data generator for the points and then the split, so the seed fixes both.
   const dataRng = new Rng(streams.data);
-  const points = generateDataset(config.dataset, dataRng, { noise: config.noise });
+  const points = ownData ?? generateDataset(config.dataset, dataRng, { noise: config.noise });
   const { train, test } = splitTrainTest(points, config.trainPercent / 100, dataRng);
   const output = outputSpecFor(config);
   const session: Session = {

@@ -18,7 +18,7 @@ import {
   trainEpoch,
   type Evaluation,
 } from '../nn';
-import { featurePlanes } from '../data';
+import { featurePlanes, type Point } from '../data';
 import { divergenceHint } from './hint';
 import { LossHistory } from './lossHistory';
 import { Pacer } from './pacer';
@@ -151,7 +151,7 @@ export class Trainer {
   private apply(command: WorkerCommand): void {
     switch (command.type) {
       case 'build':
-        return this.build(command.config, command.generation);
+        return this.build(command.config, command.generation, command.ownData ?? null);
       case 'patch':
         patchSession(this.requireSession(), command.config);
         return this.changed();
@@ -200,14 +200,20 @@ export class Trainer {
         this.history.clear();
         return this.changed();
       }
+      case 'checkpoint':
+        return this.postCheckpoint(this.requireSession());
     }
   }
 
-  private build(config: Session['config'], generation: number): void {
+  private build(
+    config: Session['config'],
+    generation: number,
+    ownData: readonly Point[] | null,
+  ): void {
     // Built aside first: an invalid configuration throws here and the old session stays.
     // Its frames keep their old generation, which the page drops, so it never draws a network
     // of a shape it does not expect.
-    const session = buildSession(config, generation);
+    const session = buildSession(config, generation, ownData);
     this.session = session;
     this.planes = featurePlanes(config.features, GRID_RESOLUTION);
     this.history.clear();
@@ -331,8 +337,12 @@ export class Trainer {
     if (!session || this.version === this.checkpointVersion) return;
     const now = this.now();
     if (this.pacer.busy && now - this.lastCheckpointAt < CHECKPOINT_INTERVAL_MS) return;
+    this.postCheckpoint(session);
+  }
+
+  private postCheckpoint(session: Session): void {
     this.checkpointVersion = this.version;
-    this.lastCheckpointAt = now;
+    this.lastCheckpointAt = this.now();
     const state = captureSessionState(session);
     this.post({ type: 'checkpoint', generation: session.generation, state }, []);
   }
@@ -387,6 +397,7 @@ function failureMessage(command: WorkerCommand, error: unknown): string {
     frameDone: 'take the frame back',
     ping: 'answer the heartbeat',
     restore: 'continue from the saved training',
+    checkpoint: 'send the training state',
   };
   return `Could not ${what[command.type]}: ${reason.replace(/\.$/, '')}.`;
 }

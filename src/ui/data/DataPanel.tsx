@@ -5,6 +5,7 @@ import { Rng } from '../../nn';
 import { playgroundActions as act, usePlayground } from '../../state';
 import { SettingNumber, SettingSlider } from '../controls/SettingControls';
 import { paintPoints } from '../paintPoints';
+import { OwnDataControls } from './OwnDataControls';
 
 export function DataPanel() {
   const dataset = usePlayground((s) => s.config.dataset);
@@ -43,6 +44,7 @@ export function DataPanel() {
           Regenerate
         </button>
       </div>
+      <OwnDataControls />
     </section>
   );
 }

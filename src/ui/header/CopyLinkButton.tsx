@@ -1,7 +1,7 @@
 /** Copies the page's link (which holds the whole configuration) to the clipboard. */
 import { useEffect, useRef, useState } from 'react';
 import { configToHash } from '../../config';
-import { playgroundStore } from '../../state';
+import { playgroundActions, playgroundStore } from '../../state';
 
 export function CopyLinkButton() {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
@@ -12,6 +12,12 @@ export function CopyLinkButton() {
     // after each change.
     const url = new URL(window.location.href);
     url.hash = configToHash(playgroundStore.getState().config);
+    if (playgroundStore.getState().ownData !== null) {
+      playgroundActions.pushNotice(
+        'info',
+        'The link holds the settings but not your own data (a link is too short for it): use Save network to share the data too.',
+      );
+    }
     try {
       await navigator.clipboard.writeText(url.toString());
       setCopied('yes');

@@ -7,6 +7,7 @@ import { CompareButton } from './CompareButton';
 import { CopyLinkButton } from './CopyLinkButton';
 import { ExperimentButton } from './ExperimentButton';
 import { Hyperparameters } from './Hyperparameters';
+import { NetworkFileControls } from './NetworkFileControls';
 
 const act = playgroundActions;
 
@@ -21,6 +22,7 @@ export function Header() {
       <CopyLinkButton />
       <ExperimentButton />
       <CompareButton />
+      <NetworkFileControls />
       <Hyperparameters />
     </header>
   );
@@ -36,7 +38,9 @@ function RunControls() {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;
-      const interactive = target?.closest('button, input, select, textarea, [role="dialog"], dialog, a');
+      const interactive = target?.closest(
+        'button, input, select, textarea, [role="dialog"], dialog, a',
+      );
       if (event.key === ' ' && !interactive && !event.repeat) {
         event.preventDefault();
         act.setRunning(!playgroundStore.getState().running);

@@ -2,16 +2,34 @@
  * The large heatmap: the output (or the hovered neuron, on its own colour scale) with the data
  * points, the axes and the legend. Frames are painted by a BigHeatmapPainter outside React.
  */
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import { datasetInfo } from '../../data';
 import { GRID_EXTENT } from '../../nn';
-import { usePlayground, type FrameHub } from '../../state';
+import { playgroundActions, playgroundStore, usePlayground, type FrameHub } from '../../state';
 import { useHubPainter, useRuntime } from '../runtime';
 import { Axes } from './Axes';
 import { BigHeatmapPainter, NO_LEGEND, type LegendState } from './bigHeatmapPainter';
 import { DataDots } from './DataDots';
 import { HIDDEN_NOTE, Legend, outputNote } from './Legend';
 import { useShownUnit } from './shownUnit';
+import { downloadBlob } from '../download';
+import { paintHeatmapPicture } from './heatmapPicture';
+
+/**
+ * Draw data: a click adds a point of the drawing label where it was made, a shift-click (or a
+ * click in remove mode) removes the nearest point.
+ */
+function drawAt(event: MouseEvent<HTMLDivElement>): void {
+  const box = event.currentTarget.getBoundingClientRect();
+  const x = -GRID_EXTENT + (2 * GRID_EXTENT * (event.clientX - box.left)) / box.width;
+  const y = GRID_EXTENT - (2 * GRID_EXTENT * (event.clientY - box.top)) / box.height;
+  if (Math.abs(x) > GRID_EXTENT || Math.abs(y) > GRID_EXTENT) return;
+  if (event.shiftKey || playgroundStore.getState().drawing.removing) {
+    playgroundActions.removeOwnPointNear(x, y);
+  } else {
+    playgroundActions.addOwnPoint(x, y);
+  }
+}
 
 /** Side of the large heatmap (CSS px). */
 const HEATMAP_SIZE = 250;
@@ -24,6 +42,8 @@ export function BigHeatmap() {
   const loss = usePlayground((s) => s.config.loss);
   const discretize = usePlayground((s) => s.config.discretize);
   const shown = useShownUnit();
+  const drawing = usePlayground((s) => s.drawing.active);
+  const showTest = usePlayground((s) => s.config.showTestData);
   const [legend, setLegend] = useState<LegendState>(NO_LEGEND);
   // The painter calls setLegend only when the legend changes, never once per frame.
   const [painter] = useState(() => new BigHeatmapPainter(setLegend, NO_LEGEND));
@@ -39,10 +59,38 @@ export function BigHeatmap() {
     useCallback((frameHub: FrameHub) => painter.paint(frameHub.latestFrame), [painter]),
   );
 
+  const note = shown.isOutput ? outputNote(kind, loss) : HIDDEN_NOTE;
+
+  /** The heatmap with its points and legend as a 1600 × 1000 PNG, for slides. */
+  function downloadPicture() {
+    const canvas = document.createElement('canvas');
+    const heatmap = heat.current;
+    if (!heatmap) return;
+    const data = hub.latestData;
+    paintHeatmapPicture(canvas, {
+      heatmap,
+      discretize,
+      train: data?.train.xyLabel ?? null,
+      test: showTest ? (data?.test.xyLabel ?? null) : null,
+      kind,
+      caption: shown.caption,
+      note,
+      legend,
+    });
+    canvas.toBlob((blob) => {
+      if (blob) downloadBlob('activation-playground-output.png', blob);
+    }, 'image/png');
+  }
+
   return (
     <figure className="big-heatmap">
       <figcaption>{shown.caption}</figcaption>
-      <div className="heatmap-frame" style={{ width: HEATMAP_SIZE, height: HEATMAP_SIZE }}>
+      <div
+        className="heatmap-frame"
+        data-drawing={drawing || undefined}
+        style={{ width: HEATMAP_SIZE, height: HEATMAP_SIZE }}
+        onClick={drawing ? drawAt : undefined}
+      >
         <canvas
           ref={heat}
           className="heatmap"
@@ -54,7 +102,10 @@ export function BigHeatmap() {
         <DataDots size={HEATMAP_SIZE} />
         <Axes size={HEATMAP_SIZE} />
       </div>
-      <Legend legend={legend} note={shown.isOutput ? outputNote(kind, loss) : HIDDEN_NOTE} />
+      <Legend legend={legend} note={note} />
+      <button type="button" className="text-button" onClick={downloadPicture}>
+        Download PNG
+      </button>
     </figure>
   );
 }
