@@ -62,6 +62,17 @@ export function NeuronPalette({
       footer={
         single ? (
           <>
+            <button
+              type="button"
+              className="text-button show-large"
+              title="Show this neuron's output in the large heatmap on the right (as hovering does)"
+              onClick={() => {
+                act.setHovered(single);
+                onClose();
+              }}
+            >
+              Show large
+            </button>
             <NeuronStatsLine
               statsIndex={hiddenIndexOf(single, layerSizes)}
               hiddenCount={hiddenNeuronCount(layerSizes)}

@@ -5,11 +5,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DiagramLink } from './geometry';
 import type { PaletteTarget } from './names';
+import type { Box } from './placePalette';
 
 /** An open palette: who it is for and where it opened (viewport px beside the opener). */
 export interface OpenPalette {
   readonly target: PaletteTarget;
-  readonly anchor: { readonly x: number; readonly y: number };
+  readonly anchor: Box;
 }
 
 export interface NetworkDialogs {
@@ -44,7 +45,8 @@ export function useNetworkDialogs(networkKey: string): NetworkDialogs {
   const openPalette = useCallback((target: PaletteTarget, opener: HTMLElement) => {
     const rect = opener.getBoundingClientRect();
     returnFocus.current = opener;
-    setPalette({ target, anchor: { x: rect.right, y: rect.top } });
+    const { left, top, right, bottom } = rect;
+    setPalette({ target, anchor: { left, top, right, bottom } });
   }, []);
   const closePalette = useCallback(() => {
     setPalette(null);

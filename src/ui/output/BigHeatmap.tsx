@@ -7,18 +7,19 @@ import { datasetInfo } from '../../data';
 import { GRID_EXTENT } from '../../nn';
 import { usePlayground, type FrameHub } from '../../state';
 import { useHubPainter, useRuntime } from '../runtime';
+import { useElementSize } from '../useElementSize';
 import { Axes } from './Axes';
 import { BigHeatmapPainter, NO_LEGEND, type LegendState } from './bigHeatmapPainter';
 import { DataDots } from './DataDots';
 import { HIDDEN_NOTE, Legend, outputNote } from './Legend';
 import { useShownUnit } from './shownUnit';
 
-/** Side of the large heatmap (CSS px). */
-const HEATMAP_SIZE = 250;
-
 /** The large heatmap's figure: caption, canvas (test id "output-heatmap"), points, axes, legend. */
 export function BigHeatmap() {
   const heat = useRef<HTMLCanvasElement>(null);
+  // The side follows the panel (CSS decides it, see .heatmap-frame); points and axes follow it.
+  const frame = useRef<HTMLDivElement>(null);
+  const side = Math.max(1, useElementSize(frame).width);
   const { hub } = useRuntime();
   const kind = usePlayground((s) => datasetInfo(s.config.dataset).kind);
   const loss = usePlayground((s) => s.config.loss);
@@ -42,7 +43,7 @@ export function BigHeatmap() {
   return (
     <figure className="big-heatmap">
       <figcaption>{shown.caption}</figcaption>
-      <div className="heatmap-frame" style={{ width: HEATMAP_SIZE, height: HEATMAP_SIZE }}>
+      <div className="heatmap-frame" ref={frame}>
         <canvas
           ref={heat}
           className="heatmap"
@@ -51,8 +52,8 @@ export function BigHeatmap() {
           aria-label={`${shown.caption}, heatmap over x1 and x2 from ${-GRID_EXTENT} to ${GRID_EXTENT}`}
           style={{ imageRendering: discretize ? 'pixelated' : 'auto' }}
         />
-        <DataDots size={HEATMAP_SIZE} />
-        <Axes size={HEATMAP_SIZE} />
+        <DataDots size={side} />
+        <Axes size={side} />
       </div>
       <Legend legend={legend} note={shown.isOutput ? outputNote(kind, loss) : HIDDEN_NOTE} />
     </figure>
