@@ -2,27 +2,51 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-/** Serious and critical axe violations, one readable line per failing element. */
-async function seriousViolations(page: Page): Promise<string[]> {
+/** Axe violations of every impact level (minor included), one readable line per element. */
+export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) =>
-      v.nodes.map(
-        (node) =>
-          `${v.impact} ${v.id}: ${node.target.join(' ')} — ${node.failureSummary ?? v.help}`,
-      ),
-    );
+  return results.violations.flatMap((v) =>
+    v.nodes.map(
+      (node) => `${v.impact} ${v.id}: ${node.target.join(' ')} — ${node.failureSummary ?? v.help}`,
+    ),
+  );
 }
 
-test('axe finds no serious or critical violations, with and without the palette open', async ({
+/** Visible controls smaller than 24 × 24 px (WCAG 2.5.8), counting a control's own label. */
+export async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small: string[] = [];
+    const controls = document.querySelectorAll(
+      'button, select, input, [role="option"], a[href], [tabindex="0"]',
+    );
+    for (const control of controls) {
+      const own = control.getBoundingClientRect();
+      if (own.width === 0 || own.height === 0) continue;
+      if (getComputedStyle(control).opacity === '0' && !control.closest('label')) continue;
+      const label = control.closest('label') ?? control;
+      const box = label.getBoundingClientRect();
+      if (
+        Math.max(own.width, box.width) < 24 - 0.5 ||
+        Math.max(own.height, box.height) < 24 - 0.5
+      ) {
+        small.push(
+          `${control.tagName.toLowerCase()} ${control.getAttribute('aria-label') ?? control.textContent?.trim() ?? ''}: ${Math.round(box.width)}×${Math.round(box.height)}`,
+        );
+      }
+    }
+    return small;
+  });
+}
+
+test('axe finds no violations of any impact, with and without the palette open', async ({
   playground,
 }) => {
   const { page, network, run } = playground;
   await playground.open();
   await run.stepTimes(2);
   await expect(run.epoch).toHaveText('2');
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await smallTargets(page)).toEqual([]);
   // Every slider and number field has a name of its own (the label, not the shown value).
   await expect(page.getByRole('slider', { name: 'Noise', exact: true })).toBeVisible();
   await expect(page.getByRole('slider', { name: 'Training data', exact: true })).toBeVisible();
@@ -30,12 +54,12 @@ test('axe finds no serious or critical violations, with and without the palette 
 
   await network.neuron(1, 1).click();
   await expect(network.palette.dialog).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
 
   await (await network.hoverLink('Weight from layer 2 neuron 2 to the output')).click();
   await expect(network.weightEditor.dialog).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test.describe('on a narrow touch screen', () => {
@@ -80,4 +104,26 @@ test.describe('on a narrow touch screen', () => {
     await output.expectPaintedPattern();
     await playground.screenshot('16-narrow-output');
   });
+});
+
+test('focus never hides behind the palette: tabbing out of it closes it', async ({
+  playground,
+}) => {
+  const { page, network } = playground;
+  await playground.open();
+  await network.neuron(1, 1).click();
+  await expect(network.palette.dialog).toBeVisible();
+  for (let i = 0; i < 12 && (await network.palette.dialog.isVisible()); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(network.palette.dialog).toBeHidden();
+  // What has focus now is on the screen, not under anything.
+  const covered = await page.evaluate(() => {
+    const focused = document.activeElement;
+    if (!focused || focused === document.body) return false;
+    const r = focused.getBoundingClientRect();
+    const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return !(at && (focused === at || focused.contains(at) || at.contains(focused)));
+  });
+  expect(covered).toBe(false);
 });

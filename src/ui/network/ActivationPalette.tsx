@@ -22,6 +22,11 @@ export interface PaletteProps {
   readonly footer?: React.ReactNode;
   onChoose(id: ActivationId): void;
   onClose(): void;
+  /**
+   * Focus went to a control outside: the palette closes without taking focus back, so it never
+   * hides the control that now has focus (WCAG 2.4.11). Defaults to onClose.
+   */
+  onFocusOut?(): void;
 }
 
 export function ActivationPalette({
@@ -31,6 +36,7 @@ export function ActivationPalette({
   footer,
   onChoose,
   onClose,
+  onFocusOut = onClose,
 }: PaletteProps) {
   const headingId = useId();
   const initial = Math.max(
@@ -118,6 +124,10 @@ export function ActivationPalette({
       aria-modal="false"
       aria-labelledby={headingId}
       style={style}
+      onBlur={(event) => {
+        const next = event.relatedTarget as Node | null;
+        if (next && dialog.current && !dialog.current.contains(next)) onFocusOut();
+      }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();

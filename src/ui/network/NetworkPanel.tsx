@@ -130,6 +130,7 @@ export function NetworkPanel() {
           features={features}
           links={links}
           onClose={dialogs.closePalette}
+          onDismiss={dialogs.dismissPalette}
           onEditWeight={dialogs.editFromPalette}
         />
       )}

@@ -25,6 +25,8 @@ export interface NeuronPaletteProps {
   features: readonly FeatureId[];
   links: readonly DiagramLink[];
   onClose: () => void;
+  /** Closes without giving focus back (focus moved elsewhere). */
+  onDismiss: () => void;
   onEditWeight: (link: DiagramLink) => void;
 }
 
@@ -45,6 +47,7 @@ export function NeuronPalette({
   features,
   links,
   onClose,
+  onDismiss,
   onEditWeight,
 }: NeuronPaletteProps) {
   const { target } = palette;
@@ -59,6 +62,7 @@ export function NeuronPalette({
         onClose();
       }}
       onClose={onClose}
+      onFocusOut={onDismiss}
       footer={
         single ? (
           <>

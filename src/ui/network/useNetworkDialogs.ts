@@ -20,6 +20,8 @@ export interface NetworkDialogs {
   /** Opens the palette for `target` beside `opener`, which gets focus back when it closes. */
   openPalette(target: PaletteTarget, opener: HTMLElement): void;
   closePalette(): void;
+  /** Closes the palette and leaves focus where it went. */
+  dismissPalette(): void;
   /** Opens the editor from a link in the diagram (a pointer's way: no focus to give back). */
   editFromLink(link: DiagramLink): void;
   /** Swaps the palette for the editor; focus goes back to the palette's opener at the end. */
@@ -52,6 +54,7 @@ export function useNetworkDialogs(networkKey: string): NetworkDialogs {
     setPalette(null);
     returnFocus.current?.focus();
   }, []);
+  const dismissPalette = useCallback(() => setPalette(null), []);
   const editFromLink = useCallback((link: DiagramLink) => {
     returnFocus.current = null;
     setEditing(link);
@@ -70,6 +73,7 @@ export function useNetworkDialogs(networkKey: string): NetworkDialogs {
     editing,
     openPalette,
     closePalette,
+    dismissPalette,
     editFromLink,
     editFromPalette,
     closeEditor,

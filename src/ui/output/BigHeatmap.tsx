@@ -55,7 +55,17 @@ export function BigHeatmap() {
         <DataDots size={side} />
         <Axes size={side} />
       </div>
-      <Legend legend={legend} note={shown.isOutput ? outputNote(kind, loss) : HIDDEN_NOTE} />
+      <Legend
+        legend={legend}
+        note={shown.isOutput ? outputNote(kind, loss) : HIDDEN_NOTE}
+        binary={
+          kind === 'binary'
+            ? loss === 'bce'
+              ? { low: '0', high: '1' }
+              : { low: '−1', high: '+1' }
+            : null
+        }
+      />
     </figure>
   );
 }

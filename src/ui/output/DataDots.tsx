@@ -8,7 +8,7 @@ import { usePlayground, type DataEvent, type FrameHub } from '../../state';
 import { paintPoints, triples } from '../paintPoints';
 import { useHubPainter, useRuntime } from '../runtime';
 
-/** Radius of a point (CSS px). */
+/** Radius of a point (CSS px) on a heatmap of 250 px; larger heatmaps get larger points. */
 const POINT_RADIUS = 2.6;
 
 /** The points' canvas, `size` CSS px square, drawn at the device's pixel ratio. */
@@ -29,11 +29,18 @@ export function DataDots({ size }: { size: number }) {
         context.canvas.width = side;
         context.canvas.height = side;
       }
-      const radius = POINT_RADIUS * ratio;
-      paintPoints(context, triples(data.train.xyLabel), kind, { radius, outline: true });
+      const grow = Math.max(1, size / 250);
+      const radius = POINT_RADIUS * ratio * grow;
+      const lineWidth = ratio * grow;
+      paintPoints(context, triples(data.train.xyLabel), kind, {
+        radius,
+        outline: true,
+        lineWidth,
+      });
       if (showTest) {
         paintPoints(context, triples(data.test.xyLabel), kind, {
           radius,
+          lineWidth,
           outline: 'test',
           clear: false,
         });
