@@ -2,7 +2,7 @@
  * Keeps the URL hash equal to the configuration, so the address bar is always a link to what
  * is on screen, and loads a hash the person edits by hand.
  */
-import { configToHash } from '../config';
+import { configToHash, viewFlagFieldsOf, withViewFields } from '../config';
 
 /** The parts of `window.location` the sync reads. */
 export type LocationLike = Pick<Location, 'hash' | 'pathname' | 'search'>;
@@ -62,10 +62,12 @@ export class HashSync {
   flush(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    const hash = this.pending;
+    const pending = this.pending;
     this.pending = null;
-    if (hash === null) return;
+    if (pending === null) return;
     const { location, history } = this.options;
+    // View flags (embed=1, lr_hide=1) are no settings but part of the link: keep them.
+    const hash = withViewFields(pending, viewFlagFieldsOf(location.hash));
     if (location.hash === hash) return;
     // replaceState, not pushState: every slider step in the back button would be a trap.
     history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);

@@ -9,3 +9,4 @@ export * from './frameHub';
 export * from './hashSync';
 export * from './neurons';
 export * from './store';
+export * from './view';

@@ -5,11 +5,14 @@ import { NetworkPanel } from './network/NetworkPanel';
 import { Notices } from './Notices';
 import { OutputPanel } from './output/OutputPanel';
 import { RuntimeProvider } from './runtime';
+import { useViewFlagsFromHash } from './useViewFlags';
 
 export function App() {
+  const { embed, presentation } = useViewFlagsFromHash();
+  const mode = `app${embed ? ' embed' : ''}${presentation ? ' presentation' : ''}`;
   return (
     <RuntimeProvider>
-      <div className="app">
+      <div className={mode}>
         <Header />
         <Notices />
         <main className="workspace">

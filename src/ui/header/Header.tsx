@@ -1,14 +1,36 @@
 /** The top bar: run controls and the readouts beside them, then the hyperparameters. */
 import { useEffect } from 'react';
-import { playgroundActions, playgroundStore, usePlayground } from '../../state';
+import {
+  hashWithFlags,
+  playgroundActions,
+  playgroundStore,
+  useHidden,
+  usePlayground,
+  useView,
+  viewStore,
+} from '../../state';
 import { SettingSelect } from '../controls/SettingControls';
 import { useRuntime } from '../runtime';
 import { CopyLinkButton } from './CopyLinkButton';
+import { EmbedButton } from './EmbedDialog';
 import { Hyperparameters } from './Hyperparameters';
 
 const act = playgroundActions;
 
 export function Header() {
+  const embed = useView((flags) => flags.embed);
+  const hideCopy = useHidden('copyLink');
+  const hideHyper = useHidden('hyperparameters');
+  // Embedded: a slim bar, the run controls and a way out to the full page.
+  if (embed) {
+    return (
+      <header className="header embed-bar">
+        <h1 className="visually-hidden">Activation Playground</h1>
+        <RunControls />
+        <OpenFullPage />
+      </header>
+    );
+  }
   return (
     <header className="header">
       <div className="brand">
@@ -16,14 +38,41 @@ export function Header() {
         <p className="tagline">Every neuron its own activation</p>
       </div>
       <RunControls />
-      <CopyLinkButton />
-      <Hyperparameters />
+      {!hideCopy && <CopyLinkButton />}
+      <EmbedButton />
+      {!hideHyper && <Hyperparameters />}
     </header>
+  );
+}
+
+/** In an embedded page: the same link without embed=1, in a new tab. */
+function OpenFullPage() {
+  const href = () => {
+    const url = new URL(window.location.href);
+    url.hash = hashWithFlags(url.hash, { ...viewStore.getState(), embed: false });
+    return url.toString();
+  };
+  return (
+    <a
+      className="text-button open-full"
+      href="./"
+      target="_blank"
+      rel="noopener"
+      onClick={(event) => {
+        event.currentTarget.href = href();
+      }}
+    >
+      Open full page
+    </a>
   );
 }
 
 function RunControls() {
   const { connection } = useRuntime();
+  const hidePlay = useHidden('play');
+  const hideStep = useHidden('step');
+  const hideReset = useHidden('reset');
+  const hideEpoch = useHidden('epoch');
   const running = usePlayground((s) => s.running);
   const epoch = usePlayground((s) => s.readouts.epoch);
   const rate = usePlayground((s) => s.readouts.epochsPerSecond);
@@ -44,48 +93,54 @@ function RunControls() {
 
   return (
     <div className="run-controls" role="group" aria-label="Run controls">
-      <button
-        type="button"
-        className="play-button"
-        data-running={running}
-        aria-label={running ? 'Pause' : 'Play'}
-        title={running ? 'Pause training (space)' : 'Train continuously (space)'}
-        onClick={() => act.setRunning(!running)}
-      >
-        <svg viewBox="0 0 24 24" aria-hidden="true" width="28" height="28">
-          {running ? (
-            <path d="M7 5h3.5v14H7zM13.5 5H17v14h-3.5z" fill="currentColor" />
-          ) : (
-            <path d="M8 5v14l11-7z" fill="currentColor" />
-          )}
-        </svg>
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Step"
-        title="Train exactly one more epoch"
-        onClick={() => connection.step(1)}
-      >
-        <svg viewBox="0 0 24 24" aria-hidden="true" width="20" height="20">
-          <path d="M6 5v14l9-7zM16 5h2.5v14H16z" fill="currentColor" />
-        </svg>
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Reset"
-        title="New initial weights from the same seed, back to epoch 0"
-        onClick={() => connection.reset()}
-      >
-        <svg viewBox="0 0 24 24" aria-hidden="true" width="20" height="20">
-          <path
-            d="M12 5a7 7 0 1 1-6.6 4.7l1.9.6A5 5 0 1 0 12 7v3L7.5 6 12 2z"
-            fill="currentColor"
-          />
-        </svg>
-      </button>
-      <div className="readout epoch-readout">
+      {!hidePlay && (
+        <button
+          type="button"
+          className="play-button"
+          data-running={running}
+          aria-label={running ? 'Pause' : 'Play'}
+          title={running ? 'Pause training (space)' : 'Train continuously (space)'}
+          onClick={() => act.setRunning(!running)}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true" width="28" height="28">
+            {running ? (
+              <path d="M7 5h3.5v14H7zM13.5 5H17v14h-3.5z" fill="currentColor" />
+            ) : (
+              <path d="M8 5v14l11-7z" fill="currentColor" />
+            )}
+          </svg>
+        </button>
+      )}
+      {!hideStep && (
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Step"
+          title="Train exactly one more epoch"
+          onClick={() => connection.step(1)}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true" width="20" height="20">
+            <path d="M6 5v14l9-7zM16 5h2.5v14H16z" fill="currentColor" />
+          </svg>
+        </button>
+      )}
+      {!hideReset && (
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Reset"
+          title="New initial weights from the same seed, back to epoch 0"
+          onClick={() => connection.reset()}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true" width="20" height="20">
+            <path
+              d="M12 5a7 7 0 1 1-6.6 4.7l1.9.6A5 5 0 1 0 12 7v3L7.5 6 12 2z"
+              fill="currentColor"
+            />
+          </svg>
+        </button>
+      )}
+      <div className="readout epoch-readout" hidden={hideEpoch}>
         <span className="readout-label" id="epoch-label">
           Epoch
         </span>

@@ -4,6 +4,7 @@ import {
   canAddNeuron,
   canRemoveNeuron,
   playgroundActions as act,
+  useHidden,
   usePlayground,
 } from '../../state';
 import type { HeaderMode } from './useNetworkLayout';
@@ -26,6 +27,8 @@ export const LayerHeaders = memo(function LayerHeaders({
   mode,
   onSetLayer,
 }: LayerHeadersProps) {
+  const hidden = useHidden('layerButtons');
+  if (hidden) return null;
   return layerSizes.map((neurons, l) => (
     <LayerHeader
       key={l}
