@@ -9,5 +9,10 @@ export function useViewFlagsFromHash(): ViewFlags {
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
-  return useView((flags) => flags);
+  const flags = useView((f) => f);
+  // On <html>: rem sizes follow the root's font size, which presentation mode raises.
+  useEffect(() => {
+    document.documentElement.classList.toggle('presentation', flags.presentation);
+  }, [flags.presentation]);
+  return flags;
 }

@@ -6,6 +6,7 @@ import {
   playgroundStore,
   useHidden,
   usePlayground,
+  setPresentation,
   useView,
   viewStore,
 } from '../../state';
@@ -21,6 +22,7 @@ export function Header() {
   const embed = useView((flags) => flags.embed);
   const hideCopy = useHidden('copyLink');
   const hideHyper = useHidden('hyperparameters');
+  const presentation = useView((flags) => flags.presentation);
   // Embedded: a slim bar, the run controls and a way out to the full page.
   if (embed) {
     return (
@@ -38,10 +40,31 @@ export function Header() {
         <p className="tagline">Every neuron its own activation</p>
       </div>
       <RunControls />
-      {!hideCopy && <CopyLinkButton />}
-      <EmbedButton />
-      {!hideHyper && <Hyperparameters />}
+      {!hideCopy && !presentation && <CopyLinkButton />}
+      {!presentation && <EmbedButton />}
+      <PresentationToggle on={presentation} />
+      {!hideHyper && !presentation && <Hyperparameters />}
+      {presentation && (
+        <p className="shortcuts">
+          Keys: <kbd>Space</kbd> play or pause · <kbd>S</kbd> step · <kbd>P</kbd> leave presentation
+        </p>
+      )}
     </header>
+  );
+}
+
+/** Presentation mode: large type and only a presenter's controls, for a projector. */
+function PresentationToggle({ on }: { on: boolean }) {
+  return (
+    <button
+      type="button"
+      className="text-button"
+      aria-pressed={on}
+      title="Large type and fewer controls, for a projector (key P)"
+      onClick={() => setPresentation(!on)}
+    >
+      Presentation
+    </button>
   );
 }
 
@@ -77,19 +100,28 @@ function RunControls() {
   const epoch = usePlayground((s) => s.readouts.epoch);
   const rate = usePlayground((s) => s.readouts.epochsPerSecond);
 
-  // Space bar plays and pauses when focus is not in a control that uses it.
+  // Space plays and pauses when focus is not in a control that uses it; S steps and P toggles
+  // presentation unless focus is where letters are typed or chosen.
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;
+      if (event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
       const interactive = target?.closest('button, input, select, textarea, [role="dialog"], a');
-      if (event.key === ' ' && !interactive && !event.repeat) {
+      const typing = target?.closest(
+        'input, select, textarea, dialog, [role="dialog"], [role="listbox"]',
+      );
+      if (event.key === ' ' && !interactive) {
         event.preventDefault();
         act.setRunning(!playgroundStore.getState().running);
+      } else if ((event.key === 's' || event.key === 'S') && !typing) {
+        connection.step(1);
+      } else if ((event.key === 'p' || event.key === 'P') && !typing) {
+        setPresentation(!viewStore.getState().presentation);
       }
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [connection]);
 
   return (
     <div className="run-controls" role="group" aria-label="Run controls">

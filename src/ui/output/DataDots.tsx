@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef } from 'react';
 import { datasetInfo } from '../../data';
-import { usePlayground, type DataEvent, type FrameHub } from '../../state';
+import { usePlayground, useView, type DataEvent, type FrameHub } from '../../state';
 import { paintPoints, triples } from '../paintPoints';
 import { useHubPainter, useRuntime } from '../runtime';
 
@@ -17,6 +17,7 @@ export function DataDots({ size }: { size: number }) {
   const { hub } = useRuntime();
   const kind = usePlayground((s) => datasetInfo(s.config.dataset).kind);
   const showTest = usePlayground((s) => s.config.showTestData);
+  const presentation = useView((flags) => flags.presentation);
 
   const paintDots = useCallback(
     (frameHub: FrameHub) => {
@@ -29,7 +30,8 @@ export function DataDots({ size }: { size: number }) {
         context.canvas.width = side;
         context.canvas.height = side;
       }
-      const grow = Math.max(1, size / 250);
+      // Larger heatmaps get larger points; a projector larger still.
+      const grow = Math.max(1, size / 250) * (presentation ? 1.5 : 1);
       const radius = POINT_RADIUS * ratio * grow;
       const lineWidth = ratio * grow;
       paintPoints(context, triples(data.train.xyLabel), kind, {
@@ -46,7 +48,7 @@ export function DataDots({ size }: { size: number }) {
         });
       }
     },
-    [kind, showTest, size],
+    [kind, showTest, size, presentation],
   );
   // Frames come many times a second; the points change only with a new data set.
   const lastData = useRef<DataEvent | null>(null);
