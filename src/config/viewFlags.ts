@@ -77,7 +77,8 @@ export function hideKeyOf(control: ControlId): string {
 
 /** True for a link key that is a view flag (the settings codec skips these silently). */
 export function isViewFlagKey(key: string): boolean {
-  if (key === 'embed' || key === 'presentation') return true;
+  // lesson=<id or base64url JSON> opens a lesson (ui/lessons); a view flag for the codec.
+  if (key === 'embed' || key === 'presentation' || key === 'lesson') return true;
   return key.endsWith(HIDE) && CONTROL_OF_HIDE_KEY.has(key.slice(0, -HIDE.length));
 }
 

@@ -10,3 +10,4 @@ export * from './hashSync';
 export * from './neurons';
 export * from './store';
 export * from './view';
+export * from './lesson';

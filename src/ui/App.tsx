@@ -1,6 +1,8 @@
 /** The whole page: run controls on top, data left, network middle, output right. */
 import { DataPanel } from './data/DataPanel';
 import { Header } from './header/Header';
+import { LessonCard } from './lessons/LessonCard';
+import { useLessonFromLink } from './lessons/useLessonStarter';
 import { NetworkPanel } from './network/NetworkPanel';
 import { Notices } from './Notices';
 import { OutputPanel } from './output/OutputPanel';
@@ -15,6 +17,8 @@ export function App() {
       <div className={mode}>
         <Header />
         <Notices />
+        <LessonCard />
+        <LessonLink />
         <main className="workspace">
           <DataPanel />
           <NetworkPanel />
@@ -23,4 +27,10 @@ export function App() {
       </div>
     </RuntimeProvider>
   );
+}
+
+/** Opens a lesson named by the link (inside the runtime, which starting a lesson needs). */
+function LessonLink() {
+  useLessonFromLink();
+  return null;
 }

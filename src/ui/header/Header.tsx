@@ -13,6 +13,7 @@ import {
 import { SettingSelect } from '../controls/SettingControls';
 import { useRuntime } from '../runtime';
 import { CopyLinkButton } from './CopyLinkButton';
+import { LessonsButton } from '../lessons/LessonsButton';
 import { EmbedButton } from './EmbedDialog';
 import { Hyperparameters } from './Hyperparameters';
 
@@ -43,6 +44,7 @@ export function Header() {
       {!hideCopy && !presentation && <CopyLinkButton />}
       {!presentation && <EmbedButton />}
       <PresentationToggle on={presentation} />
+      <LessonsButton />
       {!hideHyper && !presentation && <Hyperparameters />}
       {presentation && (
         <p className="shortcuts">
