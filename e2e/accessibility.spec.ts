@@ -1,28 +1,15 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { axeViolations, smallTargets } from './axe';
 import { expect, test } from './fixtures';
 
-/** Serious and critical axe violations, one readable line per failing element. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) =>
-      v.nodes.map(
-        (node) =>
-          `${v.impact} ${v.id}: ${node.target.join(' ')} — ${node.failureSummary ?? v.help}`,
-      ),
-    );
-}
-
-test('axe finds no serious or critical violations, with and without the palette open', async ({
+test('axe finds no violations of any impact, with and without the palette open', async ({
   playground,
 }) => {
   const { page, network, run } = playground;
   await playground.open();
   await run.stepTimes(2);
   await expect(run.epoch).toHaveText('2');
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await smallTargets(page)).toEqual([]);
   // Every slider and number field has a name of its own (the label, not the shown value).
   await expect(page.getByRole('slider', { name: 'Noise', exact: true })).toBeVisible();
   await expect(page.getByRole('slider', { name: 'Training data', exact: true })).toBeVisible();
@@ -30,12 +17,12 @@ test('axe finds no serious or critical violations, with and without the palette 
 
   await network.neuron(1, 1).click();
   await expect(network.palette.dialog).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
 
   await (await network.hoverLink('Weight from layer 2 neuron 2 to the output')).click();
   await expect(network.weightEditor.dialog).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test.describe('on a narrow touch screen', () => {
@@ -80,4 +67,26 @@ test.describe('on a narrow touch screen', () => {
     await output.expectPaintedPattern();
     await playground.screenshot('16-narrow-output');
   });
+});
+
+test('focus never hides behind the palette: tabbing out of it closes it', async ({
+  playground,
+}) => {
+  const { page, network } = playground;
+  await playground.open();
+  await network.neuron(1, 1).click();
+  await expect(network.palette.dialog).toBeVisible();
+  for (let i = 0; i < 12 && (await network.palette.dialog.isVisible()); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(network.palette.dialog).toBeHidden();
+  // What has focus now is on the screen, not under anything.
+  const covered = await page.evaluate(() => {
+    const focused = document.activeElement;
+    if (!focused || focused === document.body) return false;
+    const r = focused.getBoundingClientRect();
+    const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return !(at && (focused === at || focused.contains(at) || at.contains(focused)));
+  });
+  expect(covered).toBe(false);
 });

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
+import { registerServiceWorker } from './worker/workerUrl';
 import './ui/styles.css';
 
 const root = document.getElementById('root');
@@ -10,3 +11,6 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// Offline after one visit (production builds only: the dev server has no service worker).
+if (import.meta.env.PROD) registerServiceWorker();

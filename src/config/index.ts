@@ -7,3 +7,4 @@ export * from './link';
 export * from './numbers';
 export * from './settingRows';
 export * from './validate';
+export * from './viewFlags';

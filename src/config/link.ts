@@ -15,6 +15,7 @@ import { readNumberOf } from './numbers';
 import type { SettingRow } from './settingRows';
 import { DEFAULT_CONFIG, SETTING_KEYS, type PlaygroundConfig, type SettingKey } from './settings';
 import { choiceProblemText, configProblems, rowOf } from './validate';
+import { isViewFlagKey } from './viewFlags';
 
 /** What `configFromHash` returns: a valid configuration, and what of the link it did not use. */
 export interface ParsedHash {
@@ -110,6 +111,8 @@ function readFields(hash: string, notes: Notes): Map<SettingKey, string> {
     const linkKey = decode(rawKey);
     const key = linkKey === null ? undefined : KEY_OF_LINK.get(linkKey);
     if (key === undefined) {
+      // View flags (embed=1, lr_hide=1) share the hash but are no settings: see viewFlags.ts.
+      if (linkKey !== null && isViewFlagKey(linkKey)) continue;
       notes.add(`${quote(linkKey ?? rawKey)}: not a setting of the playground — ignored`);
       continue;
     }

@@ -19,6 +19,11 @@ export type Effect = 'rebuild' | 'patch' | 'pace' | 'display';
 interface RowBase<T> {
   /** The key in the link (`#noise=10`). */
   readonly link: string;
+  /**
+   * TensorFlow Playground's name for the control, where it has the same one: its link flag
+   * `<tfHide>_hide=true` hides the control here too (`<link>_hide=1` always does).
+   */
+  readonly tfHide?: string;
   /** The control's visible label and accessible name. */
   readonly label: string;
   /** One sentence for the control's tooltip. */

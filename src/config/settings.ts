@@ -94,6 +94,7 @@ const SPEED_CHOICES: readonly Choice<Speed>[] = SPEEDS.map((speed) => ({
 export const SETTINGS = {
   dataset: choiceRow<DatasetId>({
     link: 'dataset',
+    tfHide: 'dataset',
     label: 'Data set',
     help: 'The points the network learns to separate or fit',
     effect: 'rebuild',
@@ -102,6 +103,7 @@ export const SETTINGS = {
   }),
   noise: numberRow({
     link: 'noise',
+    tfHide: 'noise',
     label: 'Noise',
     help: 'How far points stray from their pattern, in percent',
     effect: 'rebuild',
@@ -113,6 +115,7 @@ export const SETTINGS = {
   }),
   trainPercent: numberRow({
     link: 'train',
+    tfHide: 'percTrainData',
     label: 'Training data',
     help: 'Share of the points used for training; the rest are the test set',
     effect: 'rebuild',
@@ -143,6 +146,7 @@ export const SETTINGS = {
   }),
   hidden: networkRow({
     link: 'net',
+    tfHide: 'numHiddenLayers',
     label: 'Hidden layers',
     help: `Up to ${LIMITS.maxHiddenLayers} layers of ${LIMITS.minNeurons} to ${LIMITS.maxNeurons} neurons, each with its own activation`,
     // A new shape rebuilds; new activations on the same shape patch (see changeEffect).
@@ -154,6 +158,7 @@ export const SETTINGS = {
   }),
   learningRate: numberRow({
     link: 'lr',
+    tfHide: 'learningRate',
     label: 'Learning rate',
     help: 'Step size of every update; too high and training diverges',
     effect: 'patch',
@@ -174,6 +179,7 @@ export const SETTINGS = {
   }),
   batchSize: numberRow({
     link: 'batch',
+    tfHide: 'batchSize',
     label: 'Batch size',
     help: 'Examples per update',
     effect: 'patch',
@@ -185,6 +191,7 @@ export const SETTINGS = {
   }),
   regularization: choiceRow<RegularizationChoice>({
     link: 'reg',
+    tfHide: 'regularization',
     label: 'Regularization',
     help: 'Penalty on large weights (never on biases)',
     effect: 'patch',
@@ -193,6 +200,7 @@ export const SETTINGS = {
   }),
   regularizationRate: numberRow({
     link: 'regRate',
+    tfHide: 'regularizationRate',
     label: 'Regularization rate',
     help: 'Strength of the penalty',
     effect: 'patch',
@@ -228,6 +236,7 @@ export const SETTINGS = {
   }),
   showTestData: flagRow({
     link: 'test',
+    tfHide: 'showTestData',
     label: 'Show test data',
     help: 'Draw the test points too, with a dark outline',
     effect: 'display',
@@ -235,6 +244,7 @@ export const SETTINGS = {
   }),
   discretize: flagRow({
     link: 'discretize',
+    tfHide: 'discretize',
     label: 'Discretize output',
     help: 'Show the decision only, without the shades of confidence',
     effect: 'display',

@@ -2,7 +2,7 @@
  * Keeps the URL hash equal to the configuration, so the address bar is always a link to what
  * is on screen, and loads a hash the person edits by hand.
  */
-import { configToHash } from '../config';
+import { configToHash, viewFlagFieldsOf, withViewFields } from '../config';
 import { EXPERIMENT_KEY, splitExperiment } from '../experiment/link';
 
 /** The parts of `window.location` the sync reads. */
@@ -118,9 +118,11 @@ export class HashSync {
     if (pending === null) return;
     this.withdrawHandoff();
     const { location, history } = this.options;
-    // The experiment in the link (`exp=`) is written by the experiment dialog; kept as it is.
+    // View flags (embed=1, lr_hide=1) are no settings but part of the link: kept. So is the
+    // experiment (`exp=`), which the experiment dialog writes.
     const { experiment } = splitExperiment(location.hash);
-    const hash = experiment === null ? pending : `${pending}&${EXPERIMENT_KEY}=${experiment}`;
+    const kept = withViewFields(pending, viewFlagFieldsOf(location.hash));
+    const hash = experiment === null ? kept : `${kept}&${EXPERIMENT_KEY}=${experiment}`;
     if (location.hash === hash) return;
     // replaceState, not pushState: every slider step in the back button would be a trap.
     history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);

@@ -16,3 +16,5 @@ export * from './pytorchExport';
 export * from './neurons';
 export * from './pairHub';
 export * from './store';
+export * from './view';
+export * from './lesson';

@@ -2,6 +2,7 @@ import { lab, rgb } from 'd3';
 import { describe, expect, it } from 'vitest';
 import {
   CLASS_CSS,
+  CLASS_SHAPES,
   CLASS_LUTS,
   CONFIDENCE_STEPS,
   DIVERGING_LUT,
@@ -130,6 +131,29 @@ describe('the class palette', () => {
     }
   });
 
+  it('keeps classes apart and off the background under every colour blindness', () => {
+    for (const [name, matrix] of Object.entries(DEFICIENCIES)) {
+      const seen = CLASS_CSS.map((css) => simulatedLab(css, matrix));
+      const ground = simulatedLab(MIDDLE_CSS, matrix);
+      for (let a = 0; a < seen.length; a++) {
+        expect(
+          distance(seen[a], ground),
+          `${name}: class ${a + 1} on the background`,
+        ).toBeGreaterThan(15);
+        for (let b = a + 1; b < seen.length; b++) {
+          expect(
+            distance(seen[a], seen[b]),
+            `${name}: classes ${a + 1} and ${b + 1}`,
+          ).toBeGreaterThan(25);
+        }
+      }
+    }
+  });
+
+  it('gives every class a shape of its own', () => {
+    expect(new Set(CLASS_SHAPES).size).toBe(CLASS_CSS.length);
+  });
+
   it('fades each class to the background at confidence 0 and is the class colour at 1', () => {
     CLASS_LUTS.forEach((lut, c) => {
       expect(entryCss(lut, 0)).toBe(rgb(MIDDLE_CSS).toString());
@@ -152,3 +176,52 @@ describe('the NaN colours', () => {
     expect(entryCss(NAN_RGBA, 0)).not.toBe(entryCss(NAN_RGBA, 1));
   });
 });
+
+/**
+ * Machado, Oliveira and Fernandes (2009) matrices for full-severity dichromacy, applied to
+ * linear RGB: what a person with each colour blindness sees.
+ */
+const DEFICIENCIES: Record<string, readonly (readonly number[])[]> = {
+  protanopia: [
+    [0.152286, 1.052583, -0.204868],
+    [0.114503, 0.786281, 0.099216],
+    [-0.003882, -0.048116, 1.051998],
+  ],
+  deuteranopia: [
+    [0.367322, 0.860646, -0.227968],
+    [0.280085, 0.672501, 0.047413],
+    [-0.01182, 0.04294, 0.968881],
+  ],
+  tritanopia: [
+    [1.255528, -0.076749, -0.178779],
+    [-0.078411, 0.930809, 0.147602],
+    [0.004733, 0.691367, 0.3039],
+  ],
+};
+
+function toLinear(channel: number): number {
+  const c = channel / 255;
+  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+}
+
+function toGamma(linear: number): number {
+  const c = Math.min(1, Math.max(0, linear));
+  return 255 * (c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055);
+}
+
+function simulatedLab(css: string, matrix: readonly (readonly number[])[]) {
+  const c = rgb(css);
+  const linear = [c.r, c.g, c.b].map(toLinear);
+  const [r, g, b] = matrix.map((row) =>
+    toGamma(row.reduce((sum, m, j) => sum + m * (linear[j] as number), 0)),
+  );
+  return lab(rgb(r as number, g as number, b as number));
+}
+
+function distance(
+  a: { l: number; a: number; b: number } | undefined,
+  b: { l: number; a: number; b: number } | undefined,
+): number {
+  if (!a || !b) return NaN;
+  return Math.hypot(a.l - b.l, a.a - b.a, a.b - b.b);
+}

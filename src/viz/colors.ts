@@ -33,15 +33,32 @@ export const LUT_SIZE = 511;
 /** Entries per class in the class tables: confidence 0 (background) to 1 (full colour). */
 export const CONFIDENCE_STEPS = 256;
 
-/** Okabe–Ito colours (minus yellow and black, which vanish on a light or dark ground). */
+/**
+ * The classes' colours: the binary ends, then four from Paul Tol's and IBM's colour-blind-safe
+ * sets, chosen (see colors.test.ts) so that every pair stays at least 25 CIELAB units apart,
+ * and every colour 15 from the background, under simulated protanopia, deuteranopia and
+ * tritanopia (Machado et al. 2009, full severity). Points also differ by shape (CLASS_SHAPES).
+ */
 export const CLASS_CSS: readonly string[] = [
   NEGATIVE_CSS,
   POSITIVE_CSS,
-  '#009e73',
-  '#cc79a7',
-  '#d55e00',
-  '#56b4e9',
+  '#882255',
+  '#88ccee',
+  '#4b0092',
+  '#ddcc77',
 ];
+
+/** The shape of each class's points and legend marks, so no class is told by colour alone. */
+export const CLASS_SHAPES = [
+  'circle',
+  'square',
+  'triangle',
+  'diamond',
+  'triangleDown',
+  'cross',
+] as const;
+
+export type ClassShape = (typeof CLASS_SHAPES)[number];
 
 /** Most classes the palette distinguishes (the engine's maxOutputs). */
 export const MAX_CLASSES = CLASS_CSS.length;

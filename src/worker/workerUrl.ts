@@ -74,3 +74,16 @@ function absolute(url: string): string {
   const base = typeof location === 'undefined' ? 'http://localhost/' : location.href;
   return new URL(url, base).href;
 }
+
+/**
+ * Registers the offline service worker (`sw.js` beside index.html, made by vite-plugin-pwa)
+ * through the policy: under `require-trusted-types-for 'script'` the browser refuses a plain
+ * URL here as it does for `new Worker`. A browser without service workers simply stays online.
+ */
+export function registerServiceWorker(): void {
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  const url = allowBundledWorker('./sw.js');
+  navigator.serviceWorker
+    .register(trustedScriptUrl(url) as string, { scope: './' })
+    .catch((error: unknown) => console.warn('The offline copy could not be set up:', error));
+}

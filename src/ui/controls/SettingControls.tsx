@@ -15,7 +15,7 @@ import {
   type SettingKey,
   type Settings,
 } from '../../config';
-import { playgroundActions as act, playgroundStore, usePlayground } from '../../state';
+import { playgroundActions as act, playgroundStore, useHidden, usePlayground } from '../../state';
 
 /** Setting keys whose row is of a kind, for typed props. */
 type KeysOfKind<Kind extends string> = {
@@ -50,11 +50,13 @@ export function SettingSelect({
   name: SettingKey;
   disabled?: boolean;
 }) {
+  const hidden = useHidden(name);
   const row = rowOf(name);
   const value = usePlayground((s) => s.config[name]);
   const options = optionsOf(name, value);
   const current = options.find((o) => o.value === value)?.token ?? '';
   const id = useId();
+  if (hidden) return null;
   return (
     <div className="field">
       <label htmlFor={id}>{row.label}</label>
@@ -84,6 +86,7 @@ export function SettingSelect({
  * message; the last good value stays in force meanwhile.
  */
 export function SettingNumber({ name }: { name: KeysOfKind<'number'> }) {
+  const hidden = useHidden(name);
   const row = numberRowOf(name);
   const value = usePlayground((s) => s.config[name]) as number;
   const [draft, setDraft] = useState<string | null>(null);
@@ -113,6 +116,7 @@ export function SettingNumber({ name }: { name: KeysOfKind<'number'> }) {
     }
   }
 
+  if (hidden) return null;
   return (
     <div className="field number-field">
       <label htmlFor={`${messageId}-input`}>{row.label}</label>
@@ -143,9 +147,11 @@ export function SettingNumber({ name }: { name: KeysOfKind<'number'> }) {
 
 /** A slider over a number row, its value shown beside the label. */
 export function SettingSlider({ name }: { name: KeysOfKind<'number'> }) {
+  const hidden = useHidden(name);
   const row = numberRowOf(name);
   const value = usePlayground((s) => s.config[name]) as number;
   const id = useId();
+  if (hidden) return null;
   return (
     <div className="slider-field">
       <span>
@@ -172,8 +178,10 @@ export function SettingSlider({ name }: { name: KeysOfKind<'number'> }) {
 
 /** A checkbox over a flag row. */
 export function SettingCheckbox({ name }: { name: KeysOfKind<'flag'> }) {
+  const hidden = useHidden(name);
   const row = rowOf(name);
   const checked = usePlayground((s) => s.config[name]) as boolean;
+  if (hidden) return null;
   return (
     <label>
       <input

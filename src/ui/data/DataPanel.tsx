@@ -2,17 +2,21 @@
 import { useEffect, useRef } from 'react';
 import { DATASETS, generateDataset, type DatasetInfo } from '../../data';
 import { Rng } from '../../nn';
-import { playgroundActions as act, usePlayground } from '../../state';
+import { playgroundActions as act, useHidden, usePlayground } from '../../state';
 import { SettingNumber, SettingSlider } from '../controls/SettingControls';
 import { paintPoints } from '../paintPoints';
 import { OwnDataControls } from './OwnDataControls';
 
 export function DataPanel() {
   const dataset = usePlayground((s) => s.config.dataset);
+  const hidePanel = useHidden('dataPanel');
+  const hideDataset = useHidden('dataset');
+  const hideRegenerate = useHidden('regenerate');
+  if (hidePanel) return null;
   return (
     <section className="panel data-panel" aria-labelledby="data-heading">
       <h2 id="data-heading">Data</h2>
-      <fieldset className="datasets">
+      <fieldset className="datasets" hidden={hideDataset}>
         <legend>Which data set?</legend>
         {(['binary', 'multiclass', 'regression'] as const).map((kind) => (
           <div key={kind} className="dataset-group">
@@ -38,6 +42,7 @@ export function DataPanel() {
         <button
           type="button"
           className="text-button"
+          hidden={hideRegenerate}
           title="New points and new initial weights: the seed moves on to the next"
           onClick={() => act.regenerate()}
         >

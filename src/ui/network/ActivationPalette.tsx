@@ -3,9 +3,10 @@
  * it at once to the target (one neuron, the selected neurons, or a whole layer); training
  * goes on with every weight kept. Keyboard: arrows move, Enter or Space choose, Escape closes.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ACTIVATIONS, type ActivationId } from '../../nn';
 import { ActivationGlyph } from '../ActivationGlyph';
+import { placePalette, type Box } from './placePalette';
 
 /** Options per row of the palette grid (Up and Down move by this many). */
 const COLUMNS = 3;
@@ -15,12 +16,17 @@ export interface PaletteProps {
   readonly title: string;
   /** The activation to mark as current, or null when the target neurons differ. */
   readonly current: ActivationId | null;
-  /** Where to open (viewport coordinates of the neuron's top-right corner). */
-  readonly anchor: { readonly x: number; readonly y: number } | null;
+  /** What opened it (viewport px): the palette opens beside it, never over it. */
+  readonly anchor: Box | null;
   /** Extra content under the options (the neuron's statistics and incoming weights). */
   readonly footer?: React.ReactNode;
   onChoose(id: ActivationId): void;
   onClose(): void;
+  /**
+   * Focus went to a control outside: the palette closes without taking focus back, so it never
+   * hides the control that now has focus (WCAG 2.4.11). Defaults to onClose.
+   */
+  onFocusOut?(): void;
 }
 
 export function ActivationPalette({
@@ -30,6 +36,7 @@ export function ActivationPalette({
   footer,
   onChoose,
   onClose,
+  onFocusOut = onClose,
 }: PaletteProps) {
   const headingId = useId();
   const initial = Math.max(
@@ -73,7 +80,42 @@ export function ActivationPalette({
     }
   }
 
-  const style = anchor ? placement(anchor) : undefined;
+  // Measured before the first paint, then placed: inside the window, off the opener and the
+  // output it changes.
+  const [place, setPlace] = useState<{ left: number; top: number } | null>(null);
+  useLayoutEffect(() => {
+    if (!anchor) return;
+    const update = () => {
+      const element = dialog.current;
+      if (!element) return;
+      const output = document.querySelector('.output-panel')?.getBoundingClientRect();
+      setPlace(
+        placePalette(element.offsetWidth, element.offsetHeight, anchor, output ? [output] : [], {
+          width: window.innerWidth,
+          height: window.innerHeight,
+        }),
+      );
+    };
+    update();
+    // The footer (the neuron's statistics) fills in after the first frame: place it again.
+    const observer = new ResizeObserver(update);
+    if (dialog.current) observer.observe(dialog.current);
+    window.addEventListener('resize', update);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', update);
+    };
+  }, [anchor]);
+  const style: React.CSSProperties | undefined = anchor
+    ? {
+        position: 'fixed',
+        width: 'min(31.5rem, calc(100vw - 16px))',
+        left: place?.left ?? 8,
+        top: place?.top ?? 8,
+        // Not visibility: hidden, which would refuse the focus given to the current option.
+        opacity: place ? 1 : 0,
+      }
+    : undefined;
   return (
     <div
       ref={dialog}
@@ -82,6 +124,10 @@ export function ActivationPalette({
       aria-modal="false"
       aria-labelledby={headingId}
       style={style}
+      onBlur={(event) => {
+        const next = event.relatedTarget as Node | null;
+        if (next && dialog.current && !dialog.current.contains(next)) onFocusOut();
+      }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
@@ -127,13 +173,4 @@ export function ActivationPalette({
       {footer}
     </div>
   );
-}
-
-/** Opens beside the anchor, kept inside the window. */
-function placement(anchor: { x: number; y: number }): React.CSSProperties {
-  const width = 480;
-  const height = 380;
-  const left = Math.max(8, Math.min(anchor.x + 8, window.innerWidth - width - 8));
-  const top = Math.max(8, Math.min(anchor.y, window.innerHeight - height - 8));
-  return { position: 'fixed', left, top, width };
 }

@@ -4,16 +4,18 @@ import {
   canAddNeuron,
   canRemoveNeuron,
   playgroundActions as act,
+  useHidden,
   usePlayground,
 } from '../../state';
+import type { HeaderMode } from './useNetworkLayout';
 
 export interface LayerHeadersProps {
   /** Neurons per hidden layer. */
   layerSizes: readonly number[];
   /** Centre x of every column of the layout (inputs first), in px. */
   columnX: readonly number[];
-  /** Columns too close for the three buttons and the caption "4 neurons". */
-  compact: boolean;
+  /** Row with "4 neurons", row with the count only, or buttons stacked (see headerLayout). */
+  mode: HeaderMode;
   /** Opens the palette for every neuron of `layer` (from 1) beside `opener`. */
   onSetLayer: (layer: number, opener: HTMLElement) => void;
 }
@@ -22,16 +24,18 @@ export interface LayerHeadersProps {
 export const LayerHeaders = memo(function LayerHeaders({
   layerSizes,
   columnX,
-  compact,
+  mode,
   onSetLayer,
 }: LayerHeadersProps) {
+  const hidden = useHidden('layerButtons');
+  if (hidden) return null;
   return layerSizes.map((neurons, l) => (
     <LayerHeader
       key={l}
       layer={l + 1}
       neurons={neurons}
       x={columnX[l + 1] ?? 0}
-      compact={compact}
+      mode={mode}
       onSetLayer={onSetLayer}
     />
   ));
@@ -41,19 +45,19 @@ function LayerHeader({
   layer,
   neurons,
   x,
-  compact,
+  mode,
   onSetLayer,
 }: {
   layer: number;
   neurons: number;
   x: number;
-  compact: boolean;
+  mode: HeaderMode;
   onSetLayer: (layer: number, opener: HTMLElement) => void;
 }) {
   const canAdd = usePlayground((s) => canAddNeuron(s.config, layer));
   const canRemove = usePlayground((s) => canRemoveNeuron(s.config, layer));
   return (
-    <div className={compact ? 'layer-header compact' : 'layer-header'} style={{ left: x }}>
+    <div className={`layer-header ${mode}`} style={{ left: x }}>
       <div className="layer-buttons">
         <button
           type="button"
@@ -86,7 +90,7 @@ function LayerHeader({
         </button>
       </div>
       <span className="layer-caption">
-        {compact ? neurons : `${neurons} ${neurons === 1 ? 'neuron' : 'neurons'}`}
+        {mode !== 'row' ? neurons : `${neurons} ${neurons === 1 ? 'neuron' : 'neurons'}`}
       </span>
     </div>
   );

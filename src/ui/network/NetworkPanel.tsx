@@ -20,7 +20,7 @@ import { NetworkToolbar } from './NetworkToolbar';
 import { NeuronPalette } from './NeuronPalette';
 import { NodesLayer } from './NodesLayer';
 import { useNetworkDialogs } from './useNetworkDialogs';
-import { LAYER_HEADER_HEIGHT, useLayerSizes, useNetworkLayout } from './useNetworkLayout';
+import { useLayerSizes, useNetworkLayout } from './useNetworkLayout';
 import { useNetworkPainter } from './useNetworkPainter';
 import { useWeightTooltip, WeightTooltip } from './WeightTooltip';
 import { WeightEditor } from './WeightEditor';
@@ -37,7 +37,7 @@ export function NetworkPanel() {
   const output = useMemo(() => outputSpecOfDataset(dataset, loss), [dataset, loss]);
 
   const box = useRef<HTMLDivElement>(null);
-  const { size, layout, links, compactHeaders } = useNetworkLayout(
+  const { size, layout, links, headerMode, headerHeight } = useNetworkLayout(
     box,
     layerSizes,
     features,
@@ -97,7 +97,7 @@ export function NetworkPanel() {
           links={links}
           width={size.width}
           height={size.height}
-          top={LAYER_HEADER_HEIGHT}
+          top={headerHeight}
           painter={painter}
           onPointAt={tooltip.show}
           onLeave={hideTooltip}
@@ -106,12 +106,12 @@ export function NetworkPanel() {
         <LayerHeaders
           layerSizes={layerSizes}
           columnX={layout.columnX}
-          compact={compactHeaders}
+          mode={headerMode}
           onSetLayer={onSetLayer}
         />
         <NodesLayer
           layout={layout}
-          top={LAYER_HEADER_HEIGHT}
+          top={headerHeight}
           features={features}
           hidden={hidden}
           layerSizes={layerSizes}
@@ -130,6 +130,7 @@ export function NetworkPanel() {
           features={features}
           links={links}
           onClose={dialogs.closePalette}
+          onDismiss={dialogs.dismissPalette}
           onEditWeight={dialogs.editFromPalette}
         />
       )}

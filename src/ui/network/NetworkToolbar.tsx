@@ -3,6 +3,7 @@ import {
   canAddLayer,
   canRemoveLayer,
   playgroundActions as act,
+  useHidden,
   usePlayground,
   type NeuronRef,
 } from '../../state';
@@ -27,37 +28,46 @@ export function NetworkToolbar({
 }: NetworkToolbarProps) {
   const canAdd = usePlayground((s) => canAddLayer(s.config));
   const canRemove = usePlayground((s) => canRemoveLayer(s.config));
+  // numHiddenLayers_hide (TF) / net_hide: no adding or removing layers.
+  const hideLayers = useHidden('hidden');
+  const hideSelect = useHidden('selectSeveral');
   return (
     <div className="network-toolbar">
       <h2 id="network-heading">Network</h2>
-      <button
-        type="button"
-        className="text-button"
-        disabled={!canAdd}
-        onClick={() => act.addLayer()}
-      >
-        Add layer
-      </button>
-      <button
-        type="button"
-        className="text-button"
-        disabled={!canRemove}
-        onClick={() => act.removeLayer()}
-      >
-        Remove layer
-      </button>
-      <span className="muted">
-        {hiddenLayers} hidden {hiddenLayers === 1 ? 'layer' : 'layers'}
-      </span>
-      <button
-        type="button"
-        className="text-button"
-        aria-pressed={selecting}
-        title="While on, clicking or tapping a neuron adds it to the selection"
-        onClick={onToggleSelecting}
-      >
-        Select several
-      </button>
+      {!hideLayers && (
+        <>
+          <button
+            type="button"
+            className="text-button"
+            disabled={!canAdd}
+            onClick={() => act.addLayer()}
+          >
+            Add layer
+          </button>
+          <button
+            type="button"
+            className="text-button"
+            disabled={!canRemove}
+            onClick={() => act.removeLayer()}
+          >
+            Remove layer
+          </button>
+          <span className="muted">
+            {hiddenLayers} hidden {hiddenLayers === 1 ? 'layer' : 'layers'}
+          </span>
+        </>
+      )}
+      {!hideSelect && (
+        <button
+          type="button"
+          className="text-button"
+          aria-pressed={selecting}
+          title="While on, clicking or tapping a neuron adds it to the selection"
+          onClick={onToggleSelecting}
+        >
+          Select several
+        </button>
+      )}
       {selection.length > 0 && (
         <span className="selection-bar">
           {selection.length} selected

@@ -25,6 +25,8 @@ export interface NeuronPaletteProps {
   features: readonly FeatureId[];
   links: readonly DiagramLink[];
   onClose: () => void;
+  /** Closes without giving focus back (focus moved elsewhere). */
+  onDismiss: () => void;
   onEditWeight: (link: DiagramLink) => void;
 }
 
@@ -45,6 +47,7 @@ export function NeuronPalette({
   features,
   links,
   onClose,
+  onDismiss,
   onEditWeight,
 }: NeuronPaletteProps) {
   const { target } = palette;
@@ -59,9 +62,21 @@ export function NeuronPalette({
         onClose();
       }}
       onClose={onClose}
+      onFocusOut={onDismiss}
       footer={
         single ? (
           <>
+            <button
+              type="button"
+              className="text-button show-large"
+              title="Show this neuron's output in the large heatmap on the right (as hovering does)"
+              onClick={() => {
+                act.setHovered(single);
+                onClose();
+              }}
+            >
+              Show large
+            </button>
             <NeuronStatsLine
               statsIndex={hiddenIndexOf(single, layerSizes)}
               hiddenCount={hiddenNeuronCount(layerSizes)}

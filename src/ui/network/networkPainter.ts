@@ -28,6 +28,9 @@ export interface LinkSlot {
 }
 
 /** Registry of what to paint, filled by ref callbacks and read once per frame. */
+/** Dash pattern of a negative weight's link (px). */
+const NEGATIVE_DASH = '6 3';
+
 export class NetworkPainter {
   readonly neurons = new Map<string, NeuronSlot>();
   readonly links = new Map<number, LinkSlot>();
@@ -64,14 +67,24 @@ export class NetworkPainter {
   private paintLinks(weights: Float64Array): void {
     const maxAbs = maxAbsWeight(weights);
     for (const slot of this.links.values()) {
-      const style = weightStyle(weights[slot.weightIndex] ?? 0, maxAbs);
+      const weight = weights[slot.weightIndex] ?? 0;
+      const style = weightStyle(weight, maxAbs);
       const width = style.width.toFixed(1);
-      if (slot.path.dataset.stroke === style.color && slot.path.dataset.width === width) continue;
+      // Negative weights are dashed as well as orange: the sign is not told by colour alone.
+      const dash = weight < 0 ? NEGATIVE_DASH : '';
+      if (
+        slot.path.dataset.stroke === style.color &&
+        slot.path.dataset.width === width &&
+        slot.path.dataset.dash === dash
+      )
+        continue;
       slot.path.dataset.stroke = style.color;
       slot.path.dataset.width = width;
+      slot.path.dataset.dash = dash;
       // Inline style, not attributes: the stylesheet's default stroke would win over attributes.
       slot.path.style.stroke = style.color;
       slot.path.style.strokeWidth = width;
+      slot.path.style.strokeDasharray = dash;
     }
   }
 

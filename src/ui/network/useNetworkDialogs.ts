@@ -5,11 +5,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DiagramLink } from './geometry';
 import type { PaletteTarget } from './names';
+import type { Box } from './placePalette';
 
 /** An open palette: who it is for and where it opened (viewport px beside the opener). */
 export interface OpenPalette {
   readonly target: PaletteTarget;
-  readonly anchor: { readonly x: number; readonly y: number };
+  readonly anchor: Box;
 }
 
 export interface NetworkDialogs {
@@ -19,6 +20,8 @@ export interface NetworkDialogs {
   /** Opens the palette for `target` beside `opener`, which gets focus back when it closes. */
   openPalette(target: PaletteTarget, opener: HTMLElement): void;
   closePalette(): void;
+  /** Closes the palette and leaves focus where it went. */
+  dismissPalette(): void;
   /** Opens the editor from a link in the diagram (a pointer's way: no focus to give back). */
   editFromLink(link: DiagramLink): void;
   /** Swaps the palette for the editor; focus goes back to the palette's opener at the end. */
@@ -44,12 +47,14 @@ export function useNetworkDialogs(networkKey: string): NetworkDialogs {
   const openPalette = useCallback((target: PaletteTarget, opener: HTMLElement) => {
     const rect = opener.getBoundingClientRect();
     returnFocus.current = opener;
-    setPalette({ target, anchor: { x: rect.right, y: rect.top } });
+    const { left, top, right, bottom } = rect;
+    setPalette({ target, anchor: { left, top, right, bottom } });
   }, []);
   const closePalette = useCallback(() => {
     setPalette(null);
     returnFocus.current?.focus();
   }, []);
+  const dismissPalette = useCallback(() => setPalette(null), []);
   const editFromLink = useCallback((link: DiagramLink) => {
     returnFocus.current = null;
     setEditing(link);
@@ -68,6 +73,7 @@ export function useNetworkDialogs(networkKey: string): NetworkDialogs {
     editing,
     openPalette,
     closePalette,
+    dismissPalette,
     editFromLink,
     editFromPalette,
     closeEditor,

@@ -7,11 +7,34 @@ import { layoutNetwork, type NetworkLayout } from '../../viz/layout';
 import { useElementSize } from '../useElementSize';
 import { diagramLinks, type DiagramLink } from './geometry';
 
-/** Height reserved above the diagram for the per-layer buttons (px). */
-export const LAYER_HEADER_HEIGHT = 52;
+/** Side of a layer header's button (px): 24 for a mouse (WCAG 2.5.8), 32 for a finger. */
+function headerButtonSize(): number {
+  return typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches ? 32 : 24;
+}
 
-/** Columns closer than this (px) get the compact layer header: the three buttons are as wide. */
-const COMPACT_COLUMN_GAP = 90;
+/** Largest side of a node in the diagram (px). */
+const MAX_NODE_SIZE = 64;
+
+/** Room for a layer's caption under its buttons (px). */
+const CAPTION_HEIGHT = 18;
+
+/**
+ * How the layer headers are drawn for columns `columnGap` px apart with buttons of side
+ * `button`: a row of three with "4 neurons" under it when they fit side by side; a row with
+ * just the count when only the buttons fit; else the three stacked, so that no button reaches
+ * into the next column (a click on one layer's "ƒ" must never hit the next layer's "−").
+ */
+export function headerLayout(
+  columnGap: number,
+  button: number,
+): { readonly mode: HeaderMode; readonly height: number } {
+  const row = 3 * button + 2 * 3 + 8;
+  if (columnGap >= Math.max(row, 84)) return { mode: 'row', height: button + CAPTION_HEIGHT + 10 };
+  if (columnGap >= row) return { mode: 'compact', height: button + CAPTION_HEIGHT + 10 };
+  return { mode: 'stacked', height: 3 * button + 2 * 2 + CAPTION_HEIGHT + 8 };
+}
+
+export type HeaderMode = 'row' | 'compact' | 'stacked';
 
 /**
  * Neurons per hidden layer. The same array while the sizes stay, even when an activation
@@ -28,8 +51,10 @@ export interface DiagramGeometry {
   readonly layout: NetworkLayout;
   /** Every weight's link, in the engine's weight order. */
   readonly links: readonly DiagramLink[];
-  /** True when the layer headers must be compact (see COMPACT_COLUMN_GAP). */
-  readonly compactHeaders: boolean;
+  /** How the layer headers are drawn (see headerLayout). */
+  readonly headerMode: HeaderMode;
+  /** Height reserved above the nodes for the layer headers (px). */
+  readonly headerHeight: number;
 }
 
 /**
@@ -44,6 +69,12 @@ export function useNetworkLayout(
 ): DiagramGeometry {
   const size = useElementSize(diagram);
   const { width, height } = size;
+  const button = headerButtonSize();
+  // The least gap the columns can have (nodes at most MAX_NODE_SIZE wide): known before the
+  // layout, whose height depends on the headers'.
+  const columns = layerSizes.length + 2;
+  const leastGap = (Math.max(200, width) - MAX_NODE_SIZE) / Math.max(1, columns - 1);
+  const header = headerLayout(leastGap, button);
   const layout = useMemo(
     () =>
       layoutNetwork({
@@ -51,11 +82,11 @@ export function useNetworkLayout(
         hidden: layerSizes,
         outputs,
         width: Math.max(200, width),
-        height: Math.max(160, height - LAYER_HEADER_HEIGHT),
-        maxNodeSize: 64,
+        height: Math.max(160, height - header.height),
+        maxNodeSize: MAX_NODE_SIZE,
         align: 'center',
       }),
-    [layerSizes, outputs, width, height],
+    [layerSizes, outputs, width, height, header.height],
   );
   const links = useMemo(
     () =>
@@ -65,6 +96,5 @@ export function useNetworkLayout(
       ),
     [layout, features],
   );
-  const columnGap = (layout.columnX[2] ?? Infinity) - (layout.columnX[1] ?? 0);
-  return { size, layout, links, compactHeaders: columnGap < COMPACT_COLUMN_GAP };
+  return { size, layout, links, headerMode: header.mode, headerHeight: header.height };
 }

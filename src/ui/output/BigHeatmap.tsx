@@ -7,6 +7,7 @@ import { datasetInfo } from '../../data';
 import { GRID_EXTENT } from '../../nn';
 import { playgroundActions, playgroundStore, usePlayground, type FrameHub } from '../../state';
 import { useHubPainter, useRuntime } from '../runtime';
+import { useElementSize } from '../useElementSize';
 import { Axes } from './Axes';
 import { BigHeatmapPainter, NO_LEGEND, type LegendState } from './bigHeatmapPainter';
 import { DataDots } from './DataDots';
@@ -31,12 +32,12 @@ function drawAt(event: MouseEvent<HTMLDivElement>): void {
   }
 }
 
-/** Side of the large heatmap (CSS px). */
-const HEATMAP_SIZE = 250;
-
 /** The large heatmap's figure: caption, canvas (test id "output-heatmap"), points, axes, legend. */
 export function BigHeatmap() {
   const heat = useRef<HTMLCanvasElement>(null);
+  // The side follows the panel (CSS decides it, see .heatmap-frame); points and axes follow it.
+  const frame = useRef<HTMLDivElement>(null);
+  const side = Math.max(1, useElementSize(frame).width);
   const { hub } = useRuntime();
   const kind = usePlayground((s) => datasetInfo(s.config.dataset).kind);
   const loss = usePlayground((s) => s.config.loss);
@@ -87,8 +88,8 @@ export function BigHeatmap() {
       <figcaption>{shown.caption}</figcaption>
       <div
         className="heatmap-frame"
+        ref={frame}
         data-drawing={drawing || undefined}
-        style={{ width: HEATMAP_SIZE, height: HEATMAP_SIZE }}
         onClick={drawing ? drawAt : undefined}
       >
         <canvas
@@ -99,10 +100,20 @@ export function BigHeatmap() {
           aria-label={`${shown.caption}, heatmap over x1 and x2 from ${-GRID_EXTENT} to ${GRID_EXTENT}`}
           style={{ imageRendering: discretize ? 'pixelated' : 'auto' }}
         />
-        <DataDots size={HEATMAP_SIZE} />
-        <Axes size={HEATMAP_SIZE} />
+        <DataDots size={side} />
+        <Axes size={side} />
       </div>
-      <Legend legend={legend} note={note} />
+      <Legend
+        legend={legend}
+        note={note}
+        binary={
+          kind === 'binary'
+            ? loss === 'bce'
+              ? { low: '0', high: '1' }
+              : { low: '−1', high: '+1' }
+            : null
+        }
+      />
       <button type="button" className="text-button" onClick={downloadPicture}>
         Download PNG
       </button>

@@ -4,11 +4,11 @@
  */
 import { useCallback, useEffect, useRef } from 'react';
 import { datasetInfo } from '../../data';
-import { usePlayground, type DataEvent, type FrameHub } from '../../state';
+import { usePlayground, useView, type DataEvent, type FrameHub } from '../../state';
 import { paintPoints, triples } from '../paintPoints';
 import { useHubPainter, useRuntime } from '../runtime';
 
-/** Radius of a point (CSS px). */
+/** Radius of a point (CSS px) on a heatmap of 250 px; larger heatmaps get larger points. */
 const POINT_RADIUS = 2.6;
 
 /** The points' canvas, `size` CSS px square, drawn at the device's pixel ratio. */
@@ -17,6 +17,7 @@ export function DataDots({ size }: { size: number }) {
   const { hub } = useRuntime();
   const kind = usePlayground((s) => datasetInfo(s.config.dataset).kind);
   const showTest = usePlayground((s) => s.config.showTestData);
+  const presentation = useView((flags) => flags.presentation);
 
   const paintDots = useCallback(
     (frameHub: FrameHub) => {
@@ -29,17 +30,25 @@ export function DataDots({ size }: { size: number }) {
         context.canvas.width = side;
         context.canvas.height = side;
       }
-      const radius = POINT_RADIUS * ratio;
-      paintPoints(context, triples(data.train.xyLabel), kind, { radius, outline: true });
+      // Larger heatmaps get larger points; a projector larger still.
+      const grow = Math.max(1, size / 250) * (presentation ? 1.5 : 1);
+      const radius = POINT_RADIUS * ratio * grow;
+      const lineWidth = ratio * grow;
+      paintPoints(context, triples(data.train.xyLabel), kind, {
+        radius,
+        outline: true,
+        lineWidth,
+      });
       if (showTest) {
         paintPoints(context, triples(data.test.xyLabel), kind, {
           radius,
+          lineWidth,
           outline: 'test',
           clear: false,
         });
       }
     },
-    [kind, showTest, size],
+    [kind, showTest, size, presentation],
   );
   // Frames come many times a second; the points change only with a new data set.
   const lastData = useRef<DataEvent | null>(null);

@@ -5,14 +5,36 @@
  */
 import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog, select } from 'd3';
 import { useCallback, useRef } from 'react';
+import { useElementSize } from '../useElementSize';
 import { playgroundStore, usePlayground, type FrameHub } from '../../state';
 import { useHubPainter } from '../runtime';
 
-const WIDTH = 300;
-const HEIGHT = 110;
-const MARGIN = { top: 8, right: 8, bottom: 20, left: 40 };
+const MARGIN = { top: 8, right: 12, bottom: 22, left: 44 };
 /** Least milliseconds between two redraws of the chart. */
 const REDRAW_INTERVAL_MS = 200;
+
+/**
+ * Log-scale ticks: whole powers of ten only, thinned to at most `most` (every second, third,
+ * ... decade), or the domain's two ends when fewer than two powers of ten lie in it. d3's own log ticks
+ * label every 2, 3, ... 9 of each decade: about 25 overlapping labels over a few decades.
+ */
+export function logTicks(lo: number, hi: number, most = 4): number[] {
+  if (!(lo > 0) || !(hi >= lo)) return [];
+  const first = Math.ceil(Math.log10(lo) - 1e-9);
+  const last = Math.floor(Math.log10(hi) + 1e-9);
+  // Fewer than two powers of ten inside: the two ends say more.
+  if (last <= first) return lo === hi ? [lo] : [lo, hi];
+  const step = Math.max(1, Math.ceil((last - first + 1) / most));
+  const ticks: number[] = [];
+  for (let e = first; e <= last; e += step) ticks.push(Number(`1e${e}`));
+  return ticks;
+}
+
+/** A log-scale tick: 1e-3 for a power of ten, else two digits (0.52). */
+function logTick(value: number | { valueOf(): number }): string {
+  const v = Number(value);
+  return Number.isInteger(Math.log10(v)) ? format('.0e')(v) : format('.2~g')(v);
+}
 
 /** Loss ticks: plain below 1000 (0.25, not 250m), SI prefixes above (600k, not 600000). */
 function lossTick(value: number | { valueOf(): number }): string {
@@ -28,6 +50,10 @@ export function LossChart() {
   const yAxis = useRef<SVGGElement>(null);
   const lastDraw = useRef(-Infinity);
   const empty = useRef<SVGTextElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const measured = useElementSize(box);
+  const width = Math.max(120, measured.width);
+  const height = Math.max(60, measured.height);
 
   const draw = useCallback(
     (hub: FrameHub) => {
@@ -56,8 +82,8 @@ export function LossChart() {
       const lastEpoch = count > 0 ? (epochs[count - 1] as number) : 1;
       const x = scaleLinear()
         .domain([0, Math.max(1, lastEpoch)])
-        .range([MARGIN.left, WIDTH - MARGIN.right]);
-      const yRange = [HEIGHT - MARGIN.bottom, MARGIN.top];
+        .range([MARGIN.left, width - MARGIN.right]);
+      const yRange = [height - MARGIN.bottom, MARGIN.top];
       const y = logScale
         ? scaleLog()
             .domain([
@@ -71,7 +97,7 @@ export function LossChart() {
             .range(yRange)
             .nice();
       // At most about two points per pixel of width: more only costs drawing time.
-      const stride = Math.max(1, Math.ceil(count / (2 * (WIDTH - MARGIN.left - MARGIN.right))));
+      const stride = Math.max(1, Math.ceil(count / (2 * (width - MARGIN.left - MARGIN.right))));
       const shown: number[] = [];
       for (let i = 0; i < count; i += stride) shown.push(i);
       if (count > 0 && shown[shown.length - 1] !== count - 1) shown.push(count - 1);
@@ -92,15 +118,14 @@ export function LossChart() {
         );
       }
       if (yAxis.current) {
-        select(yAxis.current).call(
-          axisLeft(y)
-            .ticks(3)
-            .tickFormat(logScale ? format('.0e') : lossTick)
-            .tickSizeOuter(0),
-        );
+        const [lo, hi] = y.domain() as [number, number];
+        const axis = axisLeft(y).tickSizeOuter(0);
+        if (logScale) axis.tickValues(logTicks(lo, hi)).tickFormat(logTick);
+        else axis.ticks(height > 140 ? 5 : 3).tickFormat(lossTick);
+        select(yAxis.current).call(axis);
       }
     },
-    [logScale],
+    [logScale, width, height],
   );
   useHubPainter(
     useCallback(
@@ -117,19 +142,32 @@ export function LossChart() {
         Loss over epochs <span className="key key-train">training</span>{' '}
         <span className="key key-test">test</span>
       </figcaption>
-      <svg width={WIDTH} height={HEIGHT} role="img" aria-label="Training and test loss over epochs">
-        <g
-          ref={xAxis}
-          transform={`translate(0, ${HEIGHT - MARGIN.bottom})`}
-          className="chart-axis"
-        />
-        <g ref={yAxis} transform={`translate(${MARGIN.left}, 0)`} className="chart-axis" />
-        <path ref={test} className="loss-line loss-test" />
-        <path ref={train} className="loss-line loss-train" />
-        <text ref={empty} x={WIDTH / 2} y={HEIGHT / 2} textAnchor="middle" className="chart-empty">
-          Press Play or Step to start training
-        </text>
-      </svg>
+      <div className="loss-chart-box" ref={box}>
+        <svg
+          width={width}
+          height={height}
+          role="img"
+          aria-label="Training and test loss over epochs"
+        >
+          <g
+            ref={xAxis}
+            transform={`translate(0, ${height - MARGIN.bottom})`}
+            className="chart-axis"
+          />
+          <g ref={yAxis} transform={`translate(${MARGIN.left}, 0)`} className="chart-axis" />
+          <path ref={test} className="loss-line loss-test" />
+          <path ref={train} className="loss-line loss-train" />
+          <text
+            ref={empty}
+            x={width / 2}
+            y={height / 2}
+            textAnchor="middle"
+            className="chart-empty"
+          >
+            Press Play or Step to start training
+          </text>
+        </svg>
+      </div>
     </figure>
   );
 }

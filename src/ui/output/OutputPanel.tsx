@@ -3,6 +3,7 @@
  * neuron, on its own colour scale) with the data points and the legend, the display toggles
  * and the loss chart.
  */
+import { useHidden } from '../../state';
 import { SettingCheckbox } from '../controls/SettingControls';
 import { BigHeatmap } from './BigHeatmap';
 import { LossChart } from './LossChart';
@@ -10,13 +11,15 @@ import { Readouts } from './Readouts';
 
 /** The "Output" region. */
 export function OutputPanel() {
+  const hideReadouts = useHidden('readouts');
+  const hideChart = useHidden('lossChart');
   return (
     <section className="panel output-panel" aria-labelledby="output-heading">
       <h2 id="output-heading">Output</h2>
-      <Readouts />
+      {!hideReadouts && <Readouts />}
       <BigHeatmap />
       <Toggles />
-      <LossChart />
+      {!hideChart && <LossChart />}
     </section>
   );
 }

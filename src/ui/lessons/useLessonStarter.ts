@@ -1,0 +1,46 @@
+/** Starts a lesson: its settings, epoch 0, paused; and reads a lesson= link at start. */
+import { useCallback, useEffect } from 'react';
+import { BUILTIN_LESSONS, lessonFromLinkValue, type Lesson } from '../../lessons';
+import { playgroundActions as act } from '../../state';
+import { useRuntime } from '../runtime';
+import { lessonStore } from '../../state';
+
+/** The `lesson=` value of `hash`: a built-in lesson's id or a lesson in base64url. */
+export function lessonOfHash(hash: string): { lesson: Lesson } | { refused: string } | null {
+  const field = hash
+    .replace(/^#/, '')
+    .split('&')
+    .find((segment) => segment.startsWith('lesson='));
+  if (!field) return null;
+  const value = field.slice('lesson='.length);
+  const builtin = BUILTIN_LESSONS.find((l) => l.id === value);
+  if (builtin) return { lesson: builtin };
+  const parsed = lessonFromLinkValue(value);
+  return parsed.ok ? { lesson: parsed.lesson } : { refused: parsed.message };
+}
+
+export function useLessonStarter(): (lesson: Lesson) => void {
+  const { connection } = useRuntime();
+  return useCallback(
+    (lesson: Lesson) => {
+      act.setRunning(false);
+      act.loadFromHash(lesson.start);
+      connection.reset();
+      lessonStore.setState({ lesson, reached: false, hints: 0, refused: null });
+    },
+    [connection],
+  );
+}
+
+/** Opens the lesson a link names, once, when the page starts. */
+export function useLessonFromLink(): void {
+  const start = useLessonStarter();
+  useEffect(() => {
+    const found = lessonOfHash(window.location.hash);
+    if (!found) return;
+    if ('lesson' in found) start(found.lesson);
+    else lessonStore.setState({ refused: found.refused });
+    // Only the address the page opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+}

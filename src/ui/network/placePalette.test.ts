@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { placePalette } from './placePalette';
+
+const viewport = { width: 1280, height: 800 };
+const box = (left: number, top: number, w: number, h: number) => ({
+  left,
+  top,
+  right: left + w,
+  bottom: top + h,
+});
+
+describe('placePalette', () => {
+  it('opens right of the opener when there is room', () => {
+    expect(placePalette(300, 200, box(100, 100, 50, 50), [], viewport)).toEqual({
+      left: 158,
+      top: 100,
+    });
+  });
+
+  it('stays inside the window even when taller than the space below the opener', () => {
+    const { top } = placePalette(480, 500, box(300, 700, 50, 50), [], viewport);
+    expect(top + 500).toBeLessThanOrEqual(792);
+    expect(top).toBeGreaterThanOrEqual(8);
+  });
+
+  it('goes left of the opener rather than over the output it changes', () => {
+    const output = box(940, 90, 330, 700);
+    const { left } = placePalette(480, 400, box(700, 300, 50, 50), [output], viewport);
+    expect(left + 480).toBeLessThanOrEqual(700);
+  });
+
+  it('never covers the opener when any place avoids it', () => {
+    const opener = box(600, 350, 60, 60);
+    const { left, top } = placePalette(480, 380, opener, [], viewport);
+    const covers =
+      left < opener.right &&
+      left + 480 > opener.left &&
+      top < opener.bottom &&
+      top + 380 > opener.top;
+    expect(covers).toBe(false);
+  });
+});
