@@ -18,6 +18,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1280, height: 800 },
     launchOptions: CHROMIUM_LAUNCH_OPTIONS,
+    // The offline copy's service worker would answer requests that tests route or fail on
+    // purpose; only the offline test lets it run.
+    serviceWorkers: 'block',
   },
   webServer: {
     // Always a fresh build: an old server on the port would test old code. The e2e mode

@@ -22,6 +22,8 @@ export async function smallTargets(page: Page): Promise<string[]> {
     for (const control of controls) {
       const own = control.getBoundingClientRect();
       if (own.width === 0 || own.height === 0) continue;
+      // A visually hidden control (a file input behind its button) is no pointer target.
+      if (control.closest('.visually-hidden')) continue;
       if (getComputedStyle(control).opacity === '0' && !control.closest('label')) continue;
       const label = control.closest('label') ?? control;
       const box = label.getBoundingClientRect();
@@ -30,7 +32,7 @@ export async function smallTargets(page: Page): Promise<string[]> {
         Math.max(own.height, box.height) < 24 - 0.5
       ) {
         small.push(
-          `${control.tagName.toLowerCase()} ${control.getAttribute('aria-label') ?? control.textContent?.trim() ?? ''}: ${Math.round(box.width)}×${Math.round(box.height)}`,
+          `${control.tagName.toLowerCase()} ${control.getAttribute('aria-label') ?? ((control as HTMLInputElement).labels?.[0]?.textContent?.trim() || control.textContent?.trim()) ?? ''}: ${Math.round(box.width)}×${Math.round(box.height)}`,
         );
       }
     }

@@ -154,7 +154,7 @@ test('a notice about a bad link covers neither the network nor the open palette'
       o.x + o.width <= n.x ||
       n.y + n.height <= o.y ||
       o.y + o.height <= n.y;
-    expect(apart).toBe(true);
+    expect(apart, `notice ${JSON.stringify(n)} apart from ${JSON.stringify(o)}`).toBe(true);
   }
   expect(await layoutProblems(page)).toEqual([]);
 });

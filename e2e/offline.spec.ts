@@ -1,5 +1,8 @@
 import { expect, test } from './fixtures';
 
+// The service worker is blocked in every other test (playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 test('after one visit the page reloads and trains without a network', async ({
   playground,
   context,

@@ -102,6 +102,8 @@ export function NetworkFileControls() {
         ref={input}
         type="file"
         className="visually-hidden"
+        // Reached through Open network (and drag and drop): no invisible stop for Tab.
+        tabIndex={-1}
         aria-label="Network file"
         accept=".json,application/json"
         onChange={(event) => {

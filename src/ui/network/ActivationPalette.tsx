@@ -88,9 +88,12 @@ export function ActivationPalette({
     const update = () => {
       const element = dialog.current;
       if (!element) return;
-      const output = document.querySelector('.output-panel')?.getBoundingClientRect();
+      // Off the output it changes and off the notices, which may talk about it.
+      const avoid = ['.output-panel', '.notices']
+        .map((selector) => document.querySelector(selector)?.getBoundingClientRect())
+        .filter((box): box is DOMRect => box !== undefined && box.height > 0);
       setPlace(
-        placePalette(element.offsetWidth, element.offsetHeight, anchor, output ? [output] : [], {
+        placePalette(element.offsetWidth, element.offsetHeight, anchor, avoid, {
           width: window.innerWidth,
           height: window.innerHeight,
         }),

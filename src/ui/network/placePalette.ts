@@ -38,7 +38,15 @@ export function placePalette(
   // Beside, left of, level with, below and above the opener, and the window's edges: every
   // combination, each pulled inside the window.
   const lefts = [opener.right + MARGIN, opener.left - width - MARGIN, opener.left, MARGIN, maxLeft];
-  const tops = [opener.top, opener.bottom + MARGIN, opener.top - height - MARGIN, MARGIN, maxTop];
+  const tops = [
+    opener.top,
+    opener.bottom + MARGIN,
+    opener.top - height - MARGIN,
+    MARGIN,
+    maxTop,
+    // Just under what is to stay uncovered (the notices above the panels).
+    ...avoid.map((a) => a.bottom + MARGIN),
+  ];
   const candidates = lefts.flatMap((left) =>
     tops.map((top) => ({ left: clamp(left, MARGIN, maxLeft), top: clamp(top, MARGIN, maxTop) })),
   );

@@ -114,7 +114,7 @@ export function BigHeatmap() {
             : null
         }
       />
-      <button type="button" className="text-button" onClick={downloadPicture}>
+      <button type="button" className="text-button heatmap-download" onClick={downloadPicture}>
         Download PNG
       </button>
     </figure>
