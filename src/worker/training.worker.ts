@@ -4,6 +4,7 @@
  * one program), so `self` is typed as a Window; the calls used here exist on both.
  */
 import type { WorkerCommand, WorkerEvent } from './protocol';
+import { startSliceLoop } from './sliceLoop';
 import { Trainer } from './trainer';
 
 // Test builds only (`vite build --mode e2e`; a production build drops this): a worker opened
@@ -11,9 +12,6 @@ import { Trainer } from './trainer';
 if (import.meta.env.MODE === 'e2e' && new URLSearchParams(self.location.search).has('never-load')) {
   await new Promise<never>(() => {});
 }
-
-/** Time one slice may train before commands get a turn, in milliseconds. */
-const SLICE_MS = 10;
 
 function send(event: WorkerEvent, transfer: Transferable[]): void {
   // The options form of postMessage types under the DOM lib and means the same in a worker.
@@ -27,43 +25,8 @@ function reportFailure(error: unknown): void {
 
 const trainer = new Trainer(send, () => performance.now());
 
-// A zero-delay wake-up that, unlike setTimeout(0), is not clamped to 4 ms when repeated.
-// Its messages queue behind the page's commands, so every slice lets commands through.
-const channel = new MessageChannel();
-let wakeQueued = false;
-let timer: ReturnType<typeof setTimeout> | null = null;
-
-function schedule(): void {
-  const delay = trainer.nextDelayMs();
-  if (timer !== null) {
-    clearTimeout(timer);
-    timer = null;
-  }
-  // Paused with nothing waiting: no timer at all until the next command.
-  if (delay === null || wakeQueued) return;
-  if (delay <= 0) {
-    wakeQueued = true;
-    channel.port2.postMessage(null);
-  } else {
-    timer = setTimeout(tick, delay);
-  }
-}
-
-function tick(): void {
-  timer = null;
-  try {
-    trainer.runSlice(SLICE_MS);
-  } catch (error) {
-    // runSlice reports its own errors; this catches only a failure to report them.
-    reportFailure(error);
-  }
-  schedule();
-}
-
-channel.port1.onmessage = () => {
-  wakeQueued = false;
-  tick();
-};
+// runSlice reports its own errors; the loop's handler catches only a failure to report them.
+const { schedule } = startSliceLoop(trainer, reportFailure);
 
 self.addEventListener('message', (event: MessageEvent<WorkerCommand>) => {
   if (import.meta.env.MODE === 'e2e' && runTestHook(event.data)) return;
