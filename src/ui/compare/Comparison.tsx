@@ -9,6 +9,7 @@ import { SPEEDS, speedLabel } from '../../config';
 import { comparisonController as comparison, useComparison } from '../../state';
 import { ComparisonChart } from './ComparisonChart';
 import { ComparisonSide } from './ComparisonSide';
+import { PlayPauseIcon, ResetIcon, StepIcon } from '../TransportIcons';
 
 export function Comparison() {
   const open = useComparison((s) => s.open);
@@ -111,13 +112,7 @@ function Transport() {
         title={running ? 'Pause both (space)' : 'Train both, epoch by epoch (space)'}
         onClick={() => comparison.setRunning(!running)}
       >
-        <svg viewBox="0 0 24 24" aria-hidden="true" width="26" height="26">
-          {running ? (
-            <path d="M7 5h3.5v14H7zM13.5 5H17v14h-3.5z" fill="currentColor" />
-          ) : (
-            <path d="M8 5v14l11-7z" fill="currentColor" />
-          )}
-        </svg>
+        <PlayPauseIcon running={running} size={26} />
       </button>
       <button
         type="button"
@@ -126,9 +121,7 @@ function Transport() {
         title="Train both exactly one more epoch"
         onClick={() => comparison.step(1)}
       >
-        <svg viewBox="0 0 24 24" aria-hidden="true" width="20" height="20">
-          <path d="M6 5v14l9-7zM16 5h2.5v14H16z" fill="currentColor" />
-        </svg>
+        <StepIcon />
       </button>
       <button
         type="button"
@@ -137,12 +130,7 @@ function Transport() {
         title="Both back to epoch 0, the same initial weights again"
         onClick={() => comparison.reset()}
       >
-        <svg viewBox="0 0 24 24" aria-hidden="true" width="20" height="20">
-          <path
-            d="M12 5a7 7 0 1 1-6.6 4.7l1.9.6A5 5 0 1 0 12 7v3L7.5 6 12 2z"
-            fill="currentColor"
-          />
-        </svg>
+        <ResetIcon />
       </button>
       <div className="readout">
         <span className="readout-label" id={epochId}>

@@ -19,6 +19,7 @@ import { LessonsButton } from '../lessons/LessonsButton';
 import { EmbedButton } from './EmbedDialog';
 import { Hyperparameters } from './Hyperparameters';
 import { NetworkFileControls } from './NetworkFileControls';
+import { PlayPauseIcon, ResetIcon, StepIcon } from '../TransportIcons';
 
 const act = playgroundActions;
 
@@ -144,13 +145,7 @@ function RunControls() {
           title={running ? 'Pause training (space)' : 'Train continuously (space)'}
           onClick={() => act.setRunning(!running)}
         >
-          <svg viewBox="0 0 24 24" aria-hidden="true" width="28" height="28">
-            {running ? (
-              <path d="M7 5h3.5v14H7zM13.5 5H17v14h-3.5z" fill="currentColor" />
-            ) : (
-              <path d="M8 5v14l11-7z" fill="currentColor" />
-            )}
-          </svg>
+          <PlayPauseIcon running={running} size={28} />
         </button>
       )}
       {!hideStep && (
@@ -161,9 +156,7 @@ function RunControls() {
           title="Train exactly one more epoch"
           onClick={() => connection.step(1)}
         >
-          <svg viewBox="0 0 24 24" aria-hidden="true" width="20" height="20">
-            <path d="M6 5v14l9-7zM16 5h2.5v14H16z" fill="currentColor" />
-          </svg>
+          <StepIcon />
         </button>
       )}
       {!hideReset && (
@@ -174,12 +167,7 @@ function RunControls() {
           title="New initial weights from the same seed, back to epoch 0"
           onClick={() => connection.reset()}
         >
-          <svg viewBox="0 0 24 24" aria-hidden="true" width="20" height="20">
-            <path
-              d="M12 5a7 7 0 1 1-6.6 4.7l1.9.6A5 5 0 1 0 12 7v3L7.5 6 12 2z"
-              fill="currentColor"
-            />
-          </svg>
+          <ResetIcon />
         </button>
       )}
       <div className="readout epoch-readout" hidden={hideEpoch}>
