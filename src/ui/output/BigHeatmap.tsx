@@ -8,6 +8,7 @@ import { GRID_EXTENT } from '../../nn';
 import { playgroundActions, playgroundStore, usePlayground, type FrameHub } from '../../state';
 import { useHubPainter, useRuntime } from '../runtime';
 import { useElementSize } from '../useElementSize';
+import { LearnedHoverValue } from '../learned/LearnedValueText';
 import { Axes } from './Axes';
 import { BigHeatmapPainter, NO_LEGEND, type LegendState } from './bigHeatmapPainter';
 import { DataDots } from './DataDots';
@@ -85,7 +86,10 @@ export function BigHeatmap() {
 
   return (
     <figure className="big-heatmap">
-      <figcaption>{shown.caption}</figcaption>
+      <figcaption>
+        {shown.caption}
+        <LearnedHoverValue />
+      </figcaption>
       <div
         className="heatmap-frame"
         ref={frame}

@@ -1,0 +1,121 @@
+/**
+ * The palette's learned group, set apart under the 17 fixed activations: PReLU, Swish (learned
+ * β) and Learned mix, with a line on what each learns. When the target is a learned mix (or
+ * on request) it shows the palette the mix blends, editable. Keyboard: arrows move between the
+ * three, Enter or Space choose, as in the fixed options.
+ */
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { ActivationId } from '../../nn';
+import { usePlayground } from '../../state';
+import { LEARNED_IDS, mixPaletteOf, type AnyActivationId, type LearnedId } from './contract';
+import { LearnedCurveCanvas } from './LearnedCurveCanvas';
+import { MixPaletteEditor } from './MixPaletteEditor';
+import './learned.css';
+
+/** Label and what is learned, per learned activation. */
+export const LEARNED_OPTIONS: Record<LearnedId, { label: string; learns: string }> = {
+  prelu: { label: 'PReLU', learns: 'x, or a·x below 0; slope a learned (starts 0.25)' },
+  swish: { label: 'Swish (learned β)', learns: 'x·σ(βx); β learned (starts 1)' },
+  mixture: { label: 'Learned mix', learns: 'a blend of the palette below; its weights learned' },
+};
+
+export interface LearnedPaletteGroupProps {
+  /** The target's activation, or null when the target neurons differ. */
+  readonly current: AnyActivationId | null;
+  onChoose(id: ActivationId): void;
+}
+
+export function LearnedPaletteGroup({ current, onChoose }: LearnedPaletteGroupProps) {
+  const headingId = useId();
+  const palette = usePlayground((s) => mixPaletteOf(s.config));
+  const [active, setActive] = useState(() =>
+    Math.max(
+      0,
+      LEARNED_IDS.findIndex((id) => id === current),
+    ),
+  );
+  const [showPalette, setShowPalette] = useState(false);
+  const options = useRef<(HTMLLIElement | null)[]>([]);
+  const moved = useRef(false);
+  useEffect(() => {
+    // Only after the arrows moved: the fixed options have the focus when the palette opens.
+    if (moved.current) options.current[active]?.focus();
+  }, [active]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
+    const last = LEARNED_IDS.length - 1;
+    const moves: Record<string, number> = {
+      ArrowRight: active + 1,
+      ArrowDown: active + 1,
+      ArrowLeft: active - 1,
+      ArrowUp: active - 1,
+      Home: 0,
+      End: last,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      moved.current = true;
+      setActive(Math.min(last, Math.max(0, moves[event.key] as number)));
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      const id = LEARNED_IDS[active];
+      if (id) onChoose(id as ActivationId);
+    }
+  }
+
+  const mixShown = current === 'mixture' || showPalette;
+  return (
+    <section className="learned-group" aria-labelledby={headingId}>
+      <div className="learned-group-header">
+        <h4 id={headingId}>Learned</h4>
+        <p className="learned-note">
+          These learn their shape while the weights train, by the same optimizer.
+        </p>
+      </div>
+      <ul
+        className="palette-options learned-options"
+        role="listbox"
+        aria-label="Learned activations"
+        onKeyDown={onKeyDown}
+      >
+        {LEARNED_IDS.map((id, index) => {
+          const { label, learns } = LEARNED_OPTIONS[id];
+          return (
+            <li
+              key={id}
+              ref={(element) => {
+                options.current[index] = element;
+              }}
+              role="option"
+              aria-label={label}
+              aria-selected={id === current}
+              tabIndex={index === active ? 0 : -1}
+              className={id === current ? 'palette-option current' : 'palette-option'}
+              title={`${label}: ${learns}`}
+              onClick={() => onChoose(id as ActivationId)}
+              onFocus={() => setActive(index)}
+            >
+              <LearnedCurveCanvas id={id} size={30} palette={palette} />
+              <span className="palette-option-text">
+                <span className="palette-option-label">{label}</span>
+                <span className="palette-option-formula">{learns}</span>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {current !== 'mixture' && (
+        <button
+          type="button"
+          className="text-button"
+          aria-expanded={showPalette}
+          title="Show or hide the activations a learned mix blends"
+          onClick={() => setShowPalette((on) => !on)}
+        >
+          Learned mix palette ({palette.length})
+        </button>
+      )}
+      {mixShown && <MixPaletteEditor />}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * A learned neuron's current shape from its parameters: its curve's values, a mixture's blend
+ * (the softmax of its α) and the words the page says about it. Pure; the painters and names
+ * call these with a frame's `activationParams`.
+ */
+import { activate, activationCode, activationInfo, sigmoid, type ActivationId } from '../../nn';
+import type { LearnedId } from './contract';
+
+/** Parameter values before the first frame: PReLU's a, Swish's β, a mix's α (all 0). */
+export const DEFAULT_PRELU_SLOPE = 0.25;
+export const DEFAULT_SWISH_BETA = 1;
+
+/** A neuron's parameters: `values[start .. start + count)`, or defaults when `values` is null. */
+export interface LearnedParams {
+  readonly values: ArrayLike<number> | null;
+  readonly start: number;
+}
+
+function param(p: LearnedParams, k: number, fallback: number): number {
+  const value = p.values?.[p.start + k];
+  return value === undefined ? fallback : value;
+}
+
+/**
+ * Sets `out[k]` to the mixture's weight of palette entry k, softmax(α)_k, for k < `out.length`.
+ * Why the maximum is subtracted first: exp of a large α would overflow to Infinity and the
+ * shares to NaN; softmax is unchanged by a shift.
+ */
+export function blendInto(p: LearnedParams, out: Float64Array): Float64Array {
+  const n = out.length;
+  let max = -Infinity;
+  for (let k = 0; k < n; k++) max = Math.max(max, param(p, k, 0));
+  let sum = 0;
+  for (let k = 0; k < n; k++) {
+    const e = Math.exp(param(p, k, 0) - max);
+    out[k] = e;
+    sum += e;
+  }
+  for (let k = 0; k < n; k++) out[k] = sum > 0 && Number.isFinite(sum) ? (out[k] ?? 0) / sum : NaN;
+  return out;
+}
+
+/**
+ * f(x) of a learned activation with parameters `p`: PReLU x or a·x, Swish x·σ(βx), a mixture
+ * Σ_k w_k g_k(x) with `weights` its blend (from `blendInto`) over `palette`.
+ */
+export function learnedValue(
+  id: LearnedId,
+  p: LearnedParams,
+  palette: readonly ActivationId[],
+  weights: Float64Array,
+  x: number,
+): number {
+  if (id === 'prelu') return x > 0 ? x : param(p, 0, DEFAULT_PRELU_SLOPE) * x;
+  if (id === 'swish') return x * sigmoid(param(p, 0, DEFAULT_SWISH_BETA) * x);
+  let y = 0;
+  palette.forEach((entry, k) => {
+    y += (weights[k] ?? 0) * activate(activationCode(entry), x);
+  });
+  return y;
+}
+
+/** A number as the page writes a learned value: 2 decimals, 3 significant digits below 0.1. */
+export function formatParam(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  return Math.abs(value) >= 0.1 || value === 0 ? value.toFixed(2) : value.toPrecision(2);
+}
+
+/** Entries of a blend, largest first (ties: palette order). */
+export function rankedBlend(
+  palette: readonly ActivationId[],
+  weights: ArrayLike<number>,
+): { id: ActivationId; share: number }[] {
+  return palette
+    .map((id, k) => ({ id, share: weights[k] ?? 0, k }))
+    .sort((a, b) => b.share - a.share || a.k - b.k)
+    .map(({ id, share }) => ({ id, share }));
+}
+
+/** "71%": a share as a whole percentage. */
+export function percent(share: number): string {
+  return Number.isFinite(share) ? `${Math.round(share * 100)}%` : '?%';
+}
+
+/** Palette entries a neuron's name gives before "…". */
+const NAMED_ENTRIES = 2;
+
+/**
+ * What follows a learned neuron's label in its name: ": 71% Sine, 18% Tanh, …" for a mix,
+ * ", slope a = 0.21" for PReLU, ", β = 1.04" for Swish.
+ */
+export function learnedWords(
+  id: LearnedId,
+  p: LearnedParams,
+  palette: readonly ActivationId[],
+): string {
+  if (id === 'prelu') return `, slope a = ${formatParam(param(p, 0, DEFAULT_PRELU_SLOPE))}`;
+  if (id === 'swish') return `, β = ${formatParam(param(p, 0, DEFAULT_SWISH_BETA))}`;
+  const weights = blendInto(p, new Float64Array(palette.length));
+  const ranked = rankedBlend(palette, weights);
+  const named = ranked
+    .slice(0, NAMED_ENTRIES)
+    .map((entry) => `${percent(entry.share)} ${activationInfo(entry.id).label}`);
+  return `: ${named.join(', ')}${ranked.length > NAMED_ENTRIES ? ', …' : ''}`;
+}
