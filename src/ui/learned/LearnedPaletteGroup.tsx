@@ -65,7 +65,7 @@ export function LearnedPaletteGroup({ current, onChoose }: LearnedPaletteGroupPr
 
   const mixShown = current === 'mixture' || showPalette;
   return (
-    <section className="learned-group" aria-labelledby={headingId}>
+    <div className="learned-group" role="group" aria-labelledby={headingId}>
       <div className="learned-group-header">
         <h4 id={headingId}>Learned</h4>
         <p className="learned-note">
@@ -116,6 +116,6 @@ export function LearnedPaletteGroup({ current, onChoose }: LearnedPaletteGroupPr
         </button>
       )}
       {mixShown && <MixPaletteEditor />}
-    </section>
+    </div>
   );
 }
