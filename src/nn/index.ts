@@ -6,6 +6,7 @@ export * from './errors';
 export { exampleLoss, forward } from './forward';
 export * from './grid';
 export * from './init';
+export * from './learnedParams';
 export * from './network';
 export * from './outputHeads';
 export * from './rng';
