@@ -13,7 +13,7 @@ import { useHubPainter } from '../runtime';
 import { useElementSize } from '../useElementSize';
 import { blendColour, lightTextOn } from './blendColours';
 import { layerChoices, sameChoices, type LayerChoice } from './choiceSummary';
-import { frameParams, hasMixture, layoutOf, mixPaletteOf } from './contract';
+import { frameParams, hasMixture, layoutOf, mixPaletteOf, type MixPalette } from './contract';
 import { percent, rankedBlend } from './learnedValues';
 import './learned.css';
 
@@ -26,10 +26,7 @@ const LABEL_WIDTH = 64;
 const PX_PER_CHAR = 8.5;
 
 /** The chart's words: "Layer 1: 64% Sine, 20% Tanh, …; Layer 2: …". */
-export function describeChoices(
-  choices: readonly LayerChoice[],
-  palette: readonly Parameters<typeof activationInfo>[0][],
-): string {
+export function describeChoices(choices: readonly LayerChoice[], palette: MixPalette): string {
   return choices
     .map((choice) => {
       const ranked = rankedBlend(palette, choice.shares).slice(0, 3);

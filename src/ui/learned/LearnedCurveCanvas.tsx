@@ -1,7 +1,6 @@
 /** A learned activation's curve at its starting parameters, painted once (the palette's glyph). */
 import { useLayoutEffect, useRef } from 'react';
-import type { ActivationId } from '../../nn';
-import type { LearnedId } from './contract';
+import type { LearnedId, MixPalette } from './contract';
 import { GlyphScratch, paintLearnedGlyph } from './learnedGlyphPaint';
 
 export function LearnedCurveCanvas({
@@ -11,7 +10,7 @@ export function LearnedCurveCanvas({
 }: {
   id: LearnedId;
   size: number;
-  palette: readonly ActivationId[];
+  palette: MixPalette;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {

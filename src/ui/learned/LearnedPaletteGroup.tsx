@@ -5,19 +5,12 @@
  * three, Enter or Space choose, as in the fixed options.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ActivationId } from '../../nn';
+import { activationInfo, type ActivationId } from '../../nn';
 import { usePlayground } from '../../state';
-import { LEARNED_IDS, mixPaletteOf, type AnyActivationId, type LearnedId } from './contract';
+import { LEARNED_IDS, mixPaletteOf, type AnyActivationId } from './contract';
 import { LearnedCurveCanvas } from './LearnedCurveCanvas';
 import { MixPaletteEditor } from './MixPaletteEditor';
 import './learned.css';
-
-/** Label and what is learned, per learned activation. */
-export const LEARNED_OPTIONS: Record<LearnedId, { label: string; learns: string }> = {
-  prelu: { label: 'PReLU', learns: 'x, or a·x below 0; slope a learned (starts 0.25)' },
-  swish: { label: 'Swish (learned β)', learns: 'x·σ(βx); β learned (starts 1)' },
-  mixture: { label: 'Learned mix', learns: 'a blend of the palette below; its weights learned' },
-};
 
 export interface LearnedPaletteGroupProps {
   /** The target's activation, or null when the target neurons differ. */
@@ -59,7 +52,7 @@ export function LearnedPaletteGroup({ current, onChoose }: LearnedPaletteGroupPr
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       const id = LEARNED_IDS[active];
-      if (id) onChoose(id as ActivationId);
+      if (id) onChoose(id);
     }
   }
 
@@ -79,7 +72,7 @@ export function LearnedPaletteGroup({ current, onChoose }: LearnedPaletteGroupPr
         onKeyDown={onKeyDown}
       >
         {LEARNED_IDS.map((id, index) => {
-          const { label, learns } = LEARNED_OPTIONS[id];
+          const { label, formula, learns = '' } = activationInfo(id);
           return (
             <li
               key={id}
@@ -91,14 +84,15 @@ export function LearnedPaletteGroup({ current, onChoose }: LearnedPaletteGroupPr
               aria-selected={id === current}
               tabIndex={index === active ? 0 : -1}
               className={id === current ? 'palette-option current' : 'palette-option'}
-              title={`${label}: ${learns}`}
-              onClick={() => onChoose(id as ActivationId)}
+              title={`${label}: ${formula}. ${learns}`}
+              onClick={() => onChoose(id)}
               onFocus={() => setActive(index)}
             >
               <LearnedCurveCanvas id={id} size={30} palette={palette} />
               <span className="palette-option-text">
                 <span className="palette-option-label">{label}</span>
-                <span className="palette-option-formula">{learns}</span>
+                <span className="palette-option-formula">{formula}</span>
+                <span className="palette-option-formula learned-learns">{learns}</span>
               </span>
             </li>
           );

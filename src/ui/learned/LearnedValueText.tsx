@@ -4,7 +4,7 @@
  * 6% ReLU, …". Shown in the neuron's palette and beside the large heatmap's caption.
  */
 import { useCallback, useRef } from 'react';
-import { activationInfo, type ActivationId } from '../../nn';
+import { activationInfo } from '../../nn';
 import {
   atNeuron,
   hiddenIndexOf,
@@ -14,18 +14,21 @@ import {
   type NeuronRef,
 } from '../../state';
 import { useHubPainter } from '../runtime';
-import { frameParams, isLearned, layoutOf, mixPaletteOf, type LearnedId } from './contract';
+import {
+  frameParams,
+  isLearned,
+  layoutOf,
+  mixPaletteOf,
+  type LearnedId,
+  type MixPalette,
+} from './contract';
 import { blendInto, formatParam, percent, rankedBlend, type LearnedParams } from './learnedValues';
 
 /** Entries of a blend the long form names. */
 const LONG_ENTRIES = 4;
 
 /** The long form of a learned neuron's values. */
-export function learnedValueText(
-  id: LearnedId,
-  p: LearnedParams,
-  palette: readonly ActivationId[],
-): string {
+export function learnedValueText(id: LearnedId, p: LearnedParams, palette: MixPalette): string {
   if (id === 'prelu') return `slope a = ${formatParam(p.values?.[p.start] ?? 0.25)}`;
   if (id === 'swish') return `β = ${formatParam(p.values?.[p.start] ?? 1)}`;
   const ranked = rankedBlend(palette, blendInto(p, new Float64Array(palette.length)));

@@ -5,20 +5,17 @@
  * mix's weights from an even blend (the store's `mixPalette` setting; other weights stay).
  */
 import { useId } from 'react';
-import { activationInfo, type ActivationId } from '../../nn';
+import { activationInfo, type FixedActivationId } from '../../nn';
 import { playgroundActions as act, usePlayground } from '../../state';
 import { ActivationGlyph } from '../ActivationGlyph';
 import { blendColour } from './blendColours';
-import { FIXED_ACTIVATIONS, mixPaletteOf, setMixPalette } from './contract';
+import { FIXED_ACTIVATIONS, mixPaletteOf, setMixPalette, type MixPalette } from './contract';
 
 /** Fewest entries a mix blends. */
 export const MIN_MIX_PALETTE = 2;
 
 /** `palette` with `id` added at its end or taken out. */
-export function toggledPalette(
-  palette: readonly ActivationId[],
-  id: ActivationId,
-): readonly ActivationId[] {
+export function toggledPalette(palette: MixPalette, id: FixedActivationId): MixPalette {
   return palette.includes(id) ? palette.filter((entry) => entry !== id) : [...palette, id];
 }
 

@@ -3,7 +3,7 @@
  * learned mixes, weighted by their blends (the mean of their softmax weights). Pure.
  */
 import type { ActivationId } from '../../nn';
-import type { ParamLayout } from './contract';
+import type { MixPalette, ParamLayout } from './contract';
 import { blendInto } from './learnedValues';
 
 export interface LayerChoice {
@@ -20,10 +20,10 @@ export interface LayerChoice {
  * the first frame, every mix an even blend).
  */
 export function layerChoices(
-  hidden: readonly (readonly string[])[],
-  palette: readonly ActivationId[],
+  hidden: readonly (readonly ActivationId[])[],
+  palette: MixPalette,
   layout: ParamLayout,
-  params: ArrayLike<number> | null,
+  params: Float64Array | null,
 ): LayerChoice[] {
   const weights = new Float64Array(palette.length);
   const choices: LayerChoice[] = [];

@@ -1,69 +1,40 @@
 /**
- * What the learned-activation views need of the engine, the store and the frames (issue 9's
- * contract between the engine side and the page side), in one place, so the views import it
- * from here and nowhere else.
+ * What the learned-activation views need of the engine, the store and the frames (issue 9),
+ * gathered in one place so the views import it from here.
  */
 import type { PlaygroundConfig } from '../../config';
-import { ACTIVATIONS, type ActivationId } from '../../nn';
+import {
+  ACTIVATIONS,
+  activationParamLayout,
+  DEFAULT_MIXTURE_PALETTE,
+  isLearned,
+  LEARNED_ACTIVATION_IDS,
+  type ActivationId,
+  type ActivationInfo,
+  type ActivationParamLayout,
+  type FixedActivationId,
+  type LearnedActivationId,
+} from '../../nn';
 import type { Frame } from '../../worker/protocol';
 
+export { activationParamLayout, isLearned };
+
 /** The activations that learn parameters per neuron, in the palette's order. */
-export const LEARNED_IDS = ['prelu', 'swish', 'mixture'] as const;
-export type LearnedId = (typeof LEARNED_IDS)[number];
-
-/** Any activation id, fixed or learned. */
-export type AnyActivationId = ActivationId | LearnedId;
-
-/** Whether `id` learns parameters while training. */
-export function isLearned(id: string): id is LearnedId {
-  return (LEARNED_IDS as readonly string[]).includes(id);
-}
-
-/** The mixture's default palette (the `mixPalette` setting's default). */
-export const DEFAULT_MIX_PALETTE: readonly ActivationId[] = [
-  'relu',
-  'tanh',
-  'sin',
-  'gaussian',
-  'sigmoid',
-  'linear',
-];
+export const LEARNED_IDS = LEARNED_ACTIVATION_IDS;
+export type LearnedId = LearnedActivationId;
+export type AnyActivationId = ActivationId;
+export type ParamLayout = ActivationParamLayout;
+/** A learned mix's palette: fixed activations, in order. */
+export type MixPalette = readonly FixedActivationId[];
 
 /** The fixed activations, in palette order (those a learned mix may blend). */
-export const FIXED_ACTIVATIONS = ACTIVATIONS.filter((a) => !isLearned(a.id));
+export const FIXED_ACTIVATIONS = ACTIVATIONS.filter(
+  (a): a is ActivationInfo & { readonly id: FixedActivationId } => !isLearned(a.id),
+);
 
 /** The palette a learned mix blends in `config`. */
-export function mixPaletteOf(config: PlaygroundConfig): readonly ActivationId[] {
-  return (config as { mixPalette?: readonly ActivationId[] }).mixPalette ?? DEFAULT_MIX_PALETTE;
-}
-
-/** Learned parameters per neuron of activation `id` with a palette of `paletteSize`. */
-export function parameterCountOf(id: string, paletteSize: number): number {
-  if (id === 'mixture') return paletteSize;
-  return id === 'prelu' || id === 'swish' ? 1 : 0;
-}
-
-/** Where each hidden neuron's learned parameters start in a frame's `activationParams`. */
-export interface ParamLayout {
-  /** Per hidden neuron in layer order, plus a sentinel (the total). */
-  readonly start: Int32Array;
-  readonly count: number;
-}
-
-/** The learned-parameter layout of a network (the contract's `activationParamLayout`). */
-export function activationParamLayout(
-  hidden: readonly (readonly string[])[],
-  paletteSize: number,
-): ParamLayout {
-  const ids = hidden.flat();
-  const start = new Int32Array(ids.length + 1);
-  let at = 0;
-  ids.forEach((id, i) => {
-    start[i] = at;
-    at += parameterCountOf(id, paletteSize);
-  });
-  start[ids.length] = at;
-  return { start, count: at };
+export function mixPaletteOf(config: PlaygroundConfig): MixPalette {
+  return (config as { mixPalette?: MixPalette }).mixPalette ?? DEFAULT_MIXTURE_PALETTE;
 }
 
 /** The frame's learned parameters, or null when it carries none. */
@@ -75,7 +46,7 @@ export function frameParams(frame: Frame | null): Float64Array | null {
 /** Sets the palette a learned mix blends (the `mixPalette` setting); false when refused. */
 export function setMixPalette(
   set: (key: never, value: unknown) => boolean,
-  palette: readonly ActivationId[],
+  palette: MixPalette,
 ): boolean {
   return (set as (key: string, value: unknown) => boolean)('mixPalette', palette);
 }
@@ -104,7 +75,10 @@ export function canUndoFreeze(state: object): boolean {
 const layouts = new WeakMap<object, { size: number; layout: ParamLayout }>();
 
 /** `activationParamLayout`, computed once per network (hidden array) and palette size. */
-export function layoutOf(hidden: readonly (readonly string[])[], paletteSize: number): ParamLayout {
+export function layoutOf(
+  hidden: readonly (readonly ActivationId[])[],
+  paletteSize: number,
+): ParamLayout {
   const kept = layouts.get(hidden);
   if (kept && kept.size === paletteSize) return kept.layout;
   const layout = activationParamLayout(hidden, paletteSize);
@@ -113,6 +87,6 @@ export function layoutOf(hidden: readonly (readonly string[])[], paletteSize: nu
 }
 
 /** Whether any hidden neuron is a learned mix. */
-export function hasMixture(hidden: readonly (readonly string[])[]): boolean {
+export function hasMixture(hidden: readonly (readonly ActivationId[])[]): boolean {
   return hidden.some((layer) => layer.includes('mixture'));
 }

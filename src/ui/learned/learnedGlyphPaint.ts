@@ -1,12 +1,11 @@
 /**
  * Paints a learned neuron's glyph onto a canvas: its current curve (from its parameters) over
  * the axes, as the fixed activations' SVG glyphs draw theirs (viz/curves.ts), but repainted
- * every frame outside React. Scratch arrays are reused, so a paint allocates nothing.
+ * every frame outside React. The sampled values go into reused scratch.
  */
-import type { ActivationId } from '../../nn';
 import { CURVE_PADDING, CURVE_SAMPLES, DEFAULT_X_DOMAIN, yWindow } from '../../viz/curves';
-import type { LearnedId } from './contract';
-import { blendInto, learnedValue, type LearnedParams } from './learnedValues';
+import type { LearnedId, MixPalette } from './contract';
+import { learnedValue, neuronParams, type LearnedParams } from './learnedValues';
 
 /** The part of CanvasRenderingContext2D a glyph uses (tests pass a recording fake). */
 export interface GlyphContext {
@@ -28,15 +27,9 @@ const INK = '#1d2a33';
 const AXIS = '#9aa4ab';
 const BACKGROUND = 'rgb(255 255 255 / 88%)';
 
-/** Reusable scratch for one painter: sampled values and a mix's weights. */
+/** Reusable scratch for one painter: the sampled values. */
 export class GlyphScratch {
   readonly ys = new Float64Array(CURVE_SAMPLES);
-  private weights = new Float64Array(0);
-
-  weightsFor(size: number): Float64Array {
-    if (this.weights.length !== size) this.weights = new Float64Array(size);
-    return this.weights;
-  }
 }
 
 /**
@@ -49,15 +42,15 @@ export function paintLearnedGlyph(
   scale: number,
   id: LearnedId,
   p: LearnedParams,
-  palette: readonly ActivationId[],
+  palette: MixPalette,
   scratch: GlyphScratch,
 ): void {
   const [x0, x1] = DEFAULT_X_DOMAIN;
-  const weights = id === 'mixture' ? blendInto(p, scratch.weightsFor(palette.length)) : null;
+  const params = neuronParams(id, p, palette.length);
   const ys = scratch.ys;
   const xAt = (i: number) => x0 + ((x1 - x0) * i) / (CURVE_SAMPLES - 1);
   for (let i = 0; i < CURVE_SAMPLES; i++) {
-    ys[i] = learnedValue(id, p, palette, weights ?? scratch.weightsFor(0), xAt(i));
+    ys[i] = learnedValue(id, params, palette, xAt(i));
   }
   const [lo, hi] = yWindow(ys, DEFAULT_X_DOMAIN);
   const pad = Math.min(CURVE_PADDING, side / 4);

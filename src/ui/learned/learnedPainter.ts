@@ -5,7 +5,7 @@
  * is not flooded and nothing builds up per frame. Neurons register their elements here.
  */
 import type { ActivationId } from '../../nn';
-import { layoutOf, type LearnedId, type ParamLayout } from './contract';
+import { layoutOf, type LearnedId, type MixPalette, type ParamLayout } from './contract';
 import { GlyphScratch, paintLearnedGlyph, type GlyphContext } from './learnedGlyphPaint';
 import { blendInto, learnedWords, type LearnedParams } from './learnedValues';
 
@@ -40,8 +40,8 @@ export interface LearnedSlot {
 export class LearnedPainter {
   private readonly slots = new Map<string, LearnedSlot>();
   private layout: ParamLayout = { start: new Int32Array(1), count: 0 };
-  private hidden: readonly (readonly string[])[] = [];
-  private palette: readonly ActivationId[] = [];
+  private hidden: readonly (readonly ActivationId[])[] = [];
+  private palette: MixPalette = [];
   private readonly scratch = new GlyphScratch();
   private weights = new Float64Array(0);
   private namesDue = -Infinity;
@@ -49,7 +49,7 @@ export class LearnedPainter {
   scale = 1;
 
   /** The network shown: the layout of its learned parameters follows from it. */
-  setNetwork(hidden: readonly (readonly string[])[], palette: readonly ActivationId[]): void {
+  setNetwork(hidden: readonly (readonly ActivationId[])[], palette: MixPalette): void {
     if (hidden === this.hidden && palette === this.palette) return;
     this.hidden = hidden;
     this.palette = palette;

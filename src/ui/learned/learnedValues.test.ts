@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { activationParamLayout } from './contract';
 import { layerChoices, sameChoices } from './choiceSummary';
-import { blendInto, learnedValue, learnedWords, rankedBlend } from './learnedValues';
+import { blendInto, learnedValue, learnedWords, neuronParams, rankedBlend } from './learnedValues';
 import { toggledPalette } from './MixPaletteEditor';
 
 const PALETTE = ['relu', 'tanh', 'sin'] as const;
@@ -31,15 +31,14 @@ describe('a learned neuron in words', () => {
 
 describe('a learned curve', () => {
   it('follows the parameters: PReLU slope, Swish β, a mix of its palette', () => {
-    expect(learnedValue('prelu', { values: [0.5], start: 0 }, [], new Float64Array(0), -2)).toBe(
-      -1,
-    );
-    expect(learnedValue('prelu', { values: [0.5], start: 0 }, [], new Float64Array(0), 3)).toBe(3);
-    const swish = learnedValue('swish', { values: [2], start: 0 }, [], new Float64Array(0), 1);
-    expect(swish).toBeCloseTo(1 / (1 + Math.exp(-2)), 12);
-    const weights = blendInto({ values: [0, 0, 0], start: 0 }, new Float64Array(3));
-    const mix = learnedValue('mixture', { values: null, start: 0 }, PALETTE, weights, 1);
+    expect(learnedValue('prelu', [0.5], [], -2)).toBe(-1);
+    expect(learnedValue('prelu', [0.5], [], 3)).toBe(3);
+    expect(learnedValue('swish', [2], [], 1)).toBeCloseTo(1 / (1 + Math.exp(-2)), 12);
+    const even = neuronParams('mixture', { values: null, start: 0 }, 3);
+    expect(even).toEqual([0, 0, 0]);
+    const mix = learnedValue('mixture', even, PALETTE, 1);
     expect(mix).toBeCloseTo((1 + Math.tanh(1) + Math.sin(1)) / 3, 12);
+    expect(neuronParams('prelu', { values: [7, 0.1], start: 1 }, 3)).toEqual([0.1]);
   });
 
   it('blends without overflow when an α is huge', () => {

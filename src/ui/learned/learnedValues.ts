@@ -1,24 +1,31 @@
 /**
- * A learned neuron's current shape from its parameters: its curve's values, a mixture's blend
- * (the softmax of its α) and the words the page says about it. Pure; the painters and names
- * call these with a frame's `activationParams`.
+ * A learned neuron's current shape from its parameters: its curve's values (the engine's own
+ * `learnedActivationValue`, so the picture cannot disagree with what trains), a mixture's
+ * blend (the softmax of its α) and the words the page says about it. Pure.
  */
-import { activate, activationCode, activationInfo, sigmoid, type ActivationId } from '../../nn';
-import type { LearnedId } from './contract';
+import { activationInfo, learnedActivationValue, type FixedActivationId } from '../../nn';
+import type { LearnedId, MixPalette } from './contract';
 
 /** Parameter values before the first frame: PReLU's a, Swish's β, a mix's α (all 0). */
 export const DEFAULT_PRELU_SLOPE = 0.25;
 export const DEFAULT_SWISH_BETA = 1;
 
-/** A neuron's parameters: `values[start .. start + count)`, or defaults when `values` is null. */
+/** A neuron's parameters: `values[start ..]`, or its defaults when `values` is null. */
 export interface LearnedParams {
-  readonly values: ArrayLike<number> | null;
+  readonly values: Float64Array | readonly number[] | null;
   readonly start: number;
 }
 
 function param(p: LearnedParams, k: number, fallback: number): number {
   const value = p.values?.[p.start + k];
   return value === undefined ? fallback : value;
+}
+
+/** The neuron's own parameters, in order (defaults before the first frame). */
+export function neuronParams(id: LearnedId, p: LearnedParams, paletteSize: number): number[] {
+  const count = id === 'mixture' ? paletteSize : 1;
+  const fallback = id === 'prelu' ? DEFAULT_PRELU_SLOPE : id === 'swish' ? DEFAULT_SWISH_BETA : 0;
+  return Array.from({ length: count }, (_, k) => param(p, k, fallback));
 }
 
 /**
@@ -40,27 +47,17 @@ export function blendInto(p: LearnedParams, out: Float64Array): Float64Array {
   return out;
 }
 
-/**
- * f(x) of a learned activation with parameters `p`: PReLU x or a·x, Swish x·σ(βx), a mixture
- * Σ_k w_k g_k(x) with `weights` its blend (from `blendInto`) over `palette`.
- */
+/** f(x) of learned activation `id` with the neuron's parameters `params` over `palette`. */
 export function learnedValue(
   id: LearnedId,
-  p: LearnedParams,
-  palette: readonly ActivationId[],
-  weights: Float64Array,
+  params: ArrayLike<number>,
+  palette: MixPalette,
   x: number,
 ): number {
-  if (id === 'prelu') return x > 0 ? x : param(p, 0, DEFAULT_PRELU_SLOPE) * x;
-  if (id === 'swish') return x * sigmoid(param(p, 0, DEFAULT_SWISH_BETA) * x);
-  let y = 0;
-  palette.forEach((entry, k) => {
-    y += (weights[k] ?? 0) * activate(activationCode(entry), x);
-  });
-  return y;
+  return learnedActivationValue(id, x, params, palette);
 }
 
-/** A number as the page writes a learned value: 2 decimals, 3 significant digits below 0.1. */
+/** A number as the page writes a learned value: 2 decimals, 2 significant digits below 0.1. */
 export function formatParam(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   return Math.abs(value) >= 0.1 || value === 0 ? value.toFixed(2) : value.toPrecision(2);
@@ -68,9 +65,9 @@ export function formatParam(value: number): string {
 
 /** Entries of a blend, largest first (ties: palette order). */
 export function rankedBlend(
-  palette: readonly ActivationId[],
+  palette: MixPalette,
   weights: ArrayLike<number>,
-): { id: ActivationId; share: number }[] {
+): { id: FixedActivationId; share: number }[] {
   return palette
     .map((id, k) => ({ id, share: weights[k] ?? 0, k }))
     .sort((a, b) => b.share - a.share || a.k - b.k)
@@ -89,11 +86,7 @@ const NAMED_ENTRIES = 2;
  * What follows a learned neuron's label in its name: ": 71% Sine, 18% Tanh, …" for a mix,
  * ", slope a = 0.21" for PReLU, ", β = 1.04" for Swish.
  */
-export function learnedWords(
-  id: LearnedId,
-  p: LearnedParams,
-  palette: readonly ActivationId[],
-): string {
+export function learnedWords(id: LearnedId, p: LearnedParams, palette: MixPalette): string {
   if (id === 'prelu') return `, slope a = ${formatParam(param(p, 0, DEFAULT_PRELU_SLOPE))}`;
   if (id === 'swish') return `, β = ${formatParam(param(p, 0, DEFAULT_SWISH_BETA))}`;
   const weights = blendInto(p, new Float64Array(palette.length));

@@ -62,7 +62,7 @@ export function NeuronPalette({
       onChoose={(id) => {
         applyActivation(target, id);
         // A learned mix stays open on the palette it blends, to be edited.
-        if ((id as string) !== 'mixture') onClose();
+        if (id !== 'mixture') onClose();
       }}
       onClose={onClose}
       onFocusOut={onDismiss}
