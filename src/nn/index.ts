@@ -4,6 +4,7 @@ export * from './edit';
 export * from './errors';
 // The pass over blocks of rows (forwardRows, affineBlock, …) stays internal to the engine.
 export { exampleLoss, forward } from './forward';
+export * from './freeze';
 export * from './grid';
 export * from './init';
 export * from './learnedParams';
