@@ -159,11 +159,9 @@ test('the learned group of the palette: keyboard, slope and β, the blend palett
     /^Layer 1 neuron 1, Swish \(learned β\), β = /,
   );
 
-  // The hover view says it too.
+  // The hover view says it too, over the large heatmap.
   await network.neuron(1, 1).hover();
-  await expect(p.page.locator('.big-heatmap figcaption')).toHaveText(
-    /^Layer 1 neuron 1 \(Swish \(learned β\)\): β = -?\d/,
-  );
+  await expect(p.output.region.getByTestId('learned-values')).toHaveText(/^β = -?\d/);
 
   // The blend palette, edited by keyboard, with axe clean while open.
   await network.neuron(1, 2).click();

@@ -19,8 +19,8 @@ import './learned.css';
 
 /** How often the chart follows the frames (ms). */
 export const CHART_INTERVAL_MS = 500;
-const ROW_HEIGHT = 30;
-const ROW_GAP = 6;
+const ROW_HEIGHT = 26;
+const ROW_GAP = 4;
 const LABEL_WIDTH = 64;
 /** A segment needs this many px per character of its label to show it. */
 const PX_PER_CHAR = 8.5;

@@ -74,11 +74,13 @@ export function LearnedValueText({ neuron, prefix = '' }: { neuron: NeuronRef; p
   return <span ref={text} className="learned-values" data-testid="learned-values" />;
 }
 
-/** Beside the large heatmap's caption: the hovered (or focused) neuron's learned values. */
+/** Over the large heatmap's corner: the hovered (or focused) neuron's learned values. */
 export function LearnedHoverValue() {
   const hovered = usePlayground((s) => s.hovered);
   if (hovered === null || hovered === 'output') return null;
   return (
-    <LearnedValueText key={`${hovered.layer}-${hovered.neuron}`} neuron={hovered} prefix=": " />
+    <span className="learned-hover">
+      <LearnedValueText key={`${hovered.layer}-${hovered.neuron}`} neuron={hovered} />
+    </span>
   );
 }

@@ -93,6 +93,7 @@ export function NetworkPanel() {
         <strong>Click a neuron</strong> to give it its own activation function. Shift-click (or
         Select several) picks a group; hover shows a neuron large on the right.
       </p>
+      <LearnedChoiceChart />
       <div className="diagram" ref={box} onPointerLeave={hideTooltip}>
         <LinksLayer
           links={links}
@@ -123,7 +124,6 @@ export function NetworkPanel() {
         />
         <WeightTooltip tip={tooltip.tip} />
       </div>
-      <LearnedChoiceChart />
       {dialogs.palette && (
         <NeuronPalette
           palette={dialogs.palette}

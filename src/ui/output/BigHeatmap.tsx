@@ -86,10 +86,7 @@ export function BigHeatmap() {
 
   return (
     <figure className="big-heatmap">
-      <figcaption>
-        {shown.caption}
-        <LearnedHoverValue />
-      </figcaption>
+      <figcaption>{shown.caption}</figcaption>
       <div
         className="heatmap-frame"
         ref={frame}
@@ -104,6 +101,7 @@ export function BigHeatmap() {
           aria-label={`${shown.caption}, heatmap over x1 and x2 from ${-GRID_EXTENT} to ${GRID_EXTENT}`}
           style={{ imageRendering: discretize ? 'pixelated' : 'auto' }}
         />
+        <LearnedHoverValue />
         <DataDots size={side} />
         <Axes size={side} />
       </div>
