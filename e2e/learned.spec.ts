@@ -58,6 +58,7 @@ test('let the network choose on the spiral: live glyphs, blends and names, then 
 
   // Epoch 0 with every neuron an even blend: give the first layer Learned mix by its ƒ menu.
   await network.setLayerActivation(1).click();
+  await network.palette.dialog.getByRole('button', { name: 'Learned activations' }).click();
   await network.palette.dialog.getByRole('option', { name: 'Learned mix', exact: true }).click();
   // The mix stays open on the palette it blends.
   await expect(
@@ -128,6 +129,10 @@ test('the learned group of the palette: keyboard, slope and β, the blend palett
   const { network } = p;
   await p.open(SPIRAL);
   await network.neuron(1, 1).click();
+  // Folded under the fixed activations until asked for.
+  const fold = network.palette.dialog.getByRole('button', { name: 'Learned activations' });
+  await expect(fold).toHaveAttribute('aria-expanded', 'false');
+  await fold.click();
   const learned = network.palette.dialog.getByRole('listbox', { name: 'Learned activations' });
   await expect(learned.getByRole('option')).toHaveText([
     /PReLU/,
