@@ -38,9 +38,9 @@ async function savedNetwork(page: Page): Promise<{ weights: number[]; hidden: st
   const download = await saving;
   const file = JSON.parse(await readFile((await download.path()) ?? '', 'utf8')) as {
     config: { hidden: string[][] };
-    state: { parameters: { weights: number[] } };
+    state: { weights: number[] };
   };
-  return { weights: file.state.parameters.weights, hidden: file.config.hidden };
+  return { weights: file.state.weights, hidden: file.config.hidden };
 }
 
 function button(page: Page, name: string): Locator {
@@ -170,6 +170,7 @@ test('the learned group of the palette: keyboard, slope and β, the blend palett
 
   // The blend palette, edited by keyboard, with axe clean while open.
   await network.neuron(1, 2).click();
+  await network.palette.dialog.getByRole('button', { name: 'Learned activations' }).click();
   await network.palette.dialog.getByRole('button', { name: /^Learned mix palette/ }).click();
   const entries = network.palette.dialog.getByRole('group', { name: 'Blended by Learned mix' });
   await expect(entries.getByRole('checkbox', { checked: true })).toHaveCount(6);

@@ -4,12 +4,12 @@
  * activation it weighs most) and, after a freeze, "Undo freeze".
  */
 import { playgroundActions as act, usePlayground } from '../../state';
-import { canUndoFreeze, hasMixture, learnedActions } from './contract';
+import { canUndoFreeze, hasLearned, learnedActions } from './contract';
 
 const learned = learnedActions(act);
 
 export function LearnedToolbar() {
-  const anyMix = usePlayground((s) => hasMixture(s.config.hidden));
+  const anyLearned = usePlayground((s) => hasLearned(s.config.hidden));
   const undo = usePlayground((s) => canUndoFreeze(s));
   const empty = usePlayground((s) => s.config.hidden.length === 0);
   return (
@@ -26,7 +26,7 @@ export function LearnedToolbar() {
       <button
         type="button"
         className="text-button"
-        disabled={!anyMix}
+        disabled={!anyLearned}
         title="Give every learned mix the one activation it weighs most, keep every weight and keep training"
         onClick={() => learned.freezeChoices()}
       >

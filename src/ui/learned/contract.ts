@@ -90,3 +90,8 @@ export function layoutOf(
 export function hasMixture(hidden: readonly (readonly ActivationId[])[]): boolean {
   return hidden.some((layer) => layer.includes('mixture'));
 }
+
+/** Whether any hidden neuron has a learned activation. */
+export function hasLearned(hidden: readonly (readonly ActivationId[])[]): boolean {
+  return hidden.some((layer) => layer.some(isLearned));
+}
