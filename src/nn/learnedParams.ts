@@ -226,9 +226,16 @@ export interface NonFiniteParam {
   readonly index: number;
 }
 
-/** The first learned parameter (in layer order) whose value is not finite, or null. */
-export function findNonFiniteActivationParam(net: Network): NonFiniteParam | null {
-  const { activationParams: values, activationParamStart: start } = net;
+/**
+ * The first learned parameter (in layer order) whose value (or, with `of` = `gradient`, whose
+ * last gradient) is not finite, or null.
+ */
+export function findNonFiniteActivationParam(
+  net: Network,
+  of: 'values' | 'gradient' = 'values',
+): NonFiniteParam | null {
+  const values = of === 'values' ? net.activationParams : net.gradActivationParams;
+  const start = net.activationParamStart;
   for (let p = 0; p < values.length; p++) {
     if (Number.isFinite(values[p])) continue;
     let h = 0;

@@ -8,7 +8,7 @@ import {
   type SettingRow,
 } from '../config';
 import { FEATURE_IDS } from '../data';
-import { ACTIVATION_IDS, LIMITS, type ActivationId } from '../nn';
+import { ACTIVATION_IDS, FIXED_ACTIVATION_IDS, LIMITS, type ActivationId } from '../nn';
 import { actions } from './actions';
 import { nextSeed } from './edits';
 import { MAX_NOTICES, createPlaygroundStore, type PlaygroundState } from './store';
@@ -502,6 +502,8 @@ function validValues(row: SettingRow): unknown[] {
         [Array.from({ length: maxNeurons }, (_, j) => ACTIVATION_IDS[j % ACTIVATION_IDS.length])],
         Array.from({ length: maxHiddenLayers }, () => ['sin']),
       ];
+    case 'palette':
+      return [['sin', 'tanh'], [...FIXED_ACTIVATION_IDS]];
   }
 }
 
@@ -536,6 +538,16 @@ function wrongValues(row: SettingRow): unknown[] {
         ['tanh'],
         [Array.from({ length: maxNeurons + 1 }, () => 'tanh')],
         Array.from({ length: maxHiddenLayers + 1 }, () => ['tanh']),
+      ];
+    case 'palette':
+      return [
+        ...always,
+        null,
+        'tanh',
+        ['tanh'],
+        ['tanh', 'tanh'],
+        ['tanh', 'prelu'],
+        ['swoosh', 'sin'],
       ];
   }
 }

@@ -88,6 +88,11 @@ export interface Frame {
   readonly weights: Float64Array;
   /** Biases per unit, inputs first (their entries unused). */
   readonly biases: Float64Array;
+  /**
+   * The learned activations' parameters (PReLU's a, Swish's β, a mixture's α), in the layout
+   * of nn `activationParamLayout(hidden, mixturePalette.length)`.
+   */
+  readonly activationParams: Float64Array;
   /** Per hidden neuron, unit order: see nn/stats.ts. */
   readonly preMin: Float64Array;
   readonly preMax: Float64Array;
@@ -151,6 +156,7 @@ export function frameTransferables(frame: Frame): ArrayBuffer[] {
     frame.grid,
     frame.weights,
     frame.biases,
+    frame.activationParams,
     frame.preMin,
     frame.preMax,
     frame.meanAbsGradient,

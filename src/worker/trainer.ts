@@ -20,6 +20,7 @@ import {
 } from '../nn';
 import { featurePlanes, type Point } from '../data';
 import { divergenceHint } from './hint';
+import { learnedDivergence } from './learnedHint';
 import { LossHistory } from './lossHistory';
 import { Pacer } from './pacer';
 import { frameTransferables, type Frame, type WorkerCommand, type WorkerEvent } from './protocol';
@@ -262,7 +263,7 @@ export class Trainer {
       trainEpoch(net, session.train, session.config.batchSize, session.shuffleRng, order);
     } catch (error) {
       if (!(error instanceof DivergenceError)) throw error;
-      this.diverge(session, epoch, error.step);
+      this.diverge(session, epoch, error.step, learnedDivergence(net, error));
       return false;
     }
     this.version++;
@@ -282,7 +283,7 @@ export class Trainer {
   }
 
   /** Puts back the parameters from before epoch `epoch` (1-based), pauses and reports. */
-  private diverge(session: Session, epoch: number, step: number): void {
+  private diverge(session: Session, epoch: number, step: number, learned: string | null = null) {
     session.snapshot.restore(session.net, session.order);
     this.version++;
     this.pacer.pause();
@@ -293,7 +294,9 @@ export class Trainer {
         generation: session.generation,
         epoch,
         step,
-        hint: divergenceHint(session.config),
+        hint: learned
+          ? `${learned} ${divergenceHint(session.config)}`
+          : divergenceHint(session.config),
       },
       [],
     );
@@ -373,6 +376,7 @@ export class Trainer {
       grid,
       weights: net.weights.slice(),
       biases: net.biases.slice(),
+      activationParams: net.activationParams.slice(),
       preMin: stats.preMin,
       preMax: stats.preMax,
       meanAbsGradient: stats.meanAbsGradient,
