@@ -9,7 +9,7 @@ import { activationInfo, type FixedActivationId } from '../../nn';
 import { playgroundActions as act, usePlayground } from '../../state';
 import { ActivationGlyph } from '../ActivationGlyph';
 import { blendColour } from './blendColours';
-import { FIXED_ACTIVATIONS, mixPaletteOf, setMixPalette, type MixPalette } from './contract';
+import { FIXED_ACTIVATIONS, mixPaletteOf, type MixPalette } from './contract';
 
 /** Fewest entries a mix blends. */
 export const MIN_MIX_PALETTE = 2;
@@ -39,7 +39,7 @@ export function MixPaletteEditor() {
                 type="checkbox"
                 checked={on}
                 disabled={on && palette.length <= MIN_MIX_PALETTE}
-                onChange={() => setMixPalette(act.set, toggledPalette(palette, info.id))}
+                onChange={() => act.set('mixPalette', toggledPalette(palette, info.id))}
               />
               <span
                 className="mix-swatch"

@@ -6,7 +6,6 @@ import type { PlaygroundConfig } from '../../config';
 import {
   ACTIVATIONS,
   activationParamLayout,
-  DEFAULT_MIXTURE_PALETTE,
   isLearned,
   LEARNED_ACTIVATION_IDS,
   type ActivationId,
@@ -32,23 +31,14 @@ export const FIXED_ACTIVATIONS = ACTIVATIONS.filter(
   (a): a is ActivationInfo & { readonly id: FixedActivationId } => !isLearned(a.id),
 );
 
-/** The palette a learned mix blends in `config`. */
+/** The palette a learned mix blends in `config` (the `mixPalette` setting). */
 export function mixPaletteOf(config: PlaygroundConfig): MixPalette {
-  return (config as { mixPalette?: MixPalette }).mixPalette ?? DEFAULT_MIXTURE_PALETTE;
+  return config.mixPalette;
 }
 
-/** The frame's learned parameters, or null when it carries none. */
+/** The frame's learned parameters (in `activationParamLayout`), or null before any frame. */
 export function frameParams(frame: Frame | null): Float64Array | null {
-  const params = (frame as { activationParams?: Float64Array } | null)?.activationParams;
-  return params ?? null;
-}
-
-/** Sets the palette a learned mix blends (the `mixPalette` setting); false when refused. */
-export function setMixPalette(
-  set: (key: never, value: unknown) => boolean,
-  palette: MixPalette,
-): boolean {
-  return (set as (key: string, value: unknown) => boolean)('mixPalette', palette);
+  return frame?.activationParams ?? null;
 }
 
 /** The store actions of issue 9 (state/actions.ts). */
