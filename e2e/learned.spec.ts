@@ -177,15 +177,24 @@ test('the learned group of the palette: keyboard, slope and β, the blend palett
   await entries.getByRole('checkbox', { name: 'Cosine' }).focus();
   await page.keyboard.press('Space');
   await expect(entries.getByRole('checkbox', { checked: true })).toHaveCount(7);
-  expect(p.hashFields().mix).toBe('relu,tanh,sin,gaussian,sigmoid,linear,cos');
+  await expect.poll(() => p.hashFields().mix).toBe('relu,tanh,sin,gaussian,sigmoid,linear,cos');
   expect(await axeViolations(page)).toEqual([]);
-  expect(await smallTargets(page)).toEqual([]);
   // Down to two: the last two cannot be unticked.
   for (const label of ['ReLU', 'Tanh', 'Sine', 'Gaussian', 'Sigmoid']) {
     await entries.getByRole('checkbox', { name: label, exact: true }).uncheck();
   }
   await expect(entries.getByRole('checkbox', { checked: true })).toHaveCount(2);
   await expect(entries.getByRole('checkbox', { name: 'Linear', exact: true })).toBeDisabled();
+  await network.palette.close.click();
+
+  // A layer's palette (no incoming-weight footer) with the learned group and its palette open:
+  // every target at least 24 px, axe clean; and the layer can be told to choose from there.
+  await network.setLayerActivation(2).click();
+  await network.palette.dialog.getByRole('button', { name: 'Learned activations' }).click();
+  await network.palette.dialog.getByRole('button', { name: /^Learned mix palette/ }).click();
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await smallTargets(page)).toEqual([]);
+  await expect(button(page, 'Let layer 2 choose')).toBeVisible();
 });
 
 test.describe('a learned network training, at four sizes', () => {

@@ -23,7 +23,7 @@ const ROW_HEIGHT = 26;
 const ROW_GAP = 4;
 const LABEL_WIDTH = 64;
 /** A segment needs this many px per character of its label to show it. */
-const PX_PER_CHAR = 8.5;
+const PX_PER_CHAR = 9.5;
 
 /** The chart's words: "Layer 1: 64% Sine, 20% Tanh, …; Layer 2: …". */
 export function describeChoices(choices: readonly LayerChoice[], palette: MixPalette): string {

@@ -25,7 +25,7 @@ import {
 import { blendInto, formatParam, percent, rankedBlend, type LearnedParams } from './learnedValues';
 
 /** Entries of a blend the long form names. */
-const LONG_ENTRIES = 4;
+const LONG_ENTRIES = 3;
 
 /** The long form of a learned neuron's values. */
 export function learnedValueText(id: LearnedId, p: LearnedParams, palette: MixPalette): string {
@@ -35,7 +35,7 @@ export function learnedValueText(id: LearnedId, p: LearnedParams, palette: MixPa
   const named = ranked
     .slice(0, LONG_ENTRIES)
     .map((e) => `${percent(e.share)} ${activationInfo(e.id).label}`);
-  return `blend ${named.join(', ')}${ranked.length > LONG_ENTRIES ? ', …' : ''}`;
+  return `${named.join(', ')}${ranked.length > LONG_ENTRIES ? ', …' : ''}`;
 }
 
 /**
