@@ -63,7 +63,9 @@ export type WorkerCommand =
    */
   | { readonly type: 'restore'; readonly generation: number; readonly state: SessionState }
   /** Send a `checkpoint` of the session now, changed or not (to save it in a file). */
-  | { readonly type: 'checkpoint' };
+  | { readonly type: 'checkpoint' }
+  /** Freeze the learned choices (nn/freeze.ts), weights kept; answered by `frozen`. */
+  | { readonly type: 'freeze' };
 
 /** One point of a data set for drawing: flat x, y, label triples. */
 export interface PointSet {
@@ -143,12 +145,26 @@ export type WorkerEvent =
    * The session's state, to continue from after a restart: about once a second while training
    * runs, and whenever it settled after a change (a step, a pause, an edit).
    */
-  | { readonly type: 'checkpoint'; readonly generation: number; readonly state: SessionState };
+  | { readonly type: 'checkpoint'; readonly generation: number; readonly state: SessionState }
+  /**
+   * The answer to `freeze`: the hidden activations now in force, the state from just before
+   * (to undo exactly), the test loss just before and just after, and how many neurons changed.
+   */
+  | {
+      readonly type: 'frozen';
+      readonly generation: number;
+      readonly hidden: PlaygroundConfig['hidden'];
+      readonly before: SessionState;
+      readonly testLossBefore: number;
+      readonly testLossAfter: number;
+      readonly changed: number;
+    };
 
 /** The `data` event: the points of a new build. */
 export type DataEvent = Extract<WorkerEvent, { type: 'data' }>;
 export type PongEvent = Extract<WorkerEvent, { type: 'pong' }>;
 export type CheckpointEvent = Extract<WorkerEvent, { type: 'checkpoint' }>;
+export type FrozenEvent = Extract<WorkerEvent, { type: 'frozen' }>;
 
 /** The buffers of a frame, for postMessage's transfer list. */
 export function frameTransferables(frame: Frame): ArrayBuffer[] {

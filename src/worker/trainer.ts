@@ -9,7 +9,9 @@
  * there.
  */
 import {
+  applyActivations,
   DivergenceError,
+  freezeMixtures,
   evaluate,
   evaluateGrid,
   gridSize,
@@ -203,7 +205,25 @@ export class Trainer {
       }
       case 'checkpoint':
         return this.postCheckpoint(this.requireSession());
+      case 'freeze':
+        return this.freeze(this.requireSession());
     }
+  }
+
+  /** Freezes the learned choices between two epochs and reports the test loss around it. */
+  private freeze(session: Session): void {
+    const before = captureSessionState(session);
+    const testLossBefore = this.testEvaluation(session).loss;
+    const hidden = freezeMixtures(session.net);
+    const changed = applyActivations(session.net, hidden).length;
+    session.config = { ...session.config, hidden };
+    this.changed();
+    const testLossAfter = this.testEvaluation(session).loss;
+    const { generation } = session;
+    this.post(
+      { type: 'frozen', generation, hidden, before, testLossBefore, testLossAfter, changed },
+      [],
+    );
   }
 
   private build(
@@ -402,6 +422,7 @@ function failureMessage(command: WorkerCommand, error: unknown): string {
     ping: 'answer the heartbeat',
     restore: 'continue from the saved training',
     checkpoint: 'send the training state',
+    freeze: 'freeze the learned choices',
   };
   return `Could not ${what[command.type]}: ${reason.replace(/\.$/, '')}.`;
 }
