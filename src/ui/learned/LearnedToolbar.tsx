@@ -4,13 +4,11 @@
  * activation it weighs most) and, after a freeze, "Undo freeze".
  */
 import { playgroundActions as act, usePlayground } from '../../state';
-import { canUndoFreeze, hasLearned, learnedActions } from './contract';
-
-const learned = learnedActions(act);
+import { hasLearned } from './contract';
 
 export function LearnedToolbar() {
   const anyLearned = usePlayground((s) => hasLearned(s.config.hidden));
-  const undo = usePlayground((s) => canUndoFreeze(s));
+  const undo = usePlayground((s) => s.freezeUndo !== null);
   const empty = usePlayground((s) => s.config.hidden.length === 0);
   return (
     <span className="learned-toolbar">
@@ -19,7 +17,7 @@ export function LearnedToolbar() {
         className="text-button"
         disabled={empty}
         title="Turn every hidden neuron into a learned mix of the palette and train: each neuron learns how much of each activation to use"
-        onClick={() => learned.letNetworkChoose('all')}
+        onClick={() => act.letNetworkChoose('all')}
       >
         Let the network choose
       </button>
@@ -28,7 +26,7 @@ export function LearnedToolbar() {
         className="text-button"
         disabled={!anyLearned}
         title="Give every learned mix the one activation it weighs most, keep every weight and keep training"
-        onClick={() => learned.freezeChoices()}
+        onClick={() => act.freezeChoices()}
       >
         Freeze choices
       </button>
@@ -37,7 +35,7 @@ export function LearnedToolbar() {
           type="button"
           className="text-button"
           title="Go back to the learned mixes as they were just before the freeze"
-          onClick={() => learned.undoFreeze()}
+          onClick={() => act.undoFreeze()}
         >
           Undo freeze
         </button>
@@ -54,7 +52,7 @@ export function LetLayerChoose({ layer, onDone }: { layer: number; onDone: () =>
       className="text-button"
       title={`Turn every neuron of layer ${layer} into a learned mix of the palette and train`}
       onClick={() => {
-        learned.letNetworkChoose(layer);
+        act.letNetworkChoose(layer);
         onDone();
       }}
     >

@@ -41,27 +41,6 @@ export function frameParams(frame: Frame | null): Float64Array | null {
   return frame?.activationParams ?? null;
 }
 
-/** The store actions of issue 9 (state/actions.ts). */
-export interface LearnedActions {
-  /** Every hidden neuron (or layer `layer`'s, from 1) becomes a learned mix; training starts. */
-  letNetworkChoose(layer: number | 'all'): unknown;
-  /** Every learned mix becomes its largest entry; weights kept, training goes on. */
-  freezeChoices(): unknown;
-  /** Back to the state just before the freeze. */
-  undoFreeze(): unknown;
-}
-
-/** The page's learned-activation actions. */
-export function learnedActions(act: object): LearnedActions {
-  return act as LearnedActions;
-}
-
-/** Whether the store holds a freeze that can be undone (`freezeUndo` non-null). */
-export function canUndoFreeze(state: object): boolean {
-  const undo = (state as { freezeUndo?: unknown }).freezeUndo;
-  return undo !== undefined && undo !== null;
-}
-
 const layouts = new WeakMap<object, { size: number; layout: ParamLayout }>();
 
 /** `activationParamLayout`, computed once per network (hidden array) and palette size. */
