@@ -127,4 +127,19 @@ export const BUILTIN_LESSONS: readonly Lesson[] = [
       'Set the layer\u2019s activation with \u0192, or choose ReLU under Activation for new neurons and press Apply to all.',
     ],
   },
+  {
+    version: 1,
+    id: 'let-it-choose',
+    title: 'Let the network choose',
+    text: [
+      'Instead of choosing activations yourself, let every neuron learn its own: a learned mix blends ReLU, tanh, sine, Gaussian, sigmoid and linear, and training learns how much of each.',
+      'Press Let the network choose and watch the bars on the neurons and the chart under the network: what does each layer go for on the spiral? Then press Freeze choices and see what the loss does.',
+    ],
+    start: `#dataset=spiral&features=x1,x2&net=tanh,tanh,tanh,tanh;tanh,tanh,tanh,tanh&lr=0.03&batch=10&${FAST}`,
+    goal: { metric: 'testAccuracy', above: 0.95, withinEpochs: 2000, allActivation: 'mixture' },
+    hints: [
+      'Let the network choose is in the network\u2019s toolbar; it starts training at once.',
+      'Press it before training the tanh network: the goal counts epochs from the start.',
+    ],
+  },
 ];

@@ -33,7 +33,7 @@ const GAP: Point = [NaN, NaN];
  * square reaches 16 on [-4, 4] and would flatten into a thin U; no steeper than the diagonal,
  * the glyph stays a recognisable parabola that leaves through the top.
  */
-function yWindow(ys: Float64Array, xDomain: readonly [number, number]): [number, number] {
+export function yWindow(ys: Float64Array, xDomain: readonly [number, number]): [number, number] {
   const limit = Math.max(Math.abs(xDomain[0]), Math.abs(xDomain[1]), 1);
   let lo = 0;
   let hi = 0;

@@ -4,8 +4,10 @@
  * goes on with every weight kept. Keyboard: arrows move, Enter or Space choose, Escape closes.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { ACTIVATIONS, type ActivationId } from '../../nn';
+import type { ActivationId } from '../../nn';
 import { ActivationGlyph } from '../ActivationGlyph';
+import { FIXED_ACTIVATIONS as ACTIVATIONS } from '../learned/contract';
+import { LearnedPaletteGroup } from '../learned/LearnedPaletteGroup';
 import { placePalette, type Box } from './placePalette';
 
 /** Options per row of the palette grid (Up and Down move by this many). */
@@ -173,6 +175,7 @@ export function ActivationPalette({
           </li>
         ))}
       </ul>
+      <LearnedPaletteGroup current={current} onChoose={onChoose} />
       {footer}
     </div>
   );

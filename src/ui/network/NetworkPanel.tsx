@@ -12,6 +12,7 @@ import {
   usePlayground,
   type NeuronRef,
 } from '../../state';
+import { LearnedChoiceChart } from '../learned/LearnedChoiceChart';
 import type { DiagramLink } from './geometry';
 import { LayerHeaders } from './LayerHeaders';
 import { LinksLayer } from './LinksLayer';
@@ -92,6 +93,7 @@ export function NetworkPanel() {
         <strong>Click a neuron</strong> to give it its own activation function. Shift-click (or
         Select several) picks a group; hover shows a neuron large on the right.
       </p>
+      <LearnedChoiceChart />
       <div className="diagram" ref={box} onPointerLeave={hideTooltip}>
         <LinksLayer
           links={links}

@@ -7,6 +7,7 @@ import {
   usePlayground,
   type NeuronRef,
 } from '../../state';
+import { LearnedToolbar } from '../learned/LearnedToolbar';
 
 export interface NetworkToolbarProps {
   hiddenLayers: number;
@@ -68,6 +69,7 @@ export function NetworkToolbar({
           Select several
         </button>
       )}
+      <LearnedToolbar />
       {selection.length > 0 && (
         <span className="selection-bar">
           {selection.length} selected

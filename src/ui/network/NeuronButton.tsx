@@ -9,6 +9,8 @@ import {
   type NeuronRef,
 } from '../../state';
 import { ActivationGlyph } from '../ActivationGlyph';
+import { isLearned } from '../learned/contract';
+import { LearnedNeuronGlyph } from '../learned/LearnedNeuronGlyph';
 import { useRuntime } from '../runtime';
 import type { NetworkPainter } from './networkPainter';
 
@@ -83,11 +85,21 @@ export function NeuronButton({
       onBlur={unhover}
     >
       <canvas className="heatmap" ref={canvas} />
-      <ActivationGlyph
-        id={activation}
-        size={Math.max(12, Math.round(size * 0.4))}
-        className="neuron-glyph"
-      />
+      {isLearned(activation) ? (
+        <LearnedNeuronGlyph
+          id={activation}
+          hiddenIndex={hiddenIndex}
+          size={Math.max(12, Math.round(size * 0.4))}
+          label={`${neuronLabel(neuronRef)}, ${label}`}
+          suffix={selected ? ', selected' : ''}
+        />
+      ) : (
+        <ActivationGlyph
+          id={activation}
+          size={Math.max(12, Math.round(size * 0.4))}
+          className="neuron-glyph"
+        />
+      )}
       <span className="neuron-badge" ref={badge} hidden />
     </button>
   );

@@ -11,6 +11,8 @@ import {
   toEngineNeuron,
   type NeuronRef,
 } from '../../state';
+import { LetLayerChoose } from '../learned/LearnedToolbar';
+import { LearnedValueText } from '../learned/LearnedValueText';
 import { ActivationPalette } from './ActivationPalette';
 import type { DiagramLink } from './geometry';
 import { IncomingWeightPicker } from './IncomingWeightPicker';
@@ -59,7 +61,8 @@ export function NeuronPalette({
       anchor={palette.anchor}
       onChoose={(id) => {
         applyActivation(target, id);
-        onClose();
+        // A learned mix stays open on the palette it blends, to be edited.
+        if (id !== 'mixture') onClose();
       }}
       onClose={onClose}
       onFocusOut={onDismiss}
@@ -77,6 +80,9 @@ export function NeuronPalette({
             >
               Show large
             </button>
+            <p className="learned-now">
+              <LearnedValueText neuron={single} prefix="Learned now: " />
+            </p>
             <NeuronStatsLine
               statsIndex={hiddenIndexOf(single, layerSizes)}
               hiddenCount={hiddenNeuronCount(layerSizes)}
@@ -87,6 +93,8 @@ export function NeuronPalette({
               onEdit={onEditWeight}
             />
           </>
+        ) : target.kind === 'layer' ? (
+          <LetLayerChoose layer={target.layer} onDone={onClose} />
         ) : null
       }
     />

@@ -8,6 +8,7 @@ import { GRID_EXTENT } from '../../nn';
 import { playgroundActions, playgroundStore, usePlayground, type FrameHub } from '../../state';
 import { useHubPainter, useRuntime } from '../runtime';
 import { useElementSize } from '../useElementSize';
+import { LearnedHoverValue } from '../learned/LearnedValueText';
 import { Axes } from './Axes';
 import { BigHeatmapPainter, NO_LEGEND, type LegendState } from './bigHeatmapPainter';
 import { DataDots } from './DataDots';
@@ -100,6 +101,7 @@ export function BigHeatmap() {
           aria-label={`${shown.caption}, heatmap over x1 and x2 from ${-GRID_EXTENT} to ${GRID_EXTENT}`}
           style={{ imageRendering: discretize ? 'pixelated' : 'auto' }}
         />
+        <LearnedHoverValue />
         <DataDots size={side} />
         <Axes size={side} />
       </div>
