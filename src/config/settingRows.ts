@@ -79,7 +79,13 @@ export interface NetworkRow extends RowBase<readonly (readonly ActivationId[])[]
   readonly kind: 'network';
 }
 
-export type SettingRow = NumberRow | ChoiceRow<unknown> | FlagRow | FeaturesRow | NetworkRow;
+/** The text of the custom activation f(x); valid when src/expr compiles and checks it. */
+export interface ExpressionRow extends RowBase<string> {
+  readonly kind: 'expression';
+}
+
+export type SettingRow =
+  NumberRow | ChoiceRow<unknown> | FlagRow | FeaturesRow | NetworkRow | ExpressionRow;
 
 /** The value type of a row. */
 export type ValueOf<R> = R extends RowBase<infer T> ? T : never;
@@ -121,4 +127,8 @@ export function featuresRow(row: Base<readonly FeatureId[]>): FeaturesRow {
 
 export function networkRow(row: Base<readonly (readonly ActivationId[])[]>): NetworkRow {
   return { kind: 'network', ...row };
+}
+
+export function expressionRow(row: Base<string>): ExpressionRow {
+  return { kind: 'expression', ...row };
 }

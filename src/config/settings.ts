@@ -11,6 +11,7 @@ import { ACTIVATIONS, INIT_SCHEMES, LIMITS, type ActivationId, type InitScheme }
 import { DATASETS, MAX_NOISE, type DatasetId, type FeatureId } from '../data';
 import {
   choiceRow,
+  expressionRow,
   featuresRow,
   flagRow,
   idChoices,
@@ -155,6 +156,13 @@ export const SETTINGS = {
       ['tanh', 'relu', 'sin', 'gaussian'],
       ['tanh', 'tanh'],
     ],
+  }),
+  customActivation: expressionRow({
+    link: 'fx',
+    label: 'f(x)',
+    help: 'The custom activation of every "Custom: f(x)" neuron, e.g. x * sin(x)',
+    effect: 'patch',
+    default: 'x * sin(x)',
   }),
   learningRate: numberRow({
     link: 'lr',

@@ -502,6 +502,8 @@ function validValues(row: SettingRow): unknown[] {
         [Array.from({ length: maxNeurons }, (_, j) => ACTIVATION_IDS[j % ACTIVATION_IDS.length])],
         Array.from({ length: maxHiddenLayers }, () => ['sin']),
       ];
+    case 'expression':
+      return ['x', 'tanh(x) - 0.1 * x^3', row.default];
   }
 }
 
@@ -537,6 +539,8 @@ function wrongValues(row: SettingRow): unknown[] {
         [Array.from({ length: maxNeurons + 1 }, () => 'tanh')],
         Array.from({ length: maxHiddenLayers + 1 }, () => ['tanh']),
       ];
+    case 'expression':
+      return [...always, null, 42, '', 'y', 'log(x)', ' x', ['x']];
   }
 }
 

@@ -9,7 +9,7 @@
  * `version`, and a reader refuses versions it does not know.
  */
 import * as v from 'valibot';
-import { SETTING_KEYS, configProblems, type PlaygroundConfig } from '../config';
+import { DEFAULT_CONFIG, SETTING_KEYS, configProblems, type PlaygroundConfig } from '../config';
 import { MAX_OWN_POINTS, ownDataProblems, type Point } from '../data';
 import { buildSession } from '../worker/session';
 import {
@@ -149,6 +149,12 @@ export function writeNetworkFile(file: NetworkFile): string {
   return JSON.stringify(file, null, 1);
 }
 
+/** A file saved before the custom activation f(x) existed gets its default expression. */
+function withCustomActivation(file: NetworkFile): NetworkFile {
+  if (file.config.customActivation !== undefined) return file;
+  return { ...file, config: { ...file.config, customActivation: DEFAULT_CONFIG.customActivation } };
+}
+
 /**
  * Parses a network file's text, checking everything a network needs: the layout, that every
  * number is finite and in range, the configuration by the settings table, and that the
@@ -188,7 +194,7 @@ export function readNetworkFile(text: string): ReadResult {
     const where = issue ? v.getDotPath(issue) : null;
     return refuse(`${where ?? 'its layout'} is not as expected (${issue?.message ?? 'invalid'})`);
   }
-  const file = parsed.output as NetworkFile;
+  const file = withCustomActivation(parsed.output as NetworkFile);
   const problems = configProblems(file.config);
   if (problems.length > 0) return refuse(`its settings are invalid: ${problems.join('; ')}`);
   const history = file.history;
