@@ -12,6 +12,7 @@ import {
   usePlayground,
   type NeuronRef,
 } from '../../state';
+import { DiagramDownloads } from './DiagramDownloads';
 import type { DiagramLink } from './geometry';
 import { LayerHeaders } from './LayerHeaders';
 import { LinksLayer } from './LinksLayer';
@@ -122,6 +123,7 @@ export function NetworkPanel() {
         />
         <WeightTooltip tip={tooltip.tip} />
       </div>
+      <DiagramDownloads diagram={box} />
       {dialogs.palette && (
         <NeuronPalette
           palette={dialogs.palette}
