@@ -172,8 +172,8 @@ describe('configFromHash ignoring bad fields', () => {
     ['#init=zeros', 'init: "zeros" is not one of auto, uniform, xavier or he — used auto'],
     ['#loss=hinge', 'loss: "hinge" is not mse or bce — used mse'],
     [
-      '#act=swish',
-      `act: "swish" is not one of ${ACTIVATION_IDS.slice(0, -1).join(', ')} or` +
+      '#act=swoosh',
+      `act: "swoosh" is not one of ${ACTIVATION_IDS.slice(0, -1).join(', ')} or` +
         ` ${ACTIVATION_IDS[ACTIVATION_IDS.length - 1]} — used tanh`,
     ],
     ['#test=maybe', 'test: "maybe" is not 0 or 1 — used 0'],

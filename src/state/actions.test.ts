@@ -34,7 +34,7 @@ describe('activations', () => {
     expect(act.setNeuronActivation(1, 5, 'elu')).toBe(false);
     expect(act.setNeuronActivation(0, 1, 'elu')).toBe(false);
     expect(act.setNeuronActivation(3, 1, 'elu')).toBe(false);
-    expect(act.setNeuronActivation(1, 1, 'swish' as ActivationId)).toBe(false);
+    expect(act.setNeuronActivation(1, 1, 'swoosh' as ActivationId)).toBe(false);
     expect(config()).toBe(before);
   });
 
@@ -338,7 +338,7 @@ describe('training settings', () => {
     expect(act.set('optimizer', 'rmsprop')).toBe(false);
     expect(act.set('init', 'zeros')).toBe(false);
     expect(act.set('loss', 'hinge')).toBe(false);
-    expect(act.set('defaultActivation', 'swish')).toBe(false);
+    expect(act.set('defaultActivation', 'swoosh')).toBe(false);
     expect(config().regularization).toBe('l2');
   });
 
@@ -534,7 +534,7 @@ function wrongValues(row: SettingRow): unknown[] {
         null,
         'tanh',
         [[]],
-        [['swish']],
+        [['swoosh']],
         ['tanh'],
         [Array.from({ length: maxNeurons + 1 }, () => 'tanh')],
         Array.from({ length: maxHiddenLayers + 1 }, () => ['tanh']),
