@@ -100,10 +100,13 @@ const stateSchema = v.strictObject({
 
 /** The configuration's fields are checked by the settings table; here only that no others. */
 const configSchema = v.strictObject(
-  Object.fromEntries(SETTING_KEYS.map((key) => [key, v.unknown()])) as Record<
-    (typeof SETTING_KEYS)[number],
-    v.UnknownSchema
-  >,
+  // customActivation may be missing: files from before it existed (withCustomActivation).
+  Object.fromEntries(
+    SETTING_KEYS.map((key) => [
+      key,
+      key === 'customActivation' ? v.optional(v.unknown()) : v.unknown(),
+    ]),
+  ) as Record<(typeof SETTING_KEYS)[number], v.UnknownSchema>,
 );
 
 const fileSchema = v.strictObject({

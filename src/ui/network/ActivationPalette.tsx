@@ -4,9 +4,18 @@
  * goes on with every weight kept. Keyboard: arrows move, Enter or Space choose, Escape closes.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { ACTIVATIONS, type ActivationId } from '../../nn';
+import {
+  ACTIVATIONS,
+  CUSTOM_ACTIVATION_ID,
+  CUSTOM_ACTIVATION_INFO,
+  type ActivationId,
+} from '../../nn';
 import { ActivationGlyph } from '../ActivationGlyph';
+import { CustomExpressionField } from './CustomExpressionField';
 import { placePalette, type Box } from './placePalette';
+
+/** The palette's options: every table activation, then the network's own f(x). */
+const OPTIONS = [...ACTIVATIONS, CUSTOM_ACTIVATION_INFO];
 
 /** Options per row of the palette grid (Up and Down move by this many). */
 const COLUMNS = 3;
@@ -41,9 +50,15 @@ export function ActivationPalette({
   const headingId = useId();
   const initial = Math.max(
     0,
-    ACTIVATIONS.findIndex((a) => a.id === current),
+    OPTIONS.findIndex((a) => a.id === current),
   );
   const [active, setActive] = useState(initial);
+  // Choosing "Custom: f(x)" keeps the palette open on the f(x) field, focused to type in.
+  const [choseCustom, setChoseCustom] = useState(false);
+  const choose = (id: ActivationId) => {
+    setChoseCustom(id === CUSTOM_ACTIVATION_ID);
+    onChoose(id);
+  };
   const options = useRef<(HTMLLIElement | null)[]>([]);
   const dialog = useRef<HTMLDivElement>(null);
 
@@ -61,7 +76,7 @@ export function ActivationPalette({
   }, [onClose]);
 
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
-    const last = ACTIVATIONS.length - 1;
+    const last = OPTIONS.length - 1;
     const moves: Record<string, number> = {
       ArrowRight: active + 1,
       ArrowLeft: active - 1,
@@ -75,8 +90,8 @@ export function ActivationPalette({
       setActive(Math.min(last, Math.max(0, moves[event.key] as number)));
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      const option = ACTIVATIONS[active];
-      if (option) onChoose(option.id);
+      const option = OPTIONS[active];
+      if (option) choose(option.id);
     }
   }
 
@@ -150,7 +165,7 @@ export function ActivationPalette({
         aria-label="Activation functions"
         onKeyDown={onKeyDown}
       >
-        {ACTIVATIONS.map((info, index) => (
+        {OPTIONS.map((info, index) => (
           <li
             key={info.id}
             ref={(element) => {
@@ -162,7 +177,7 @@ export function ActivationPalette({
             tabIndex={index === active ? 0 : -1}
             className={info.id === current ? 'palette-option current' : 'palette-option'}
             title={`${info.label}: ${info.formula}`}
-            onClick={() => onChoose(info.id)}
+            onClick={() => choose(info.id)}
             onFocus={() => setActive(index)}
           >
             <ActivationGlyph id={info.id} size={30} />
@@ -173,6 +188,7 @@ export function ActivationPalette({
           </li>
         ))}
       </ul>
+      {current === CUSTOM_ACTIVATION_ID && <CustomExpressionField autoFocus={choseCustom} />}
       {footer}
     </div>
   );

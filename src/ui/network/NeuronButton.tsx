@@ -9,6 +9,7 @@ import {
   type NeuronRef,
 } from '../../state';
 import { ActivationGlyph } from '../ActivationGlyph';
+import { activationName, useCustomText } from '../customActivation';
 import { useRuntime } from '../runtime';
 import type { NetworkPainter } from './networkPainter';
 
@@ -58,7 +59,7 @@ export function NeuronButton({
       painter.neurons.delete(key);
     };
   }, [painter, hub, key, hiddenIndex, activation]);
-  const label = activationInfo(activation).label;
+  const label = activationName(activation, useCustomText());
   const name = `${neuronLabel(neuronRef)}, ${label}${selected ? ', selected' : ''}`;
   const hover = () => act.setHovered(neuronRef);
   const unhover = () => {

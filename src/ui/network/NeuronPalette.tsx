@@ -3,7 +3,7 @@
  * last epoch and its incoming weights underneath), for the selected neurons or for a layer.
  */
 import type { FeatureId } from '../../data';
-import type { ActivationId } from '../../nn';
+import { CUSTOM_ACTIVATION_ID, type ActivationId } from '../../nn';
 import {
   hiddenIndexOf,
   hiddenNeuronCount,
@@ -59,7 +59,7 @@ export function NeuronPalette({
       anchor={palette.anchor}
       onChoose={(id) => {
         applyActivation(target, id);
-        onClose();
+        if (id !== CUSTOM_ACTIVATION_ID) onClose();
       }}
       onClose={onClose}
       onFocusOut={onDismiss}
