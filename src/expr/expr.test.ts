@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVATION_TABLE } from '../nn/activationTable';
-import { checkExpression, compileExpression, MAX_EXPRESSION_LENGTH } from './index';
+import {
+  checkExpression,
+  compileExpression,
+  MAX_EXPRESSION_LENGTH,
+  torchCustomActivation,
+} from './index';
 
 const GOOD: readonly (readonly [string, (x: number) => number])[] = [
   ['x', (x) => x],
@@ -118,5 +123,23 @@ describe('compileExpression', () => {
     g.value(5);
     expect(Array.from(out)).toEqual([1, 4, 9]);
     expect(Array.from(slope)).toEqual([2, 4, 6]);
+  });
+});
+
+describe('torchCustomActivation', () => {
+  it('writes f in torch operations from the tree, the text only in a comment', () => {
+    const source = torchCustomActivation('-x^2 + max(0, x) * 2 ** x');
+    expect(source).toContain(
+      '    return ((-torch.pow(x, _c(2.0))) + (torch.maximum(_c(0.0), x) * torch.pow(_c(2.0), x)))',
+    );
+    expect(source).toContain('    # f(x) = "-x^2 + max(0, x) * 2 ** x", generated');
+    expect(source.split('\n').filter((line) => /^\S/.test(line))).toEqual([
+      'def _c(value):',
+      'def custom_activation(x):',
+    ]);
+  });
+
+  it('refuses what it cannot read rather than writing it', () => {
+    expect(() => torchCustomActivation('__import__("os")')).toThrow(/expression/);
   });
 });

@@ -8,4 +8,4 @@ export {
   type CustomActivation,
   type ExpressionCheck,
 } from './compile';
-export { TORCH_CONSTANT_HELPER, torchExpression } from './torch';
+export { TORCH_CONSTANT_HELPER, torchCustomActivation, torchExpression } from './torch';

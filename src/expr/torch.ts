@@ -5,6 +5,7 @@
  * as on PyTorch 1.13 and current releases alike; every operation is parenthesised.
  */
 import type { ExprNode } from './ast';
+import { parseExpression } from './parse';
 
 /** Python for the helper the generated expressions use; define it once before them. */
 export const TORCH_CONSTANT_HELPER =
@@ -55,4 +56,21 @@ export function torchExpression(node: ExprNode, input: string): string {
       }
     }
   }
+}
+
+/**
+ * Python defining `custom_activation(x)`, the custom activation `text` (already checked by the
+ * settings table) in torch operations, with the constant helper it uses. The text itself
+ * appears only in a comment, as a JSON string (it cannot end the comment or the line).
+ */
+export function torchCustomActivation(text: string): string {
+  const tree = parseExpression(text);
+  return [
+    TORCH_CONSTANT_HELPER,
+    '',
+    'def custom_activation(x):',
+    `    # f(x) = ${JSON.stringify(text.trim())}, generated from the page's syntax tree of it.`,
+    `    return ${torchExpression(tree, 'x')}`,
+    '',
+  ].join('\n');
 }

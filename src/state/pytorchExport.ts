@@ -10,6 +10,7 @@
  */
 import { trainingSpecOf, type PlaygroundConfig } from '../config';
 import type { Point } from '../data';
+import { torchCustomActivation } from '../expr';
 import { buildSession } from '../worker/session';
 import type { SessionState } from '../worker/sessionState';
 
@@ -118,7 +119,10 @@ PARAMETERS = [
 ${layers.join(',\n')},
 ]
 
+${torchCustomActivation(config.customActivation)}
+
 ACTIVATIONS = {
+    "custom": custom_activation,
     "linear": lambda x: x,
     "relu": torch.relu,
     "tanh": torch.tanh,
