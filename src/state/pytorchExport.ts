@@ -14,6 +14,14 @@ import { torchCustomActivation } from '../expr';
 import { buildSession } from '../worker/session';
 import type { SessionState } from '../worker/sessionState';
 
+/**
+ * The lines around the network's definition, losses, evaluation and shuffle: the part of the
+ * script the experiment export (experimentPytorch.ts) takes as it is, so both run one code.
+ */
+export const SHARED_BEGINS =
+  '# ---- The network, its losses and the page shuffle (shared part) ----';
+export const SHARED_ENDS = '# ---- End of the shared part ----';
+
 /** The file's name for the network at `epoch`. */
 export function pytorchFileName(epoch: number): string {
   return `activation_playground_epoch_${epoch}.py`;
@@ -119,6 +127,7 @@ PARAMETERS = [
 ${layers.join(',\n')},
 ]
 
+${SHARED_BEGINS}
 ${torchCustomActivation(config.customActivation)}
 
 ACTIVATIONS = {
@@ -244,6 +253,7 @@ class Shuffler:
         for i in range(len(order) - 1, 0, -1):
             j = math.floor((self.next_uint32() / 4294967296) * (i + 1))
             order[i], order[j] = order[j], order[i]
+${SHARED_ENDS}
 
 
 def load(net):
