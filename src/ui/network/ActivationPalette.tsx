@@ -11,6 +11,7 @@ import {
   type ActivationId,
 } from '../../nn';
 import { ActivationGlyph } from '../ActivationGlyph';
+import { useCustomText } from '../customActivation';
 import { CustomExpressionField } from './CustomExpressionField';
 import { placePalette, type Box } from './placePalette';
 
@@ -53,6 +54,10 @@ export function ActivationPalette({
     OPTIONS.findIndex((a) => a.id === current),
   );
   const [active, setActive] = useState(initial);
+  const customText = useCustomText();
+  // The custom option shows the network's f(x) as its formula.
+  const formulaOf = (info: (typeof OPTIONS)[number]) =>
+    info.id === CUSTOM_ACTIVATION_ID ? customText : info.formula;
   // Choosing "Custom: f(x)" keeps the palette open on the f(x) field, focused to type in.
   const [choseCustom, setChoseCustom] = useState(false);
   const choose = (id: ActivationId) => {
@@ -176,14 +181,14 @@ export function ActivationPalette({
             aria-selected={info.id === current}
             tabIndex={index === active ? 0 : -1}
             className={info.id === current ? 'palette-option current' : 'palette-option'}
-            title={`${info.label}: ${info.formula}`}
+            title={`${info.label}: ${formulaOf(info)}`}
             onClick={() => choose(info.id)}
             onFocus={() => setActive(index)}
           >
             <ActivationGlyph id={info.id} size={30} />
             <span className="palette-option-text">
               <span className="palette-option-label">{info.label}</span>
-              <span className="palette-option-formula">{info.formula}</span>
+              <span className="palette-option-formula">{formulaOf(info)}</span>
             </span>
           </li>
         ))}
