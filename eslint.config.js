@@ -161,6 +161,23 @@ export default tseslint.config(
     'src/data holds pure generators: it may use src/nn only.',
   ),
   forbidImports(
+    ['src/expr/**'],
+    [
+      'data',
+      'worker',
+      'state',
+      'viz',
+      'ui',
+      'config',
+      'experiment',
+      'react',
+      'react-dom',
+      'd3',
+      'zustand',
+    ],
+    "src/expr compiles f(x) with jsep over the engine's maths: it uses src/nn only.",
+  ),
+  forbidImports(
     ['src/config/**'],
     ['worker', 'state', 'viz', 'ui', 'react', 'react-dom', 'd3', 'zustand'],
     'src/config is plain settings data over the engine and the data sets.',

@@ -61,6 +61,13 @@ test('a preset at 3 seeds × 100 epochs fills the table and the verdict, and the
   expect(file.format).toBe('activation-playground-experiment');
   expect(file.runs).toHaveLength(6);
   expect(file.partial).toBe(false);
+  // The PyTorch export holds every run (its data and initial weights) and takes --shard K/N.
+  const python = await experiment.download(
+    experiment.dialog.getByRole('button', { name: 'Export experiment (PyTorch)' }),
+  );
+  expect(python.name).toBe('activation_playground_experiment.py');
+  expect(python.text.match(/^ {8}"prefix": /gm)).toHaveLength(6);
+  expect(python.text).toContain('--shard K/N');
 
   // A tablet held upright: the dialog scrolls inside, the page does not.
   await page.setViewportSize({ width: 768, height: 1024 });

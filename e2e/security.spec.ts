@@ -88,6 +88,28 @@ test('under the strict policy and Trusted Types the built page loads, trains and
   ).toBe('object');
 });
 
+test('under the strict policy a custom f(x) neuron compiles, trains and draws without eval', async ({
+  playground,
+  page,
+}) => {
+  const violations = await recordViolations(page);
+  const fx = encodeURIComponent('max(0, x) + 0.1 * sin(3 * x) ^ 2');
+  await page.goto(`${site?.url}#dataset=circle&net=custom,tanh;custom&fx=${fx}`);
+  await playground.waitUntilReady();
+  await playground.network.expectActivation(1, 1, 'Custom: max(0, x) + 0.1 * sin(3 * x) ^ 2');
+  await playground.run.start();
+  await playground.run.expectTrainingGoesOn();
+  await playground.run.stop();
+  await playground.run.settle();
+  // A new expression typed in the palette compiles on the page too.
+  await playground.network.neuron(1, 1).click();
+  const field = playground.network.palette.dialog.getByRole('textbox', { name: 'f(x)' });
+  await field.fill('tanh(x) - 0.05 * x^3');
+  await playground.network.expectActivation(1, 1, 'Custom: tanh(x) - 0.05 * x^3');
+  await playground.run.stepTimes(2);
+  expect(await violations()).toEqual([]);
+});
+
 test('the policy is in force: a script injected into the page can neither write HTML nor start a worker', async ({
   playground,
   page,

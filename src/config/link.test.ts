@@ -42,6 +42,8 @@ function randomValue(row: SettingRow, rng: Rng): unknown {
       const palette = FIXED_ACTIVATION_IDS.filter(() => rng.next() < 0.4);
       return palette.length >= 2 ? palette : ['tanh', 'sin'];
     }
+    case 'expression':
+      return pick(rng, [row.default, 'x', 'max(0, x) + 0.1 * sin(3 * x)', '-x^2 / (1 + abs(x))']);
   }
 }
 
@@ -62,7 +64,7 @@ describe('configToHash', () => {
     expect(configToHash(DEFAULT_CONFIG)).toBe(
       '#dataset=circle&noise=0&train=50&seed=1&features=x1,x2' +
         '&net=tanh,relu,sin,gaussian;tanh,tanh' +
-        '&mix=relu,tanh,sin,gaussian,sigmoid,linear' +
+        '&mix=relu,tanh,sin,gaussian,sigmoid,linear&fx=x%20*%20sin(x)' +
         '&lr=0.03&opt=sgd&batch=10&reg=none&regRate=0' +
         '&init=auto&loss=mse&act=tanh&test=0&discretize=0&speed=30&log=0',
     );
@@ -322,5 +324,32 @@ describe('configFromHash on garbage', () => {
 
   it('survives a value that is not a string', () => {
     expect(configFromHash(undefined as unknown as string).config).toEqual(DEFAULT_CONFIG);
+  });
+});
+
+describe('the custom activation in the link', () => {
+  it('round-trips an expression with spaces, + and ^ through the link', () => {
+    const config = { ...DEFAULT_CONFIG, customActivation: 'max(0, x) + 0.1 * sin(3 * x) ^ 2' };
+    const hash = configToHash(config);
+    expect(hash).not.toMatch(/[ +^]/);
+    expect(configFromHash(hash)).toEqual({ config, ignored: [] });
+  });
+
+  it('falls back to the default with a notice naming the expression when fx is bad', () => {
+    const { config, ignored } = configFromHash(`#fx=${encodeURIComponent('log(x)')}`);
+    expect(config.customActivation).toBe(DEFAULT_CONFIG.customActivation);
+    expect(ignored).toEqual([
+      'fx: "log(x)" is refused: The expression log(x) is not finite at x = -6 — used x * sin(x)',
+    ]);
+    expect(configFromHash('#fx=alert(1)').ignored[0]).toMatch(/expression alert\(1\) calls alert/);
+  });
+
+  it('refuses a stored expression that is not the checked text', () => {
+    expect(configProblems({ ...DEFAULT_CONFIG, customActivation: 'y' })[0]).toMatch(
+      /^customActivation is refused: The expression y uses y/,
+    );
+    expect(configProblems({ ...DEFAULT_CONFIG, customActivation: 42 })).toEqual([
+      'customActivation is not the text of an expression',
+    ]);
   });
 });

@@ -10,6 +10,7 @@
  * hand-edited link never breaks the page.
  */
 import { FEATURE_IDS, isFeatureId, type FeatureId } from '../data';
+import { checkExpression } from '../expr';
 import { LIMITS, isActivationId, type ActivationId } from '../nn';
 import { readNumberOf } from './numbers';
 import type { SettingRow } from './settingRows';
@@ -51,12 +52,16 @@ function formatValue(row: SettingRow, value: unknown): string {
       return (value as PlaygroundConfig['hidden']).map((layer) => layer.join(',')).join(';');
     case 'palette':
       return (value as PlaygroundConfig['mixPalette']).join(',');
+    case 'expression':
+      // The one free text of the link: escaped, so its spaces, + and / survive.
+      return encodeURIComponent(value as string);
   }
 }
 
 /**
- * The hash (with its leading `#`) recording `config`. No value needs escaping: ids are
- * lowercase letters, digits, `_` and `-`; numbers print with digits, `.`, `e`, `+` and `-`.
+ * The hash (with its leading `#`) recording `config`. Only the custom activation's text is
+ * escaped: ids are lowercase letters, digits, `_` and `-`; numbers print with digits, `.`,
+ * `e`, `+` and `-`.
  */
 export function configToHash(config: PlaygroundConfig): string {
   const fields = SETTING_KEYS.map((key) => {
@@ -98,7 +103,9 @@ function decode(text: string): string | null {
 }
 
 function defaultText(key: SettingKey): string {
-  return `used ${formatValue(rowOf(key), DEFAULT_CONFIG[key])}`;
+  const row = rowOf(key);
+  const value = DEFAULT_CONFIG[key];
+  return `used ${row.kind === 'expression' ? String(value) : formatValue(row, value)}`;
 }
 
 /** The decoded value of every known key given once or more (the first wins). */
@@ -169,6 +176,10 @@ class FieldReader {
       if (flag === '1' || flag === 'true') return true;
       if (flag === '0' || flag === 'false') return false;
       this.reject(key, text, 'is not 0 or 1');
+    } else if (row.kind === 'expression') {
+      const check = checkExpression(text);
+      if (check.ok) return check.activation.text;
+      this.reject(key, text, `is refused: ${check.message}`);
     }
     return fallback;
   }

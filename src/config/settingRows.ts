@@ -84,8 +84,13 @@ export interface PaletteRow extends RowBase<readonly FixedActivationId[]> {
   readonly kind: 'palette';
 }
 
+/** The text of the custom activation f(x); valid when src/expr compiles and checks it. */
+export interface ExpressionRow extends RowBase<string> {
+  readonly kind: 'expression';
+}
+
 export type SettingRow =
-  NumberRow | ChoiceRow<unknown> | FlagRow | FeaturesRow | NetworkRow | PaletteRow;
+  NumberRow | ChoiceRow<unknown> | FlagRow | FeaturesRow | NetworkRow | PaletteRow | ExpressionRow;
 
 /** The value type of a row. */
 export type ValueOf<R> = R extends RowBase<infer T> ? T : never;
@@ -131,4 +136,8 @@ export function networkRow(row: Base<readonly (readonly ActivationId[])[]>): Net
 
 export function paletteRow(row: Base<readonly FixedActivationId[]>): PaletteRow {
   return { kind: 'palette', ...row };
+}
+
+export function expressionRow(row: Base<string>): ExpressionRow {
+  return { kind: 'expression', ...row };
 }

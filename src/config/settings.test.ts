@@ -47,6 +47,8 @@ function samplesOf(row: SettingRow): unknown[] {
     }
     case 'palette':
       return [row.default, ['sin', 'relu'], [...FIXED_ACTIVATION_IDS].reverse()];
+    case 'expression':
+      return [row.default, 'x', 'tanh(x) * 2 ^ -x^2', 'max(0, x) + 0.1 * sin(3 * x)'];
   }
 }
 

@@ -18,6 +18,7 @@ import {
 import { DATASETS, MAX_NOISE, type DatasetId, type FeatureId } from '../data';
 import {
   choiceRow,
+  expressionRow,
   featuresRow,
   flagRow,
   idChoices,
@@ -171,6 +172,13 @@ export const SETTINGS = {
     // Only the mixtures' blend weights start again; every weight is kept.
     effect: 'patch',
     default: DEFAULT_MIXTURE_PALETTE,
+  }),
+  customActivation: expressionRow({
+    link: 'fx',
+    label: 'f(x)',
+    help: 'The custom activation of every "Custom: f(x)" neuron, e.g. x * sin(x)',
+    effect: 'patch',
+    default: 'x * sin(x)',
   }),
   learningRate: numberRow({
     link: 'lr',

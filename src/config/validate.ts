@@ -4,6 +4,7 @@
  * worker refuse the same things with the same words.
  */
 import { FEATURE_IDS, isFeatureId } from '../data';
+import { checkExpression } from '../expr';
 import { FIXED_ACTIVATION_COUNT, LIMITS, isActivationId, isFixedActivationId } from '../nn';
 import { numberProblem } from './numbers';
 import type { ChoiceRow, SettingRow } from './settingRows';
@@ -67,6 +68,15 @@ export function paletteProblem(palette: unknown): string | null {
   return new Set(palette).size === palette.length ? null : 'names an activation twice';
 }
 
+/** Null when `text` is a custom activation that compiles and is finite, else why not. */
+export function expressionProblem(text: unknown): string | null {
+  if (typeof text !== 'string') return 'is not the text of an expression';
+  const check = checkExpression(text);
+  if (!check.ok) return `is refused: ${check.message}`;
+  // Stored as checked, trimmed, so equal expressions compare equal.
+  return check.activation.text === text ? null : 'has spaces around the expression';
+}
+
 /** Null when `value` is valid for setting `key`, else why not ("is not a number from 0 to 50"). */
 export function settingProblem(key: SettingKey, value: unknown): string | null {
   const row = rowOf(key);
@@ -83,6 +93,8 @@ export function settingProblem(key: SettingKey, value: unknown): string | null {
       return networkProblem(value);
     case 'palette':
       return paletteProblem(value);
+    case 'expression':
+      return expressionProblem(value);
   }
 }
 

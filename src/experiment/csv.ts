@@ -28,7 +28,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** A field quoted when it holds a comma, quote or line break (RFC 4180). */
-function field(value: string): string {
+export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
@@ -48,7 +48,7 @@ export function resultsCsv(results: ExperimentResults): string {
     const { final, diverged } = outcome;
     const keep = (value: number) => numberField(diverged ? null : value);
     return [
-      field(variants[variant]?.name ?? String(variant + 1)),
+      csvField(variants[variant]?.name ?? String(variant + 1)),
       String(seed),
       String(outcome.epochs),
       keep(final.trainLoss),

@@ -3,6 +3,7 @@
  * with learned parameters (learnedActivations.ts). A code is the position in that order.
  */
 import { ACTIVATION_TABLE, FIXED_ACTIVATION_COUNT } from './activationTable';
+import type { CUSTOM_ACTIVATION_ID } from './customActivation';
 import { LEARNED_ACTIVATION_TABLE } from './learnedActivations';
 import { codesOf, idsOf } from './tableCodes';
 
@@ -12,7 +13,8 @@ export const ALL_ACTIVATION_ENTRIES = [...ACTIVATION_TABLE, ...LEARNED_ACTIVATIO
 /** Every hidden activation's id, in palette order. */
 export const ACTIVATION_IDS = idsOf(ALL_ACTIVATION_ENTRIES);
 
-export type ActivationId = (typeof ACTIVATION_IDS)[number];
+/** Every id a neuron may have: the tables' and `custom` (customActivation.ts). */
+export type ActivationId = (typeof ACTIVATION_IDS)[number] | typeof CUSTOM_ACTIVATION_ID;
 
 /** The ids of the activations with learned parameters. */
 export const LEARNED_ACTIVATION_IDS = idsOf(LEARNED_ACTIVATION_TABLE);

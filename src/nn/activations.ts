@@ -14,6 +14,11 @@ import {
   type LearnedActivationId,
 } from './activationIds';
 import { FIXED_ACTIVATION_CODES, type FixedActivationId } from './activationTable';
+import {
+  CUSTOM_ACTIVATION_CODE,
+  CUSTOM_ACTIVATION_ID,
+  CUSTOM_ACTIVATION_INFO,
+} from './customActivation';
 import { SpecError } from './errors';
 import type { ParameterCount } from './learnedEntry';
 
@@ -59,7 +64,10 @@ export const ACTIVATIONS: readonly ActivationInfo[] = ALL_ACTIVATION_ENTRIES.map
 export const ACTIVATION_ID_EXPECTED = `one of the ${ACTIVATION_COUNT} activation ids`;
 
 // A Map, not the codes object: `"toString" in ACTIVATION_CODES` would be true.
-const CODE_BY_ID = new Map<string, number>(ACTIVATION_IDS.map((id, code) => [id, code]));
+const CODE_BY_ID = new Map<string, number>([
+  ...ACTIVATION_IDS.map((id, code) => [id, code] as const),
+  [CUSTOM_ACTIVATION_ID, CUSTOM_ACTIVATION_CODE],
+]);
 
 const LEARNED_IDS = new Set<string>(LEARNED_ACTIVATION_IDS);
 const FIXED_CODE_BY_ID = new Map<string, number>(Object.entries(FIXED_ACTIVATION_CODES));
@@ -93,6 +101,7 @@ export function activationCode(id: ActivationId): number {
 
 /** The id of an activation code. */
 export function activationIdOf(code: number): ActivationId {
+  if (code === CUSTOM_ACTIVATION_CODE) return CUSTOM_ACTIVATION_ID;
   const id = ACTIVATION_IDS[code];
   if (id === undefined) throw new RangeError(`unknown activation code ${code}`);
   return id;
@@ -100,6 +109,7 @@ export function activationIdOf(code: number): ActivationId {
 
 /** Display data of one activation. */
 export function activationInfo(id: ActivationId): ActivationInfo {
+  if (id === CUSTOM_ACTIVATION_ID) return CUSTOM_ACTIVATION_INFO;
   return ACTIVATIONS[activationCode(id)] as ActivationInfo;
 }
 

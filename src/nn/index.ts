@@ -1,5 +1,6 @@
 /** The training engine's public surface: pure TypeScript, no DOM, flat typed arrays. */
 export * from './activations';
+export * from './customActivation';
 export * from './edit';
 export * from './errors';
 // The pass over blocks of rows (forwardRows, affineBlock, …) stays internal to the engine.

@@ -7,13 +7,15 @@
  * there.
  */
 import { learnedEntryOf } from './activationIds';
+import { CUSTOM_ACTIVATION_CODE } from './customActivation';
 import type { LearnedActivationEntry } from './learnedEntry';
 import { refreshMixWeights } from './learnedParams';
 import type { Network } from './network';
 import { ROWS } from './rows';
 
 /** The kernels of learned activation code `code`, or undefined for a code that is none. */
-function kernelsOf(_net: Network, code: number): LearnedActivationEntry | undefined {
+function kernelsOf(net: Network, code: number): LearnedActivationEntry | undefined {
+  if (code === CUSTOM_ACTIVATION_CODE) return net.customActivation ?? undefined;
   return learnedEntryOf(code);
 }
 

@@ -23,6 +23,7 @@ import {
   type FixedActivationId,
 } from './activations';
 import { SpecError } from './errors';
+import type { LearnedActivationEntry } from './learnedEntry';
 import { layOutActivationParams } from './learnedParams';
 import { outputHeadOf, type OutputHead } from './outputHeads';
 import {
@@ -110,6 +111,8 @@ export class Network {
    */
   mixWeights = new Float64Array(0);
   mixWeightsStale = true;
+  /** The kernels of every `custom` neuron (customActivation.ts), or null: they give NaN. */
+  customActivation: LearnedActivationEntry | null = null;
   /** How many hidden neurons have a learned activation: 0 keeps every pass on its fast path. */
   learnedUnitCount = 0;
   /** The fixed activations a mixture blends, in order, and their codes. */

@@ -504,6 +504,8 @@ function validValues(row: SettingRow): unknown[] {
       ];
     case 'palette':
       return [['sin', 'tanh'], [...FIXED_ACTIVATION_IDS]];
+    case 'expression':
+      return ['x', 'tanh(x) - 0.1 * x^3', row.default];
   }
 }
 
@@ -549,6 +551,8 @@ function wrongValues(row: SettingRow): unknown[] {
         ['tanh', 'prelu'],
         ['swoosh', 'sin'],
       ];
+    case 'expression':
+      return [...always, null, 42, '', 'y', 'log(x)', ' x', ['x']];
   }
 }
 

@@ -9,6 +9,7 @@ export * from './edits';
 export * from './experiment';
 export * from './experimentDraft';
 export * from './experimentLink';
+export * from './experimentPytorch';
 export * from './frameHub';
 export * from './hashSync';
 export * from './networkFile';

@@ -112,7 +112,7 @@ const stateSchema = v.strictObject({
  * The configuration's fields are checked by the settings table; here only that no others.
  * Settings added after files were first written, absent in older files, take their defaults.
  */
-const ADDED_SETTINGS = ['mixPalette'] as const satisfies readonly SettingKey[];
+const ADDED_SETTINGS = ['mixPalette', 'customActivation'] as const satisfies readonly SettingKey[];
 const configSchema = v.strictObject(
   Object.fromEntries(
     SETTING_KEYS.map((key) => [
@@ -167,6 +167,7 @@ export function writeNetworkFile(file: NetworkFile): string {
   return JSON.stringify(file, null, 1);
 }
 
+/** A file saved before the custom activation f(x) existed gets its default expression. */
 /**
  * Parses a network file's text, checking everything a network needs: the layout, that every
  * number is finite and in range, the configuration by the settings table, and that the

@@ -135,6 +135,25 @@ describe('an exported PyTorch file, run in PyTorch', () => {
       );
     }
   }, 240_000);
+  it('computes a custom f(x) in torch ops and follows the page with it', () => {
+    checkExport(
+      {
+        ...DEFAULT_CONFIG,
+        dataset: 'circle',
+        optimizer: 'adam',
+        learningRate: 0.01,
+        batchSize: 8,
+        hidden: [
+          ['custom', 'tanh', 'relu', 'custom'],
+          ['sin', 'custom'],
+        ],
+        customActivation:
+          'max(0, x) + 0.1 * sin(3 * x) - x^2 / (1 + abs(x)) + softplus(-x) * e^-x^2',
+      },
+      4,
+      3,
+    );
+  }, 120_000);
 
   it('follows SGD with momentum and L1 on two classes with a tanh head', () => {
     checkExport(

@@ -12,8 +12,17 @@
 import { trainingSpecOf, type PlaygroundConfig } from '../config';
 import type { Point } from '../data';
 import { activationParamLayout } from '../nn';
+import { torchCustomActivation } from '../expr';
 import { buildSession } from '../worker/session';
 import type { SessionState } from '../worker/sessionState';
+
+/**
+ * The lines around the network's definition, losses, evaluation and shuffle: the part of the
+ * script the experiment export (experimentPytorch.ts) takes as it is, so both run one code.
+ */
+export const SHARED_BEGINS =
+  '# ---- The network, its losses and the page shuffle (shared part) ----';
+export const SHARED_ENDS = '# ---- End of the shared part ----';
 
 /** The file's name for the network at `epoch`. */
 export function pytorchFileName(epoch: number): string {
@@ -158,7 +167,11 @@ PARAMETERS = [
 ${layers.join(',\n')},
 ]
 
+${SHARED_BEGINS}
+${torchCustomActivation(config.customActivation)}
+
 ACTIVATIONS = {
+    "custom": custom_activation,
     "linear": lambda x: x,
     "relu": torch.relu,
     "tanh": torch.tanh,
@@ -340,6 +353,7 @@ class Shuffler:
         for i in range(len(order) - 1, 0, -1):
             j = math.floor((self.next_uint32() / 4294967296) * (i + 1))
             order[i], order[j] = order[j], order[i]
+${SHARED_ENDS}
 
 
 def load(net):

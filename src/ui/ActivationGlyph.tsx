@@ -1,7 +1,8 @@
 /** A small picture of an activation's curve, with its axes. */
 import { memo } from 'react';
-import type { ActivationId } from '../nn';
+import { CUSTOM_ACTIVATION_ID, type ActivationId } from '../nn';
 import { activationGlyph } from '../viz/curves';
+import { customValue, useCustomText } from './customActivation';
 
 export const ActivationGlyph = memo(function ActivationGlyph({
   id,
@@ -12,7 +13,9 @@ export const ActivationGlyph = memo(function ActivationGlyph({
   size: number;
   className?: string;
 }) {
-  const glyph = activationGlyph(id, size, size);
+  const customText = useCustomText();
+  const custom = id === CUSTOM_ACTIVATION_ID ? customValue(customText) : null;
+  const glyph = activationGlyph(id, size, size, undefined, custom);
   return (
     <svg
       className={className ?? 'glyph'}

@@ -100,6 +100,8 @@ export function activationGlyph(
   width: number,
   height: number,
   xDomain: readonly [number, number] = DEFAULT_X_DOMAIN,
+  /** f itself, for an activation the tables do not hold (the custom f(x)). */
+  value: ((x: number) => number) | null = null,
 ): ActivationGlyph {
   const code = activationCode(id);
   const [x0, x1] = xDomain;
@@ -108,7 +110,7 @@ export function activationGlyph(
   for (let i = 0; i < CURVE_SAMPLES; i++) {
     const x = x0 + ((x1 - x0) * i) / (CURVE_SAMPLES - 1);
     xs[i] = x;
-    ys[i] = activate(code, x);
+    ys[i] = value ? value(x) : activate(code, x);
   }
   const yDomain = yWindow(ys, xDomain);
   const pad = Math.min(CURVE_PADDING, width / 4, height / 4);

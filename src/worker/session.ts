@@ -10,9 +10,12 @@ import {
   initializeParameters,
   setActivation,
   setMixturePalette,
+  setCustomActivation,
   setTraining,
+  type CustomKernel,
   type Examples,
 } from '../nn';
+import { checkExpression } from '../expr';
 import { generateDataset, ownDataProblems, splitTrainTest, toExamples, type Point } from '../data';
 import {
   configProblems,
@@ -62,6 +65,7 @@ export function buildSession(
     if (problems.length > 0) throw new RangeError(problems.join('; '));
   }
   const net = new Network(networkSpecOf(config), trainingSpecOf(config));
+  setCustomActivation(net, customKernelOf(config));
   const streams = seedStreams(config.seed);
   // One data generator for the points and then the split, so the seed fixes both.
   const dataRng = new Rng(streams.data);
@@ -124,7 +128,14 @@ export function patchSession(session: Session, config: PlaygroundConfig): void {
     }),
   );
   setTraining(net, training);
+  setCustomActivation(net, customKernelOf(config));
   session.config = config;
+}
+
+/** The compiled f(x) of a checked configuration, for its `custom` neurons. */
+function customKernelOf(config: PlaygroundConfig): CustomKernel | null {
+  const check = checkExpression(config.customActivation);
+  return check.ok ? check.activation : null;
 }
 
 /** The worker refuses what the page refuses: the settings table's rules, checked once here. */

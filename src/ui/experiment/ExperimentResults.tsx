@@ -13,6 +13,7 @@ import {
   type ExperimentResults as Results,
   type ExperimentSummary,
 } from '../../experiment';
+import { EXPERIMENT_PYTORCH_FILE, experimentPytorchScript } from '../../state';
 import { downloadText } from '../download';
 import { CurvesChart, SeriesKey, SeriesSwatch } from './CurvesChart';
 import { resultColumns, resultRows } from './resultsTable';
@@ -82,6 +83,20 @@ export function ExperimentResults({ results, stale }: { results: Results; stale:
           }
         >
           Download JSON
+        </button>
+        <button
+          type="button"
+          className="text-button"
+          title="A Python file with every run's data and initial weights that trains them in PyTorch (--shard K/N runs every N-th) and writes this CSV"
+          onClick={() =>
+            downloadText(
+              EXPERIMENT_PYTORCH_FILE,
+              experimentPytorchScript(results.definition),
+              'text/x-python',
+            )
+          }
+        >
+          Export experiment (PyTorch)
         </button>
       </div>
       <RunLinks results={results} />

@@ -4,11 +4,16 @@
  * goes on with every weight kept. Keyboard: arrows move, Enter or Space choose, Escape closes.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ActivationId } from '../../nn';
+import { CUSTOM_ACTIVATION_ID, CUSTOM_ACTIVATION_INFO, type ActivationId } from '../../nn';
 import { ActivationGlyph } from '../ActivationGlyph';
+import { useCustomText } from '../customActivation';
 import { FIXED_ACTIVATIONS as ACTIVATIONS } from '../learned/contract';
 import { LearnedPaletteGroup } from '../learned/LearnedPaletteGroup';
+import { CustomExpressionField } from './CustomExpressionField';
 import { placePalette, type Box } from './placePalette';
+
+/** The palette's options: every table activation, then the network's own f(x). */
+const OPTIONS = [...ACTIVATIONS, CUSTOM_ACTIVATION_INFO];
 
 /** Options per row of the palette grid (Up and Down move by this many). */
 const COLUMNS = 3;
@@ -43,9 +48,19 @@ export function ActivationPalette({
   const headingId = useId();
   const initial = Math.max(
     0,
-    ACTIVATIONS.findIndex((a) => a.id === current),
+    OPTIONS.findIndex((a) => a.id === current),
   );
   const [active, setActive] = useState(initial);
+  const customText = useCustomText();
+  // The custom option shows the network's f(x) as its formula.
+  const formulaOf = (info: (typeof OPTIONS)[number]) =>
+    info.id === CUSTOM_ACTIVATION_ID ? customText : info.formula;
+  // Choosing "Custom: f(x)" keeps the palette open on the f(x) field, focused to type in.
+  const [choseCustom, setChoseCustom] = useState(false);
+  const choose = (id: ActivationId) => {
+    setChoseCustom(id === CUSTOM_ACTIVATION_ID);
+    onChoose(id);
+  };
   const options = useRef<(HTMLLIElement | null)[]>([]);
   const dialog = useRef<HTMLDivElement>(null);
 
@@ -63,7 +78,7 @@ export function ActivationPalette({
   }, [onClose]);
 
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
-    const last = ACTIVATIONS.length - 1;
+    const last = OPTIONS.length - 1;
     const moves: Record<string, number> = {
       ArrowRight: active + 1,
       ArrowLeft: active - 1,
@@ -77,8 +92,8 @@ export function ActivationPalette({
       setActive(Math.min(last, Math.max(0, moves[event.key] as number)));
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      const option = ACTIVATIONS[active];
-      if (option) onChoose(option.id);
+      const option = OPTIONS[active];
+      if (option) choose(option.id);
     }
   }
 
@@ -152,7 +167,7 @@ export function ActivationPalette({
         aria-label="Activation functions"
         onKeyDown={onKeyDown}
       >
-        {ACTIVATIONS.map((info, index) => (
+        {OPTIONS.map((info, index) => (
           <li
             key={info.id}
             ref={(element) => {
@@ -163,19 +178,20 @@ export function ActivationPalette({
             aria-selected={info.id === current}
             tabIndex={index === active ? 0 : -1}
             className={info.id === current ? 'palette-option current' : 'palette-option'}
-            title={`${info.label}: ${info.formula}`}
-            onClick={() => onChoose(info.id)}
+            title={`${info.label}: ${formulaOf(info)}`}
+            onClick={() => choose(info.id)}
             onFocus={() => setActive(index)}
           >
             <ActivationGlyph id={info.id} size={30} />
             <span className="palette-option-text">
               <span className="palette-option-label">{info.label}</span>
-              <span className="palette-option-formula">{info.formula}</span>
+              <span className="palette-option-formula">{formulaOf(info)}</span>
             </span>
           </li>
         ))}
       </ul>
       <LearnedPaletteGroup current={current} onChoose={onChoose} />
+      {current === CUSTOM_ACTIVATION_ID && <CustomExpressionField autoFocus={choseCustom} />}
       {footer}
     </div>
   );

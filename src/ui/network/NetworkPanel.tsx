@@ -13,6 +13,7 @@ import {
   type NeuronRef,
 } from '../../state';
 import { LearnedChoiceChart } from '../learned/LearnedChoiceChart';
+import { DiagramDownloads } from './DiagramDownloads';
 import type { DiagramLink } from './geometry';
 import { LayerHeaders } from './LayerHeaders';
 import { LinksLayer } from './LinksLayer';
@@ -124,6 +125,7 @@ export function NetworkPanel() {
         />
         <WeightTooltip tip={tooltip.tip} />
       </div>
+      <DiagramDownloads diagram={box} />
       {dialogs.palette && (
         <NeuronPalette
           palette={dialogs.palette}

@@ -11,6 +11,7 @@ import {
 import { ActivationGlyph } from '../ActivationGlyph';
 import { isLearned } from '../learned/contract';
 import { LearnedNeuronGlyph } from '../learned/LearnedNeuronGlyph';
+import { activationName, useCustomText } from '../customActivation';
 import { useRuntime } from '../runtime';
 import type { NetworkPainter } from './networkPainter';
 
@@ -60,7 +61,7 @@ export function NeuronButton({
       painter.neurons.delete(key);
     };
   }, [painter, hub, key, hiddenIndex, activation]);
-  const label = activationInfo(activation).label;
+  const label = activationName(activation, useCustomText());
   const name = `${neuronLabel(neuronRef)}, ${label}${selected ? ', selected' : ''}`;
   const hover = () => act.setHovered(neuronRef);
   const unhover = () => {

@@ -3,7 +3,7 @@
  * last epoch and its incoming weights underneath), for the selected neurons or for a layer.
  */
 import type { FeatureId } from '../../data';
-import type { ActivationId } from '../../nn';
+import { CUSTOM_ACTIVATION_ID, type ActivationId } from '../../nn';
 import {
   hiddenIndexOf,
   hiddenNeuronCount,
@@ -61,8 +61,8 @@ export function NeuronPalette({
       anchor={palette.anchor}
       onChoose={(id) => {
         applyActivation(target, id);
-        // A learned mix stays open on the palette it blends, to be edited.
-        if (id !== 'mixture') onClose();
+        // A learned mix stays open on the palette it blends, a custom f(x) on its text field.
+        if (id !== 'mixture' && id !== CUSTOM_ACTIVATION_ID) onClose();
       }}
       onClose={onClose}
       onFocusOut={onDismiss}
