@@ -12,3 +12,6 @@ export * from './rng';
 export * from './spec';
 export * from './stats';
 export * from './train';
+export * from './chance';
+export * from './health';
+export * from './revive';
