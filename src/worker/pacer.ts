@@ -22,6 +22,16 @@ export class Pacer {
   private frameWanted = false;
   private lastFrameTime = -Infinity;
 
+  /** Whether a frame was posted and the page has not answered `frameDone` yet. */
+  get frameInFlight(): boolean {
+    return this.frameOutstanding;
+  }
+
+  /** Milliseconds from `now` until a display refresh has passed since the last frame. */
+  msUntilFrameAllowed(now: number): number {
+    return Math.max(0, this.lastFrameTime + FRAME_INTERVAL_MS - now);
+  }
+
   /** Whether training work is under way or waiting: running, or steps still to train. */
   get busy(): boolean {
     return this.running || this.pendingSteps > 0;
