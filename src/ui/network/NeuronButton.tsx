@@ -9,6 +9,7 @@ import {
   type NeuronRef,
 } from '../../state';
 import { ActivationGlyph } from '../ActivationGlyph';
+import { useHealthWord } from '../diagnostics/useHealth';
 import { useRuntime } from '../runtime';
 import type { NetworkPainter } from './networkPainter';
 
@@ -59,7 +60,8 @@ export function NeuronButton({
     };
   }, [painter, hub, key, hiddenIndex, activation]);
   const label = activationInfo(activation).label;
-  const name = `${neuronLabel(neuronRef)}, ${label}${selected ? ', selected' : ''}`;
+  const health = useHealthWord(hiddenIndex);
+  const name = `${neuronLabel(neuronRef)}, ${label}${health ? `, ${health}` : ''}${selected ? ', selected' : ''}`;
   const hover = () => act.setHovered(neuronRef);
   const unhover = () => {
     const current = playgroundStore.getState().hovered;
@@ -88,7 +90,10 @@ export function NeuronButton({
         size={Math.max(12, Math.round(size * 0.4))}
         className="neuron-glyph"
       />
-      <span className="neuron-badge" ref={badge} hidden />
+      <span className="neuron-badge" ref={badge} hidden={health === ''}>
+        {health}
+      </span>
+      <span className="neuron-gradient" aria-hidden="true" />
     </button>
   );
 }

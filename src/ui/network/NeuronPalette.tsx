@@ -11,6 +11,8 @@ import {
   toEngineNeuron,
   type NeuronRef,
 } from '../../state';
+import { NeuronCurve } from '../diagnostics/NeuronCurve';
+import { useRuntime } from '../runtime';
 import { ActivationPalette } from './ActivationPalette';
 import type { DiagramLink } from './geometry';
 import { IncomingWeightPicker } from './IncomingWeightPicker';
@@ -51,6 +53,7 @@ export function NeuronPalette({
   onEditWeight,
 }: NeuronPaletteProps) {
   const { target } = palette;
+  const { connection } = useRuntime();
   const single = target.kind === 'neurons' && target.refs.length === 1 ? target.refs[0] : null;
   return (
     <ActivationPalette
@@ -80,6 +83,13 @@ export function NeuronPalette({
             <NeuronStatsLine
               statsIndex={hiddenIndexOf(single, layerSizes)}
               hiddenCount={hiddenNeuronCount(layerSizes)}
+            />
+            <NeuronCurve
+              unit={hiddenIndexOf(single, layerSizes)}
+              onRevive={() => {
+                const { layer, neuron } = toEngineNeuron(single);
+                connection.revive(layer, neuron);
+              }}
             />
             <IncomingWeightPicker
               links={incomingLinks(links, single)}

@@ -43,6 +43,6 @@ function statsText(frame: Frame | null, index: number, hiddenCount: number): str
   if (!Number.isFinite(low) || !Number.isFinite(high)) return NO_STATS;
   return (
     `Last epoch: input to the activation from ${low.toFixed(2)} to ${high.toFixed(2)}; ` +
-    `mean |gradient| ${formatLoss(gradient)}${gradient === 0 ? ' (it is not learning: dead)' : ''}.`
+    `mean |gradient| ${formatLoss(gradient)}.`
   );
 }

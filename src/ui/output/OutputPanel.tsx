@@ -5,6 +5,7 @@
  */
 import { useHidden } from '../../state';
 import { SettingCheckbox } from '../controls/SettingControls';
+import { GradientFlow } from '../diagnostics/GradientFlow';
 import { BigHeatmap } from './BigHeatmap';
 import { LossChart } from './LossChart';
 import { Readouts } from './Readouts';
@@ -20,6 +21,7 @@ export function OutputPanel() {
       <BigHeatmap />
       <Toggles />
       {!hideChart && <LossChart />}
+      {!hideChart && <GradientFlow />}
     </section>
   );
 }
