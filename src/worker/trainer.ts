@@ -167,6 +167,7 @@ export class Trainer {
       if (this.now() - start >= budgetMs) break;
     }
     if (epochs > 0) this.meter.record(this.now(), this.totalEpochs);
+    this.pacer.endSlice(this.now());
   }
 
   private apply(command: WorkerCommand): void {

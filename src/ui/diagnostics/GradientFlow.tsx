@@ -7,13 +7,12 @@
 import { axisLeft, format, line, scaleLinear, scaleLog, select } from 'd3';
 import { useCallback, useRef } from 'react';
 import { usePlayground, type FrameHub } from '../../state';
+import { useElementSize } from '../useElementSize';
 import { positiveDomain, seriesColor, seriesDash, thinIndices } from '../../viz/series';
 import { useHubPainter } from '../runtime';
 import './diagnostics.css';
 
-const WIDTH = 260;
-const HEIGHT = 70;
-const MARGIN = { top: 4, right: 6, bottom: 4, left: 40 };
+const MARGIN = { top: 8, right: 12, bottom: 8, left: 44 };
 /** Least milliseconds between two redraws while training runs. */
 const REDRAW_INTERVAL_MS = 250;
 
@@ -24,8 +23,16 @@ export function formatGradient(value: number): string {
   return Math.abs(value) < 0.001 ? value.toExponential(2) : value.toPrecision(3);
 }
 
-export function GradientFlow() {
+/**
+ * The chart (when `showChart`, in the loss chart's place: see ChartArea.tsx) and, always, the
+ * table, visually hidden.
+ */
+export function GradientFlow({ showChart }: { showChart: boolean }) {
   const layers = usePlayground((s) => s.config.hidden.length);
+  const box = useRef<HTMLDivElement>(null);
+  const measured = useElementSize(box);
+  const WIDTH = Math.max(120, measured.width);
+  const HEIGHT = Math.max(60, measured.height);
   const paths = useRef<(SVGPathElement | null)[]>([]);
   const cells = useRef<(HTMLTableCellElement | null)[]>([]);
   const yAxis = useRef<SVGGElement>(null);
@@ -70,14 +77,34 @@ export function GradientFlow() {
         );
       }
     },
-    [layers],
+    [layers, WIDTH, HEIGHT],
   );
   useHubPainter(draw);
 
   if (layers === 0) return null;
   const names = Array.from({ length: layers }, (_, l) => `Layer ${l + 1}`);
+  const table = (
+    <table className="visually-hidden">
+      <caption>Gradient flow</caption>
+      <tbody>
+        {names.map((name, l) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td
+              ref={(element) => {
+                cells.current[l] = element;
+              }}
+            >
+              –
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  if (!showChart) return <div className="gradient-flow-table">{table}</div>;
   return (
-    <figure className="gradient-flow">
+    <figure className="loss-chart gradient-flow">
       <figcaption>
         Mean |gradient| reaching each layer (log scale){' '}
         {names.map((name, l) => (
@@ -90,37 +117,23 @@ export function GradientFlow() {
           </span>
         ))}
       </figcaption>
-      <svg width={WIDTH} height={HEIGHT} aria-hidden="true">
-        <g ref={yAxis} transform={`translate(${MARGIN.left}, 0)`} className="chart-axis" />
-        {names.map((name, l) => (
-          <path
-            key={name}
-            ref={(element) => {
-              paths.current[l] = element;
-            }}
-            className="flow-line"
-            stroke={seriesColor(l)}
-            strokeDasharray={seriesDash(l)}
-          />
-        ))}
-      </svg>
-      <table className="visually-hidden">
-        <caption>Gradient flow</caption>
-        <tbody>
+      <div className="loss-chart-box" ref={box}>
+        <svg width={WIDTH} height={HEIGHT} aria-hidden="true">
+          <g ref={yAxis} transform={`translate(${MARGIN.left}, 0)`} className="chart-axis" />
           {names.map((name, l) => (
-            <tr key={name}>
-              <th scope="row">{name}</th>
-              <td
-                ref={(element) => {
-                  cells.current[l] = element;
-                }}
-              >
-                –
-              </td>
-            </tr>
+            <path
+              key={name}
+              ref={(element) => {
+                paths.current[l] = element;
+              }}
+              className="flow-line"
+              stroke={seriesColor(l)}
+              strokeDasharray={seriesDash(l)}
+            />
           ))}
-        </tbody>
-      </table>
+        </svg>
+      </div>
+      {table}
     </figure>
   );
 }

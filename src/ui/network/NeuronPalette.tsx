@@ -86,6 +86,8 @@ export function NeuronPalette({
             />
             <NeuronCurve
               unit={hiddenIndexOf(single, layerSizes)}
+              width={200}
+              height={40}
               onRevive={() => {
                 const { layer, neuron } = toEngineNeuron(single);
                 connection.revive(layer, neuron);
