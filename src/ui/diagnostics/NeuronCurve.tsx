@@ -1,7 +1,8 @@
 /**
  * A neuron's activation curve over the span its inputs covered (training set, current
  * weights), the histogram of those inputs under it, the flat regions shaded, and the share of
- * inputs that land there; with a Revive button when the neuron is dead or saturated. Painted
+ * inputs that land there, and the mean |gradient| that reached it last epoch (hidden
+ * neurons: the frame's statistics cover those only); with a Revive button when the neuron is dead or saturated. Painted
  * from the diagnostics record whenever a new pass arrives, without React state per frame.
  */
 import { useCallback, useRef } from 'react';
@@ -9,6 +10,7 @@ import { DEAD_SHARE, DEAD_SLOPE, FLAT_RATIO, SATURATED_SHARE } from '../../nn';
 import type { FrameHub } from '../../state';
 import { useHubPainter } from '../runtime';
 import { curvePaths } from './curvePaths';
+import { formatGradient } from './GradientFlow';
 import { useHealthWord } from './useHealth';
 import './diagnostics.css';
 
@@ -53,8 +55,13 @@ export function NeuronCurve({ unit, width = 220, height = 64, onRevive }: Neuron
       if (low.current) low.current.textContent = paths ? paths.span[0].toFixed(1) : '';
       if (high.current) high.current.textContent = paths ? paths.span[1].toFixed(1) : '';
       if (share.current) {
+        const gradient = hub.latestFrame?.meanAbsGradient[unit];
+        const flow =
+          gradient === undefined || !Number.isFinite(gradient)
+            ? ''
+            : `; mean |gradient| ${formatGradient(gradient)}`;
         share.current.textContent = paths
-          ? `${Math.round(paths.flatShare * 100)}% of inputs in the flat region`
+          ? `${Math.round(paths.flatShare * 100)}% of inputs in the flat region${flow}`
           : 'Train an epoch to see where its inputs fall.';
       }
     },
@@ -63,7 +70,7 @@ export function NeuronCurve({ unit, width = 220, height = 64, onRevive }: Neuron
   useHubPainter(paint);
 
   return (
-    <figure className="neuron-curve" title={HEALTH_RULES}>
+    <div className="neuron-curve" title={HEALTH_RULES}>
       <svg
         width={width}
         height={height + 12}
@@ -77,7 +84,7 @@ export function NeuronCurve({ unit, width = 220, height = 64, onRevive }: Neuron
         <text ref={low} x={0} y={height + 11} className="curve-tick" />
         <text ref={high} x={width} y={height + 11} textAnchor="end" className="curve-tick" />
       </svg>
-      <figcaption>
+      <div className="neuron-curve-caption">
         <p ref={share} className="curve-share" />
         {word && <strong className="curve-state">{word === 'dead' ? 'Dead' : 'Saturated'}</strong>}
         {word && onRevive && (
@@ -90,7 +97,7 @@ export function NeuronCurve({ unit, width = 220, height = 64, onRevive }: Neuron
             Revive
           </button>
         )}
-      </figcaption>
-    </figure>
+      </div>
+    </div>
   );
 }

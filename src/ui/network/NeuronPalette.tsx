@@ -1,12 +1,12 @@
 /**
- * The activation palette as the network panel opens it: for one neuron (with what reached it
- * last epoch and its incoming weights underneath), for the selected neurons or for a layer.
+ * The activation palette as the network panel opens it: for one neuron (with its curve over
+ * the inputs it receives, and its incoming weights underneath), for the selected neurons or
+ * for a layer.
  */
 import type { FeatureId } from '../../data';
 import type { ActivationId } from '../../nn';
 import {
   hiddenIndexOf,
-  hiddenNeuronCount,
   playgroundActions as act,
   toEngineNeuron,
   type NeuronRef,
@@ -17,7 +17,6 @@ import { ActivationPalette } from './ActivationPalette';
 import type { DiagramLink } from './geometry';
 import { IncomingWeightPicker } from './IncomingWeightPicker';
 import { currentOf, linkName, titleOf, type PaletteTarget } from './names';
-import { NeuronStatsLine } from './NeuronStatsLine';
 import type { OpenPalette } from './useNetworkDialogs';
 
 export interface NeuronPaletteProps {
@@ -80,10 +79,6 @@ export function NeuronPalette({
             >
               Show large
             </button>
-            <NeuronStatsLine
-              statsIndex={hiddenIndexOf(single, layerSizes)}
-              hiddenCount={hiddenNeuronCount(layerSizes)}
-            />
             <NeuronCurve
               unit={hiddenIndexOf(single, layerSizes)}
               width={200}
