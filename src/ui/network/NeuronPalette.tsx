@@ -82,7 +82,7 @@ export function NeuronPalette({
             <NeuronCurve
               unit={hiddenIndexOf(single, layerSizes)}
               width={200}
-              height={40}
+              height={32}
               onRevive={() => {
                 const { layer, neuron } = toEngineNeuron(single);
                 connection.revive(layer, neuron);
