@@ -15,3 +15,6 @@ export * from './rng';
 export * from './spec';
 export * from './stats';
 export * from './train';
+export * from './chance';
+export * from './health';
+export * from './revive';

@@ -27,19 +27,9 @@ export function initializeParameters(net: Network, scheme: InitScheme, rng: Rng)
   for (let k = 1; k <= net.outputLayer; k++) {
     const fanIn = net.sizes[k - 1] as number;
     const fanOut = net.sizes[k] as number;
-    const xavier = Math.sqrt(6 / (fanIn + fanOut));
-    const he = Math.sqrt(6 / fanIn);
-    const hidden = k < net.outputLayer;
     for (let j = 0; j < fanOut; j++) {
       const unit = net.unitIndex(k, j);
-      let limit = 0.5;
-      let bias = 0.1;
-      if (scheme !== 'uniform') {
-        const family = hidden ? ACTIVATIONS[net.codes[unit] as number]?.initFamily : 'xavier';
-        const useHe = scheme === 'he' || (scheme === 'auto' && family === 'he');
-        limit = useHe ? he : xavier;
-        bias = 0;
-      }
+      const { limit, bias } = unitInit(net, k, j, scheme);
       const start = (net.weightStart[k] as number) + j * fanIn;
       for (let i = 0; i < fanIn; i++) net.weights[start + i] = rng.uniform(-limit, limit);
       net.biases[unit] = bias;
@@ -50,4 +40,25 @@ export function initializeParameters(net: Network, scheme: InitScheme, rng: Rng)
   net.resetStats();
   net.stepCount = 0;
   net.examplesSeen = 0;
+}
+
+/**
+ * How `scheme` draws the parameters of neuron `j` of layer `k` (1 = first hidden layer):
+ * weights uniform in ±`limit`, the bias `bias`.
+ */
+export function unitInit(
+  net: Network,
+  k: number,
+  j: number,
+  scheme: InitScheme,
+): { limit: number; bias: number } {
+  if (scheme === 'uniform') return { limit: 0.5, bias: 0.1 };
+  const fanIn = net.sizes[k - 1] as number;
+  const fanOut = net.sizes[k] as number;
+  const hidden = k < net.outputLayer;
+  const family = hidden
+    ? ACTIVATIONS[net.codes[net.unitIndex(k, j)] as number]?.initFamily
+    : 'xavier';
+  const useHe = scheme === 'he' || (scheme === 'auto' && family === 'he');
+  return { limit: useHe ? Math.sqrt(6 / fanIn) : Math.sqrt(6 / (fanIn + fanOut)), bias: 0 };
 }

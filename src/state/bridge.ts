@@ -35,6 +35,8 @@ export interface TrainingPort {
   /** Sends the configuration and own data (null: generated); see TrainingClient.configure. */
   configure(config: PlaygroundConfig, ownData?: readonly Point[] | null): void;
   setWeight(address: WeightAddress, value: number): void;
+  /** Redraws one hidden neuron's incoming weights and bias (engine numbering). */
+  revive?(layer: number, neuron: number): void;
   reset(): void;
   setRunning(running: boolean): void;
   step(epochs?: number): void;
@@ -119,6 +121,8 @@ export interface Connection {
   reset(): void;
   /** Sets one weight of the live network (engine numbering, see WeightAddress). */
   setWeight(address: WeightAddress, value: number): void;
+  /** Redraws one hidden neuron's incoming weights and bias (engine numbering, see nn/revive.ts). */
+  revive(layer: number, neuron: number): void;
   /** The network as a file (its state asked of the worker now); null when there is none. */
   saveNetwork(): Promise<NetworkFile | null>;
   /**
@@ -245,7 +249,11 @@ export function connect(
     if (hub.isStale(event.generation)) return;
     flushReadouts();
     // The page shows `divergence` as its own alert (with a reset button), not as a notice.
-    store.setState({ running: false, divergence: { epoch: event.epoch, hint: event.hint } });
+    const { epoch, hint, headline } = event;
+    store.setState({
+      running: false,
+      divergence: headline === undefined ? { epoch, hint } : { epoch, hint, headline },
+    });
   }
 
   /** The notice of the latest incident, updated in place while the incident goes on. */
@@ -362,6 +370,9 @@ export function connect(
     },
     setWeight(address: WeightAddress, value: number): void {
       if (connected) port.setWeight(address, value);
+    },
+    revive(layer: number, neuron: number): void {
+      if (connected) port.revive?.(layer, neuron);
     },
     async saveNetwork(): Promise<NetworkFile | null> {
       if (!connected) return null;

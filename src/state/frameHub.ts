@@ -10,6 +10,7 @@
  */
 import type { DataEvent, Frame } from '../worker/protocol';
 import { LossHistory, MAX_HISTORY_POINTS, type LossHistoryView } from '../worker/lossHistory';
+import { DiagnosticsRecord } from './diagnosticsRecord';
 
 export type { DataEvent };
 
@@ -55,6 +56,8 @@ function rethrowLater(error: unknown): void {
 export class FrameHub {
   private frame: Frame | null = null;
   private data: DataEvent | null = null;
+  /** The latest health pass and the gradient flow of the current network. */
+  readonly diagnostics = new DiagnosticsRecord();
   private newestGeneration = -Infinity;
   private readonly history: LossHistory;
   private readonly listeners = new Set<HubListener>();
@@ -108,6 +111,7 @@ export class FrameHub {
     }
     this.enterGeneration(frame.generation);
     this.history.append(frame.historyEpochs, frame.historyTrainLoss, frame.historyTestLoss);
+    this.diagnostics.take(frame);
     this.frame = frame;
     // Only the newest frame is painted, so only its acknowledgement is due.
     this.acknowledge = acknowledge ?? null;
@@ -144,6 +148,7 @@ export class FrameHub {
     if (this.disposed || generation <= this.newestGeneration) return;
     this.newestGeneration = generation;
     this.history.dropAfter(epoch);
+    this.diagnostics.dropAfter(epoch);
     this.schedulePaint();
   }
 
@@ -170,6 +175,7 @@ export class FrameHub {
   /** Forgets the loss history (on reset, before the new generation's first frame). */
   clearHistory(): void {
     this.history.clear();
+    this.diagnostics.clear();
     this.schedulePaint();
   }
 
@@ -192,6 +198,7 @@ export class FrameHub {
     if (generation === this.newestGeneration) return;
     this.newestGeneration = generation;
     this.history.clear();
+    this.diagnostics.clear();
     // The previous network's frame does not describe the new one.
     this.frame = null;
   }

@@ -43,6 +43,8 @@ export interface Notice {
 export interface Divergence {
   readonly epoch: number;
   readonly hint: string;
+  /** A stuck run's first sentence (it did not diverge); absent for a divergence. */
+  readonly headline?: string;
 }
 
 /** What the pointer is over: a hidden neuron, the output, or nothing. */

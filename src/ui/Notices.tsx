@@ -11,8 +11,11 @@ export function Notices() {
       {divergence && (
         <div className="notice notice-error" role="alert">
           <p>
-            <strong>Training paused: it diverged at epoch {divergence.epoch}.</strong>{' '}
-            {divergence.hint} The network is back at its last good state.
+            <strong>
+              {divergence.headline ?? `Training paused: it diverged at epoch ${divergence.epoch}.`}
+            </strong>{' '}
+            {divergence.hint}
+            {divergence.headline ? '' : ' The network is back at its last good state.'}
           </p>
           <div className="notice-actions">
             <button type="button" className="text-button" onClick={() => connection.reset()}>

@@ -195,6 +195,11 @@ export class TrainingClient {
     this.send({ type: 'setWeight', ...address, value });
   }
 
+  /** Redraws one hidden neuron's incoming weights and bias (engine numbering; see `revive`). */
+  revive(layer: number, neuron: number): void {
+    this.send({ type: 'revive', layer, neuron });
+  }
+
   /**
    * Tells the worker the last frame has been painted, so it may send the next. The one
    * painter of frames calls this; frames nobody listens to are acknowledged by the client.

@@ -6,6 +6,13 @@
 
 /** Shortest time between two frames, in milliseconds (one display refresh at 60 Hz). */
 export const FRAME_INTERVAL_MS = 16;
+/**
+ * At Max, milliseconds the worker rests after each training slice (SLICE_MS, 10 ms), why: on
+ * a 2-core machine a worker that never rests keeps a core from the page's compositor and
+ * raster threads, which then miss display refreshes; resting 2 ms in 12 costs about a sixth
+ * of the epochs and leaves them a share of the core. Commands and frames are not delayed.
+ */
+export const MAX_SPEED_REST_MS = 2;
 /** At a limited speed, epochs owed after a stall that may be caught up at once, in seconds. */
 const MAX_CATCH_UP_SECONDS = 0.25;
 
@@ -21,6 +28,17 @@ export class Pacer {
   private frameOutstanding = false;
   private frameWanted = false;
   private lastFrameTime = -Infinity;
+  private lastSliceEnd = -Infinity;
+
+  /** Whether a frame was posted and the page has not answered `frameDone` yet. */
+  get frameInFlight(): boolean {
+    return this.frameOutstanding;
+  }
+
+  /** Milliseconds from `now` until a display refresh has passed since the last frame. */
+  msUntilFrameAllowed(now: number): number {
+    return Math.max(0, this.lastFrameTime + FRAME_INTERVAL_MS - now);
+  }
 
   /** Whether training work is under way or waiting: running, or steps still to train. */
   get busy(): boolean {
@@ -84,6 +102,11 @@ export class Pacer {
     this.creditTime = now;
   }
 
+  /** A slice of training ended at `now` (the rest at Max counts from here). */
+  endSlice(now: number): void {
+    this.lastSliceEnd = now;
+  }
+
   /** Whether an epoch is due now, consuming it: a pending step, or one the speed allows. */
   takeDueEpoch(): boolean {
     if (this.pendingSteps > 0) {
@@ -128,7 +151,10 @@ export class Pacer {
     if (this.pendingSteps > 0) return 0;
     let delay: number | null = null;
     if (this.running) {
-      delay = this.speed === null ? 0 : Math.max(0, ((1 - this.credit) * 1000) / this.speed);
+      delay =
+        this.speed === null
+          ? Math.max(0, this.lastSliceEnd + MAX_SPEED_REST_MS - now)
+          : Math.max(0, ((1 - this.credit) * 1000) / this.speed);
     }
     if (this.frameWanted && !this.frameOutstanding) {
       const frameDelay = Math.max(0, this.lastFrameTime + FRAME_INTERVAL_MS - now);

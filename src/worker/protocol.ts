@@ -18,6 +18,8 @@
  */
 import type { PlaygroundConfig } from '../config';
 import type { Point } from '../data';
+import type { NetworkHealth } from '../nn';
+import { healthTransferables } from './diagnostics';
 import type { SessionState } from './sessionState';
 
 export type { SessionState };
@@ -65,7 +67,13 @@ export type WorkerCommand =
   /** Send a `checkpoint` of the session now, changed or not (to save it in a file). */
   | { readonly type: 'checkpoint' }
   /** Freeze the learned choices (nn/freeze.ts), weights kept; answered by `frozen`. */
-  | { readonly type: 'freeze' };
+  | { readonly type: 'freeze' }
+  /**
+   * Redraw hidden neuron `neuron` of layer `layer`'s incoming weights and bias from the init
+   * scheme (nn/revive.ts), everything else kept; the n-th revive of a neuron since the build
+   * or reset draws from the stream `reviveSeed(weights seed, layer, neuron, n)`.
+   */
+  | { readonly type: 'revive'; readonly layer: number; readonly neuron: number };
 
 /** One point of a data set for drawing: flat x, y, label triples. */
 export interface PointSet {
@@ -105,6 +113,14 @@ export interface Frame {
   readonly historyTestLoss: Float64Array;
   /** Epochs trained per second over the last second (0 when paused). */
   readonly epochsPerSecond: number;
+  /** A diagnostics pass (nn/health.ts), on a few frames a second; absent on the others. */
+  readonly health?: NetworkHealth;
+  /**
+   * Gradient flow since the previous frame: epochs, and per epoch the mean |gradient| of each
+   * hidden layer (`layerGradient[i * hiddenLayers + l]`), thinned as the loss history.
+   */
+  readonly gradientEpochs?: Float64Array;
+  readonly layerGradient?: Float64Array;
 }
 
 export type WorkerEvent =
@@ -126,6 +142,11 @@ export type WorkerEvent =
       readonly epoch: number;
       readonly step: number;
       readonly hint: string;
+      /**
+       * Set for a stuck run instead (worker/stuck.ts): what happened, in words ending in what
+       * to do; the worker has paused and the parameters are as they were.
+       */
+      readonly headline?: string;
     }
   /**
    * A command could not be carried out (for example an invalid configuration); `command` names
@@ -179,5 +200,9 @@ export function frameTransferables(frame: Frame): ArrayBuffer[] {
     frame.historyEpochs,
     frame.historyTrainLoss,
     frame.historyTestLoss,
-  ].map((array) => array.buffer as ArrayBuffer);
+    ...(frame.gradientEpochs ? [frame.gradientEpochs] : []),
+    ...(frame.layerGradient ? [frame.layerGradient] : []),
+  ]
+    .map((array) => array.buffer as ArrayBuffer)
+    .concat(frame.health ? healthTransferables(frame.health) : []);
 }

@@ -16,13 +16,19 @@ import {
   evaluateGrid,
   gridSize,
   readNeuronStats,
+  reviveNeuron,
+  reviveSeed,
+  Rng,
   setWeight,
   trainEpoch,
   type Evaluation,
 } from '../nn';
 import { featurePlanes, type Point } from '../data';
-import { divergenceHint } from './hint';
 import { learnedDivergence } from './learnedHint';
+import { seedStreams, type PlaygroundConfig } from '../config';
+import { divergenceAdvice, stableRate, stuckMessage } from './advice';
+import { WorkerDiagnostics, type DiagnosticsSample } from './diagnostics';
+import type { StuckVerdict } from './stuck';
 import { LossHistory } from './lossHistory';
 import { Pacer } from './pacer';
 import { frameTransferables, type Frame, type WorkerCommand, type WorkerEvent } from './protocol';
@@ -83,6 +89,12 @@ export class Trainer {
   /** `version` at the last checkpoint, and when it was sent. */
   private checkpointVersion = -1;
   private lastCheckpointAt = -Infinity;
+  /** Diagnostics passes, gradient flow and the stuck-run detector (diagnostics.ts). */
+  private readonly diagnostics = new WorkerDiagnostics();
+  /** Revives per neuron ("layer-neuron") since the build or reset: each draws anew. */
+  private readonly revives = new Map<string, number>();
+  /** The configuration of the last divergence of this network, for advice that follows it. */
+  private lastDivergedConfig: PlaygroundConfig | null = null;
 
   /**
    * @param post sends an event to the page (`self.postMessage` in the worker)
@@ -117,6 +129,7 @@ export class Trainer {
   runSlice(budgetMs: number): boolean {
     try {
       this.trainSlice(budgetMs);
+      if (this.diagnostics.owedDelay(this.now(), this.version) === 0) this.pacer.wantFrame();
       this.sendFrameIfAllowed();
       this.sendCheckpointIfDue();
     } catch (error) {
@@ -133,7 +146,15 @@ export class Trainer {
    * the next command (no network yet, or paused with nothing waiting).
    */
   nextDelayMs(): number | null {
-    return this.session ? this.pacer.nextDelayMs(this.now()) : null;
+    if (!this.session) return null;
+    const now = this.now();
+    const pace = this.pacer.nextDelayMs(now);
+    // A diagnosis owed for what changed (its pass was throttled): wake for it, unless a frame
+    // is in flight (then frameDone wakes the loop; waiting here would spin).
+    let owed = this.pacer.frameInFlight ? null : this.diagnostics.owedDelay(now, this.version);
+    if (owed === null) return pace;
+    owed = Math.max(owed, this.pacer.msUntilFrameAllowed(now));
+    return pace === null ? owed : Math.min(pace, owed);
   }
 
   private trainSlice(budgetMs: number): void {
@@ -149,6 +170,7 @@ export class Trainer {
       if (this.now() - start >= budgetMs) break;
     }
     if (epochs > 0) this.meter.record(this.now(), this.totalEpochs);
+    this.pacer.endSlice(this.now());
   }
 
   private apply(command: WorkerCommand): void {
@@ -157,6 +179,7 @@ export class Trainer {
         return this.build(command.config, command.generation, command.ownData ?? null);
       case 'patch':
         patchSession(this.requireSession(), command.config);
+        this.diagnostics.edited();
         return this.changed();
       case 'reset': {
         const session = this.requireSession();
@@ -164,6 +187,8 @@ export class Trainer {
         resetSession(session);
         this.history.clear();
         this.pacer.clearSteps();
+        this.diagnostics.build(session);
+        this.revives.clear();
         return this.changed();
       }
       case 'run':
@@ -177,6 +202,7 @@ export class Trainer {
       case 'setWeight': {
         const { layer, neuron, from, value } = command;
         setWeight(this.requireSession().net, layer, neuron, from, value);
+        this.diagnostics.edited();
         return this.changed();
       }
       case 'frameDone':
@@ -201,12 +227,15 @@ export class Trainer {
         }
         restoreSessionState(session, command.state);
         this.history.clear();
+        this.diagnostics.build(session);
         return this.changed();
       }
       case 'checkpoint':
         return this.postCheckpoint(this.requireSession());
       case 'freeze':
         return this.freeze(this.requireSession());
+      case 'revive':
+        return this.revive(this.requireSession(), command.layer, command.neuron);
     }
   }
 
@@ -239,6 +268,9 @@ export class Trainer {
     this.planes = featurePlanes(config.features, GRID_RESOLUTION);
     this.history.clear();
     this.pacer.clearSteps();
+    this.diagnostics.build(session);
+    this.revives.clear();
+    this.lastDivergedConfig = null;
     const train = flattenPoints(session.trainPoints);
     const test = flattenPoints(session.testPoints);
     this.post({ type: 'data', generation, train: { xyLabel: train }, test: { xyLabel: test } }, [
@@ -246,6 +278,34 @@ export class Trainer {
       test.buffer,
     ]);
     this.changed();
+  }
+
+  /** Redraws one neuron's incoming weights and bias (see the `revive` command). */
+  private revive(session: Session, layer: number, neuron: number): void {
+    const key = `${layer}-${neuron}`;
+    const count = this.revives.get(key) ?? 0;
+    const seed = reviveSeed(seedStreams(session.config.seed).weights, layer, neuron, count);
+    reviveNeuron(session.net, layer, neuron, session.config.init, new Rng(seed));
+    this.revives.set(key, count + 1);
+    this.diagnostics.edited();
+    this.changed();
+  }
+
+  /** Pauses a stuck run and says why, in a `diverged` event with a headline. */
+  private stuck(session: Session, verdict: StuckVerdict): void {
+    this.pacer.pause();
+    this.meter.clear();
+    this.post(
+      {
+        type: 'diverged',
+        generation: session.generation,
+        epoch: verdict.epoch,
+        step: session.net.stepCount,
+        headline: `Training paused: it is stuck at epoch ${verdict.epoch}.`,
+        hint: stuckMessage(verdict, session.config),
+      },
+      [],
+    );
   }
 
   private requireSession(): Session {
@@ -295,6 +355,7 @@ export class Trainer {
     if (epoch % this.historyStride === 0) {
       const { train } = this.evaluations(session);
       if (Number.isFinite(train.loss)) this.history.appendPoint(epoch, train.loss, test.loss);
+      this.diagnostics.recordEpoch(net, epoch);
     }
     session.epoch = epoch;
     this.totalEpochs++;
@@ -308,18 +369,12 @@ export class Trainer {
     this.version++;
     this.pacer.pause();
     this.meter.clear();
-    this.post(
-      {
-        type: 'diverged',
-        generation: session.generation,
-        epoch,
-        step,
-        hint: learned
-          ? `${learned} ${divergenceHint(session.config)}`
-          : divergenceHint(session.config),
-      },
-      [],
-    );
+    // A few epochs of small probes on a fresh network: rare, and what makes the advice true.
+    const stable = stableRate(session.config, session.train);
+    const advice = divergenceAdvice(session.config, stable, this.lastDivergedConfig);
+    this.lastDivergedConfig = session.config;
+    const hint = learned ? `${learned} ${advice}` : advice;
+    this.post({ type: 'diverged', generation: session.generation, epoch, step, hint }, []);
   }
 
   private evaluations(session: Session): Evaluations {
@@ -346,7 +401,14 @@ export class Trainer {
     if (!session) return;
     const now = this.now();
     if (!this.pacer.mayPostFrame(now)) return;
-    const frame = this.makeFrame(session, now);
+    const sample = this.diagnostics.sample(
+      session,
+      now,
+      this.version,
+      this.evaluations(session).train.loss,
+    );
+    if (sample?.verdict) this.stuck(session, sample.verdict);
+    const frame = this.makeFrame(session, now, sample);
     this.pacer.framePosted(now);
     this.post(frame, frameTransferables(frame));
   }
@@ -371,7 +433,7 @@ export class Trainer {
   }
 
   /** A frame of fresh arrays: they are transferred, so none may be kept or reused. */
-  private makeFrame(session: Session, now: number): Frame {
+  private makeFrame(session: Session, now: number, sample: DiagnosticsSample | null): Frame {
     const { net } = session;
     const n = GRID_RESOLUTION;
     const grid = new Float32Array(gridSize(net, n));
@@ -383,6 +445,7 @@ export class Trainer {
     }
     const history = this.history.drain();
     const stats = readNeuronStats(net);
+    const gradients = this.diagnostics.drainGradients(net, session.epoch);
     return {
       type: 'frame',
       generation: session.generation,
@@ -404,6 +467,9 @@ export class Trainer {
       historyTrainLoss: history.trainLoss,
       historyTestLoss: history.testLoss,
       epochsPerSecond: this.pacer.running ? this.meter.rate(now) : 0,
+      gradientEpochs: gradients.epochs,
+      layerGradient: gradients.values,
+      ...(sample ? { health: sample.health } : {}),
     };
   }
 }
@@ -423,6 +489,7 @@ function failureMessage(command: WorkerCommand, error: unknown): string {
     restore: 'continue from the saved training',
     checkpoint: 'send the training state',
     freeze: 'freeze the learned choices',
+    revive: 'revive the neuron',
   };
   return `Could not ${what[command.type]}: ${reason.replace(/\.$/, '')}.`;
 }

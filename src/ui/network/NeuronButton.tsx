@@ -12,6 +12,7 @@ import { ActivationGlyph } from '../ActivationGlyph';
 import { isLearned } from '../learned/contract';
 import { LearnedNeuronGlyph } from '../learned/LearnedNeuronGlyph';
 import { activationName, useCustomText } from '../customActivation';
+import { useHealthWord } from '../diagnostics/useHealth';
 import { useRuntime } from '../runtime';
 import type { NetworkPainter } from './networkPainter';
 
@@ -62,7 +63,9 @@ export function NeuronButton({
     };
   }, [painter, hub, key, hiddenIndex, activation]);
   const label = activationName(activation, useCustomText());
-  const name = `${neuronLabel(neuronRef)}, ${label}${selected ? ', selected' : ''}`;
+  const health = useHealthWord(hiddenIndex);
+  const state = `${health ? `, ${health}` : ''}${selected ? ', selected' : ''}`;
+  const name = `${neuronLabel(neuronRef)}, ${label}${state}`;
   const hover = () => act.setHovered(neuronRef);
   const unhover = () => {
     const current = playgroundStore.getState().hovered;
@@ -92,7 +95,7 @@ export function NeuronButton({
           hiddenIndex={hiddenIndex}
           size={Math.max(12, Math.round(size * 0.4))}
           label={`${neuronLabel(neuronRef)}, ${label}`}
-          suffix={selected ? ', selected' : ''}
+          suffix={state}
         />
       ) : (
         <ActivationGlyph
@@ -101,7 +104,10 @@ export function NeuronButton({
           className="neuron-glyph"
         />
       )}
-      <span className="neuron-badge" ref={badge} hidden />
+      <span className="neuron-badge" ref={badge} hidden={health === ''}>
+        {health}
+      </span>
+      <span className="neuron-gradient" aria-hidden="true" />
     </button>
   );
 }

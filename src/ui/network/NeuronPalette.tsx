@@ -1,23 +1,24 @@
 /**
- * The activation palette as the network panel opens it: for one neuron (with what reached it
- * last epoch and its incoming weights underneath), for the selected neurons or for a layer.
+ * The activation palette as the network panel opens it: for one neuron (with its curve over
+ * the inputs it receives, and its incoming weights underneath), for the selected neurons or
+ * for a layer.
  */
 import type { FeatureId } from '../../data';
 import { CUSTOM_ACTIVATION_ID, type ActivationId } from '../../nn';
 import {
   hiddenIndexOf,
-  hiddenNeuronCount,
   playgroundActions as act,
   toEngineNeuron,
   type NeuronRef,
 } from '../../state';
 import { LetLayerChoose } from '../learned/LearnedToolbar';
 import { LearnedValueText } from '../learned/LearnedValueText';
+import { NeuronCurve } from '../diagnostics/NeuronCurve';
+import { useRuntime } from '../runtime';
 import { ActivationPalette } from './ActivationPalette';
 import type { DiagramLink } from './geometry';
 import { IncomingWeightPicker } from './IncomingWeightPicker';
 import { currentOf, linkName, titleOf, type PaletteTarget } from './names';
-import { NeuronStatsLine } from './NeuronStatsLine';
 import type { OpenPalette } from './useNetworkDialogs';
 
 export interface NeuronPaletteProps {
@@ -53,6 +54,7 @@ export function NeuronPalette({
   onEditWeight,
 }: NeuronPaletteProps) {
   const { target } = palette;
+  const { connection } = useRuntime();
   const single = target.kind === 'neurons' && target.refs.length === 1 ? target.refs[0] : null;
   return (
     <ActivationPalette
@@ -83,9 +85,14 @@ export function NeuronPalette({
             <p className="learned-now">
               <LearnedValueText neuron={single} prefix="Learned now: " />
             </p>
-            <NeuronStatsLine
-              statsIndex={hiddenIndexOf(single, layerSizes)}
-              hiddenCount={hiddenNeuronCount(layerSizes)}
+            <NeuronCurve
+              unit={hiddenIndexOf(single, layerSizes)}
+              width={200}
+              height={32}
+              onRevive={() => {
+                const { layer, neuron } = toEngineNeuron(single);
+                connection.revive(layer, neuron);
+              }}
             />
             <IncomingWeightPicker
               links={incomingLinks(links, single)}

@@ -2,6 +2,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { playgroundActions as act } from '../../state';
 import type { UnitColouring } from '../../viz/unitImage';
+import { useHealthWord } from '../diagnostics/useHealth';
 import { useRuntime } from '../runtime';
 import type { NetworkPainter } from './networkPainter';
 
@@ -33,7 +34,9 @@ export function OutputNode({
   range,
   classIndex,
 }: OutputNodeProps) {
-  const name = count > 1 ? `Output class ${index + 1}` : 'Output';
+  // A saturated output is the output's badge (diagnostics/useHealth.ts), not its inputs'.
+  const health = useHealthWord(unit);
+  const name = `${count > 1 ? `Output class ${index + 1}` : 'Output'}${health ? `, ${health}` : ''}`;
   const key = `out-${index}`;
   const canvas = useRef<HTMLCanvasElement>(null);
   const { hub } = useRuntime();
@@ -62,6 +65,9 @@ export function OutputNode({
       onBlur={() => act.setHovered(null)}
     >
       <canvas className="heatmap" ref={canvas} />
+      <span className="neuron-badge" hidden={health === ''}>
+        {health}
+      </span>
     </button>
   );
 }

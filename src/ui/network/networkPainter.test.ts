@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeFrame } from '../../state/testFrames';
 import type { Frame } from '../../worker/protocol';
 import { CountingImageData, fakeCanvas } from '../testCanvas';
-import { NetworkPainter, neuronHealth } from './networkPainter';
+import { NetworkPainter } from './networkPainter';
 
 const N = 4;
 
@@ -48,7 +48,7 @@ afterEach(() => {
 });
 
 describe('NetworkPainter', () => {
-  it('paints 100 frames with one ImageData per canvas and badge text written only on change', () => {
+  it('paints 100 frames with one ImageData per canvas and never writes the health badge', () => {
     const painter = new NetworkPainter();
     painter.expectedGridImages = 3;
     const first = fakeCanvas();
@@ -78,10 +78,8 @@ describe('NetworkPainter', () => {
     for (let epoch = 1; epoch <= 100; epoch++) painter.paint(frame(epoch, 60));
     expect([first.puts, second.puts, output.puts]).toEqual([100, 100, 100]);
     expect(CountingImageData.made).toBe(3);
-    // '' is already there until epoch 60, then 'dead' once.
-    expect(badge.writes()).toBe(1);
-    expect(badge.element.textContent).toBe('dead');
-    expect(badge.element.hidden).toBe(false);
+    // The badge is the diagnostics' (NeuronButton, useHealth.ts): frames never write it.
+    expect(badge.writes()).toBe(0);
   });
 
   it('paints nothing from a frame of another shape', () => {
@@ -95,17 +93,5 @@ describe('NetworkPainter', () => {
     );
     painter.paint(frame(2));
     expect(canvas.puts).toBe(0);
-  });
-});
-
-describe('neuronHealth', () => {
-  it('calls a neuron that passed no gradient dead, and a far-out tanh saturated', () => {
-    const f = frame(1);
-    expect(neuronHealth('relu', f, 0)).toBe('');
-    expect(neuronHealth('relu', { ...f, meanAbsGradient: Float64Array.from([0, 0]) }, 0)).toBe(
-      'dead',
-    );
-    const far = { ...f, preMin: Float64Array.from([4, 0]), preMax: Float64Array.from([5, 0]) };
-    expect(neuronHealth('tanh', far, 0)).toBe('saturated');
   });
 });

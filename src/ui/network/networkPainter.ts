@@ -16,8 +16,9 @@ export interface NeuronSlot {
   readonly unit: number;
   readonly colouring: UnitColouring;
   /**
-   * Hidden neurons: where to say "dead" or "saturated". Hidden neurons come first in the
-   * grid, so `unit` is also the neuron's index into the frame's statistics.
+   * Hidden neurons: where to say "dead" or "saturated" (healthPainter.ts; the badge's parent is
+   * the neuron's button, whose `data-name` is its name without the badge). Hidden neurons come
+   * first in the grid, so `unit` is also the neuron's index into the frame's statistics.
    */
   readonly health?: { readonly badge: HTMLElement; readonly activation: ActivationId };
 }
@@ -89,30 +90,7 @@ export class NetworkPainter {
   }
 
   private paintNeuron(slot: NeuronSlot, frame: Frame): void {
+    // The health badge is the diagnostics' (healthPainter.ts), painted on its own passes.
     paintUnitCanvas(slot.canvas, frame, slot.unit, slot.colouring, this.discretize);
-    if (!slot.health) return;
-    const { badge, activation } = slot.health;
-    const text = neuronHealth(activation, frame, slot.unit);
-    if (badge.textContent !== text) {
-      badge.textContent = text;
-      badge.hidden = text === '';
-    }
   }
-}
-
-/**
- * "dead" when the neuron passed no gradient at all during the last epoch (a ReLU whose
- * pre-activation stayed below 0 for every example), "saturated" when a squashing neuron's
- * pre-activation stayed far out on a flat tail; '' otherwise.
- */
-export function neuronHealth(activation: ActivationId, frame: Frame, index: number): string {
-  const gradient = frame.meanAbsGradient[index];
-  const low = frame.preMin[index] ?? NaN;
-  const high = frame.preMax[index] ?? NaN;
-  if (!Number.isFinite(low) || !Number.isFinite(high)) return '';
-  if (gradient === 0) return 'dead';
-  const squashing = activation === 'tanh' || activation === 'sigmoid' || activation === 'softsign';
-  const limit = activation === 'sigmoid' ? 6 : 3;
-  if (squashing && (low > limit || high < -limit)) return 'saturated';
-  return '';
 }

@@ -2,6 +2,7 @@
 import { useCallback, useLayoutEffect, useState } from 'react';
 import type { FrameHub } from '../../state';
 import { useHubPainter, useRuntime } from '../runtime';
+import { HealthPainter } from './healthPainter';
 import { NetworkPainter } from './networkPainter';
 
 /**
@@ -12,6 +13,7 @@ import { NetworkPainter } from './networkPainter';
 export function useNetworkPainter(units: number, weights: number, discretize: boolean) {
   const { hub } = useRuntime();
   const [painter] = useState(() => new NetworkPainter());
+  const [health] = useState(() => new HealthPainter(painter));
   useLayoutEffect(() => {
     painter.expectedGridImages = units;
     painter.expectedWeights = weights;
@@ -19,7 +21,13 @@ export function useNetworkPainter(units: number, weights: number, discretize: bo
     painter.paint(hub.latestFrame); // a display setting changed: repaint what is there
   }, [painter, hub, units, weights, discretize]);
   useHubPainter(
-    useCallback((frameHub: FrameHub) => painter.paint(frameHub.latestFrame), [painter]),
+    useCallback(
+      (frameHub: FrameHub) => {
+        painter.paint(frameHub.latestFrame);
+        health.paint(frameHub.latestFrame, performance.now());
+      },
+      [painter, health],
+    ),
   );
   return painter;
 }

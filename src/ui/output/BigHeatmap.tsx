@@ -13,6 +13,7 @@ import { Axes } from './Axes';
 import { BigHeatmapPainter, NO_LEGEND, type LegendState } from './bigHeatmapPainter';
 import { DataDots } from './DataDots';
 import { HIDDEN_NOTE, Legend, outputNote } from './Legend';
+import { NeuronCurve } from '../diagnostics/NeuronCurve';
 import { useShownUnit } from './shownUnit';
 import { downloadBlob } from '../download';
 import { paintHeatmapPicture } from './heatmapPicture';
@@ -104,6 +105,11 @@ export function BigHeatmap() {
         <LearnedHoverValue />
         <DataDots size={side} />
         <Axes size={side} />
+        {!shown.isOutput && shown.view.kind === 'unit' && (
+          <div className="big-heatmap-curve">
+            <NeuronCurve unit={shown.view.unit} width={Math.round(side * 0.45)} height={44} />
+          </div>
+        )}
       </div>
       <Legend
         legend={legend}

@@ -8,6 +8,7 @@ import { useCallback, useRef } from 'react';
 import { useElementSize } from '../useElementSize';
 import { playgroundStore, usePlayground, type FrameHub } from '../../state';
 import { useHubPainter } from '../runtime';
+import { lossExtent, lossTick } from '../../viz/lossScale';
 
 const MARGIN = { top: 8, right: 12, bottom: 22, left: 44 };
 /** Least milliseconds between two redraws of the chart. */
@@ -34,12 +35,6 @@ export function logTicks(lo: number, hi: number, most = 4): number[] {
 function logTick(value: number | { valueOf(): number }): string {
   const v = Number(value);
   return Number.isInteger(Math.log10(v)) ? format('.0e')(v) : format('.2~g')(v);
-}
-
-/** Loss ticks: plain below 1000 (0.25, not 250m), SI prefixes above (600k, not 600000). */
-function lossTick(value: number | { valueOf(): number }): string {
-  const v = Number(value);
-  return Math.abs(v) >= 1000 ? format('.2~s')(v) : format('.2~g')(v);
 }
 
 export function LossChart() {
@@ -69,16 +64,10 @@ export function LossChart() {
       const epochs = history.epochs.subarray(0, count);
       const trainLoss = history.trainLoss.subarray(0, count);
       const testLoss = history.testLoss.subarray(0, count);
-      let max = 0;
-      let min = Infinity;
-      for (let i = 0; i < count; i++) {
-        for (const v of [trainLoss[i] as number, testLoss[i] as number]) {
-          if (Number.isFinite(v)) {
-            max = Math.max(max, v);
-            if (v > 0) min = Math.min(min, v);
-          }
-        }
-      }
+      // Robust to a divergence's absurd values (viz/lossScale.ts); NaN when there are none.
+      const [low, high] = lossExtent([trainLoss, testLoss], count);
+      const max = Number.isFinite(high) ? high : 0;
+      const min = Number.isFinite(low) ? low : Infinity;
       const lastEpoch = count > 0 ? (epochs[count - 1] as number) : 1;
       const x = scaleLinear()
         .domain([0, Math.max(1, lastEpoch)])
@@ -95,7 +84,9 @@ export function LossChart() {
         : scaleLinear()
             .domain([0, max > 0 ? max : 1])
             .range(yRange)
-            .nice();
+            .nice()
+            // Values above the domain (a divergence's) are drawn at the top edge.
+            .clamp(true);
       // At most about two points per pixel of width: more only costs drawing time.
       const stride = Math.max(1, Math.ceil(count / (2 * (width - MARGIN.left - MARGIN.right))));
       const shown: number[] = [];

@@ -5,8 +5,8 @@
  */
 import { useHidden } from '../../state';
 import { SettingCheckbox } from '../controls/SettingControls';
+import { ChartArea } from '../diagnostics/ChartArea';
 import { BigHeatmap } from './BigHeatmap';
-import { LossChart } from './LossChart';
 import { Readouts } from './Readouts';
 
 /** The "Output" region. */
@@ -19,7 +19,7 @@ export function OutputPanel() {
       {!hideReadouts && <Readouts />}
       <BigHeatmap />
       <Toggles />
-      {!hideChart && <LossChart />}
+      {!hideChart && <ChartArea />}
     </section>
   );
 }
