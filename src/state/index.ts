@@ -18,3 +18,5 @@ export * from './pairHub';
 export * from './store';
 export * from './view';
 export * from './lesson';
+export * from './timelineBridge';
+export * from './timelineHub';

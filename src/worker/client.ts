@@ -7,7 +7,9 @@
 import { changeEffects, type PlaygroundConfig } from '../config';
 import type { Point } from '../data';
 import type {
+  BranchedEvent,
   CheckpointEvent,
+  TimelineInfo,
   SessionState,
   DataEvent,
   Frame,
@@ -125,6 +127,8 @@ export class TrainingClient {
   private readonly diverged = new Listeners<DivergedEvent>();
   private readonly failed = new Listeners<FailedEvent>();
   private readonly crashes = new Listeners<CrashReport>();
+  private readonly timelines = new Listeners<TimelineInfo>();
+  private readonly branches = new Listeners<BranchedEvent>();
 
   /**
    * @param options how workers are made (the real one by default) and the heartbeat's timing
@@ -235,6 +239,32 @@ export class TrainingClient {
     this.lastSeenEpoch = state.epoch;
   }
 
+  /**
+   * Shows the timeline's snapshot of `epoch` (the worker pauses; its live state is set aside
+   * and stays what checkpoints, and so restarts, continue from).
+   */
+  viewSnapshot(epoch: number): void {
+    this.send({ type: 'viewSnapshot', epoch });
+  }
+
+  /** Back to the live network after `viewSnapshot`. */
+  leaveTimeline(): void {
+    this.send({ type: 'leaveTimeline' });
+  }
+
+  /** Continues from the snapshot of `epoch` as a new branch (the worker answers `branched`). */
+  resumeFromSnapshot(epoch: number): void {
+    this.send({ type: 'resumeFromSnapshot', epoch });
+  }
+
+  onTimeline(listener: Listener<TimelineInfo>): () => void {
+    return this.timelines.add(listener);
+  }
+
+  onBranched(listener: Listener<BranchedEvent>): () => void {
+    return this.branches.add(listener);
+  }
+
   /** Each returns a function that unsubscribes. */
   onFrame(listener: Listener<Frame>): () => void {
     return this.frames.add(listener);
@@ -277,6 +307,8 @@ export class TrainingClient {
     for (const listeners of [this.frames, this.data, this.diverged, this.failed, this.crashes]) {
       listeners.clear();
     }
+    this.timelines.clear();
+    this.branches.clear();
   }
 
   /**
@@ -444,6 +476,12 @@ export class TrainingClient {
       }
       case 'data':
         if (event.generation === this.currentGeneration) this.data.emit(event);
+        return;
+      case 'timeline':
+        if (event.generation === this.currentGeneration) this.timelines.emit(event);
+        return;
+      case 'branched':
+        if (event.generation === this.currentGeneration) this.branches.emit(event);
         return;
       case 'diverged':
         if (event.generation !== this.currentGeneration) return;
