@@ -67,6 +67,25 @@ export function Timeline() {
 
   return (
     <div className="timeline" role="group" aria-label="Replay" onKeyDown={onKeyDown}>
+      <div className="timeline-status">
+        {viewing === null ? (
+          <span className="muted">
+            {epochs.length < 2 ? 'Timeline: train to record one' : 'Timeline: live · drag back'}
+          </span>
+        ) : (
+          <span
+            className="timeline-actions"
+            title="Training, and any edit made now, go on from this moment as a new branch"
+          >
+            <button type="button" className="text-button" onClick={() => timeline.leave()}>
+              Back to live
+            </button>
+            <button type="button" className="text-button primary" onClick={() => timeline.resume()}>
+              Resume from here
+            </button>
+          </span>
+        )}
+      </div>
       <div className="timeline-track">
         <div className="timeline-marks" aria-hidden="true">
           {marks.map((event, i) => (
@@ -89,34 +108,15 @@ export function Timeline() {
           onChange={(event) => choose(Number(event.currentTarget.value))}
         />
       </div>
-      <div className="timeline-status">
-        {viewing === null ? (
-          <span className="muted">
-            {epochs.length < 2 ? 'Train to record a timeline' : 'Live · drag back to replay'}
-          </span>
-        ) : (
-          <>
-            <span className="timeline-shown" title="Edits made now start a new branch from here">
-              Showing {epochText(viewing)} of {liveEpoch.toLocaleString('en')}
-            </span>
-            <button type="button" className="text-button" onClick={() => timeline.leave()}>
-              Back to live
-            </button>
-            <button type="button" className="text-button primary" onClick={() => timeline.resume()}>
-              Resume from here
-            </button>
-          </>
-        )}
-        {kinds.length > 0 && (
-          <ul className="timeline-legend" aria-label="Timeline marks">
-            {kinds.map((kind) => (
-              <li key={kind} className={`timeline-kind-${kind}`}>
-                <span aria-hidden="true">{EVENT_LOOK[kind].symbol}</span> {EVENT_LOOK[kind].name}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      {kinds.length > 0 && (
+        <ul className="timeline-legend" aria-label="Timeline marks">
+          {kinds.map((kind) => (
+            <li key={kind} className={`timeline-kind-${kind}`}>
+              <span aria-hidden="true">{EVENT_LOOK[kind].symbol}</span> {EVENT_LOOK[kind].name}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
