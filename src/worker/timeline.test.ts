@@ -82,7 +82,8 @@ describe('Timeline', () => {
     // The live session is untouched by viewing.
     expect(session.epoch).toBe(5);
     expect(session.net.weights).toEqual(recorded[4]?.weights);
-    expect(timeline.view(session, 99)).toBeNull();
+    expect(timeline.view(session, 99)?.epoch).toBe(5);
+    expect(timeline.view(session, -1)).toBeNull();
   });
 
   it('drops the later snapshots and events when branching', () => {

@@ -227,9 +227,9 @@ export class Timeline {
   }
 
   /**
-   * Loads the snapshot of `epoch` into a new session of its own (sharing the data of
+   * Loads the snapshot of `epoch` (see `find`) into a new session of its own (sharing the data of
    * `session`, nothing that changes): the live session stays as it was.
-   * @returns null when no snapshot of that epoch is kept
+   * @returns null when no snapshot that old is kept
    */
   view(session: Session, epoch: number): Session | null {
     const snapshot = this.find(epoch);
@@ -254,7 +254,7 @@ export class Timeline {
   }
 
   /**
-   * Makes the snapshot of `epoch` the session's state: `applyConfig` first puts its
+   * Makes the snapshot of `epoch` (see `find`) the session's state: `applyConfig` first puts its
    * configuration into the session (activations, optimizer), then its numbers go in, and
    * every later snapshot and event is dropped: training from here is a new branch.
    * @returns false when no snapshot of that epoch is kept (nothing changed)
@@ -268,7 +268,7 @@ export class Timeline {
     if (!snapshot || !snapshot.fits(session)) return false;
     applyConfig(snapshot.config);
     snapshot.putInto(session);
-    this.dropAfter(epoch);
+    this.dropAfter(snapshot.epoch);
     return true;
   }
 
@@ -290,9 +290,20 @@ export class Timeline {
     this.eventList = this.eventList.filter((event) => event.epoch <= epoch);
   }
 
+  /**
+   * The snapshot of `epoch`, else the newest before it: the page asks by the epochs it was last
+   * told of, and a thinning since may have dropped the one it saw.
+   */
   private find(epoch: number): TimelineSnapshot | undefined {
-    if (this.tail?.epoch === epoch) return this.tail;
-    return this.kept.find((s) => s.epoch === epoch);
+    if (this.tail && this.tail.epoch <= epoch) return this.tail;
+    let found: TimelineSnapshot | undefined;
+    for (const snapshot of this.kept) if (snapshot.epoch <= epoch) found = snapshot;
+    return found;
+  }
+
+  /** The epoch of the snapshot `find` gives for `epoch`, or null when none is that old. */
+  resolve(epoch: number): number | null {
+    return this.find(epoch)?.epoch ?? null;
   }
 
   private fresh(session: Session): TimelineSnapshot {

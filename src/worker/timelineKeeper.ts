@@ -62,14 +62,15 @@ export class TimelineKeeper {
    * @throws RangeError when no snapshot of that epoch is kept
    */
   view(live: Session, epoch: number): void {
+    const shown = this.timeline.resolve(epoch);
+    if (shown === null) throw new RangeError(`no snapshot of epoch ${epoch} or before is kept`);
     this.viewChanges++;
-    if (epoch === live.epoch && this.timeline.epochs.at(-1) === epoch) {
+    // The newest snapshot is the live state itself.
+    if (shown === live.epoch && this.timeline.epochs.at(-1) === shown) {
       this.viewed = null;
       return;
     }
-    const viewed = this.timeline.view(live, epoch);
-    if (!viewed) throw new RangeError(`no snapshot of epoch ${epoch} is kept`);
-    this.viewed = viewed;
+    this.viewed = this.timeline.view(live, shown);
   }
 
   /** Back to the live session. @returns whether a snapshot was shown */
@@ -81,17 +82,17 @@ export class TimelineKeeper {
   }
 
   /**
-   * Makes the snapshot of `epoch` the live state (its configuration too), drops what came
-   * after it and tells the page (`branched`).
-   * @throws RangeError when no snapshot of that epoch is kept
+   * Makes the snapshot of `epoch` (or the newest before it) the live state, its configuration
+   * too, drops what came after it and tells the page (`branched`).
+   * @throws RangeError when no snapshot that old is kept
    */
   branch(live: Session, epoch: number, byEdit: boolean): void {
     const ok = this.timeline.branch(live, epoch, (config) => patchSession(live, config));
-    if (!ok) throw new RangeError(`no snapshot of epoch ${epoch} is kept`);
+    if (!ok) throw new RangeError(`no snapshot of epoch ${epoch} or before is kept`);
     this.viewChanges++;
     this.viewed = null;
     const { generation, config } = live;
-    this.post({ type: 'branched', generation, epoch, config, byEdit }, []);
+    this.post({ type: 'branched', generation, epoch: live.epoch, config, byEdit }, []);
   }
 
   /**

@@ -192,11 +192,24 @@ describe('Trainer timeline', () => {
     expect(h.timeline().viewing).toBeNull();
   });
 
-  it('refuses a snapshot it does not keep, and starts a new timeline on reset', () => {
+  it('shows the newest snapshot before an epoch it no longer keeps (thinned since the page saw it)', () => {
+    const h = harness();
+    h.build();
+    h.step(300);
+    const epochs = h.timeline().epochs;
+    expect(epochs).not.toContain(151);
+    const before = Math.max(...epochs.filter((e) => e < 151));
+    h.send({ type: 'viewSnapshot', epoch: 151 });
+    expect(h.frame().epoch).toBe(before);
+    expect(h.timeline().viewing).toBe(before);
+    expect(h.failures()).toEqual([]);
+  });
+
+  it('refuses an epoch before the timeline, and starts a new timeline on reset', () => {
     const h = harness();
     h.build();
     h.step(3);
-    h.send({ type: 'viewSnapshot', epoch: 42 });
+    h.send({ type: 'viewSnapshot', epoch: -1 });
     expect(h.failures().at(-1)).toMatchObject({ command: 'viewSnapshot' });
     h.send({ type: 'reset', generation: 2 });
     expect(h.timeline()).toMatchObject({ generation: 2, epochs: [0], viewing: null });
