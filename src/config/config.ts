@@ -35,6 +35,7 @@ export function networkSpecOf(config: PlaygroundConfig): NetworkSpec {
     inputSize: config.features.length,
     hidden: config.hidden,
     output: outputSpecFor(config),
+    mixturePalette: config.mixPalette,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_IDS } from '../data';
-import { ACTIVATION_IDS, LIMITS, Rng, validateSpec } from '../nn';
+import { ACTIVATION_IDS, FIXED_ACTIVATION_IDS, LIMITS, Rng, validateSpec } from '../nn';
 import { networkSpecOf } from './config';
 import { MAX_IGNORED, configFromHash, configToHash } from './link';
 import type { SettingRow } from './settingRows';
@@ -38,6 +38,10 @@ function randomValue(row: SettingRow, rng: Rng): unknown {
         ),
       );
     }
+    case 'palette': {
+      const palette = FIXED_ACTIVATION_IDS.filter(() => rng.next() < 0.4);
+      return palette.length >= 2 ? palette : ['tanh', 'sin'];
+    }
   }
 }
 
@@ -57,7 +61,9 @@ describe('configToHash', () => {
   it('writes the default config as a readable link', () => {
     expect(configToHash(DEFAULT_CONFIG)).toBe(
       '#dataset=circle&noise=0&train=50&seed=1&features=x1,x2' +
-        '&net=tanh,relu,sin,gaussian;tanh,tanh&lr=0.03&opt=sgd&batch=10&reg=none&regRate=0' +
+        '&net=tanh,relu,sin,gaussian;tanh,tanh' +
+        '&mix=relu,tanh,sin,gaussian,sigmoid,linear' +
+        '&lr=0.03&opt=sgd&batch=10&reg=none&regRate=0' +
         '&init=auto&loss=mse&act=tanh&test=0&discretize=0&speed=30&log=0',
     );
   });
@@ -170,8 +176,8 @@ describe('configFromHash ignoring bad fields', () => {
     ['#init=zeros', 'init: "zeros" is not one of auto, uniform, xavier or he — used auto'],
     ['#loss=hinge', 'loss: "hinge" is not mse or bce — used mse'],
     [
-      '#act=swish',
-      `act: "swish" is not one of ${ACTIVATION_IDS.slice(0, -1).join(', ')} or` +
+      '#act=swoosh',
+      `act: "swoosh" is not one of ${ACTIVATION_IDS.slice(0, -1).join(', ')} or` +
         ` ${ACTIVATION_IDS[ACTIVATION_IDS.length - 1]} — used tanh`,
     ],
     ['#test=maybe', 'test: "maybe" is not 0 or 1 — used 0'],

@@ -14,7 +14,7 @@ import { LIMITS, isActivationId, type ActivationId } from '../nn';
 import { readNumberOf } from './numbers';
 import type { SettingRow } from './settingRows';
 import { DEFAULT_CONFIG, SETTING_KEYS, type PlaygroundConfig, type SettingKey } from './settings';
-import { choiceProblemText, configProblems, rowOf } from './validate';
+import { choiceProblemText, configProblems, paletteProblem, rowOf } from './validate';
 import { isViewFlagKey } from './viewFlags';
 
 /** What `configFromHash` returns: a valid configuration, and what of the link it did not use. */
@@ -49,6 +49,8 @@ function formatValue(row: SettingRow, value: unknown): string {
       return (value as readonly FeatureId[]).join(',');
     case 'network':
       return (value as PlaygroundConfig['hidden']).map((layer) => layer.join(',')).join(';');
+    case 'palette':
+      return (value as PlaygroundConfig['mixPalette']).join(',');
   }
 }
 
@@ -225,6 +227,21 @@ class FieldReader {
     return layers;
   }
 
+  /**
+   * The mixture palette. Any unknown or repeated entry, or a list of fewer than 2 or more than
+   * 17, falls back to the whole default palette with a notice: a blend over a palette other
+   * than the one written would not be what the link records.
+   */
+  palette(): PlaygroundConfig['mixPalette'] {
+    const value = this.values.get('mixPalette');
+    if (value === undefined) return DEFAULT_CONFIG.mixPalette;
+    const items = value.split(',').map((item) => item.toLowerCase());
+    const problem = paletteProblem(items);
+    if (problem === null) return items as PlaygroundConfig['mixPalette'];
+    this.reject('mixPalette', value, problem);
+    return DEFAULT_CONFIG.mixPalette;
+  }
+
   private activation(item: string, l: number, j: number, fallback: ActivationId): ActivationId {
     const id = item.toLowerCase();
     if (isActivationId(id)) return id;
@@ -247,9 +264,11 @@ export function configFromHash(hash: string): ParsedHash {
   for (const key of SETTING_KEYS) {
     const kind = rowOf(key).kind;
     // Structural rows are read below; the placeholder keeps the fields in table order.
-    fields[key] = kind === 'features' || kind === 'network' ? null : read.scalar(key);
+    fields[key] =
+      kind === 'features' || kind === 'network' || kind === 'palette' ? null : read.scalar(key);
   }
   fields.features = read.features();
+  fields.mixPalette = read.palette();
   // A bad neuron takes the link's own activation for new neurons.
   fields.hidden = read.hidden(fields.defaultActivation as ActivationId);
   const config = fields as PlaygroundConfig;

@@ -4,7 +4,7 @@
  * default, bounds or choices, how a control's out-of-range value is clamped, its link key,
  * its label and help text, and its effect on the training worker.
  */
-import type { ActivationId } from '../nn';
+import type { ActivationId, FixedActivationId } from '../nn';
 import type { FeatureId } from '../data';
 
 /**
@@ -79,7 +79,13 @@ export interface NetworkRow extends RowBase<readonly (readonly ActivationId[])[]
   readonly kind: 'network';
 }
 
-export type SettingRow = NumberRow | ChoiceRow<unknown> | FlagRow | FeaturesRow | NetworkRow;
+/** An ordered list of distinct fixed activations, 2 to 17: the palette a Learned mix blends. */
+export interface PaletteRow extends RowBase<readonly FixedActivationId[]> {
+  readonly kind: 'palette';
+}
+
+export type SettingRow =
+  NumberRow | ChoiceRow<unknown> | FlagRow | FeaturesRow | NetworkRow | PaletteRow;
 
 /** The value type of a row. */
 export type ValueOf<R> = R extends RowBase<infer T> ? T : never;
@@ -121,4 +127,8 @@ export function featuresRow(row: Base<readonly FeatureId[]>): FeaturesRow {
 
 export function networkRow(row: Base<readonly (readonly ActivationId[])[]>): NetworkRow {
   return { kind: 'network', ...row };
+}
+
+export function paletteRow(row: Base<readonly FixedActivationId[]>): PaletteRow {
+  return { kind: 'palette', ...row };
 }

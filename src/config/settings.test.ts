@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FEATURE_IDS } from '../data';
-import { ACTIVATION_IDS, LIMITS } from '../nn';
+import { ACTIVATION_IDS, FIXED_ACTIVATION_IDS, LIMITS } from '../nn';
 import { changeEffects, needsPatch, needsRebuild } from './config';
 import { HASH_KEYS, configFromHash, configToHash } from './link';
 import { boundsText } from './numbers';
@@ -45,6 +45,8 @@ function samplesOf(row: SettingRow): unknown[] {
         ),
       ];
     }
+    case 'palette':
+      return [row.default, ['sin', 'relu'], [...FIXED_ACTIVATION_IDS].reverse()];
   }
 }
 

@@ -7,7 +7,14 @@
  *
  * Adding a setting is one row here, plus a control where the page should show it.
  */
-import { ACTIVATIONS, INIT_SCHEMES, LIMITS, type ActivationId, type InitScheme } from '../nn';
+import {
+  ACTIVATIONS,
+  DEFAULT_MIXTURE_PALETTE,
+  INIT_SCHEMES,
+  LIMITS,
+  type ActivationId,
+  type InitScheme,
+} from '../nn';
 import { DATASETS, MAX_NOISE, type DatasetId, type FeatureId } from '../data';
 import {
   choiceRow,
@@ -16,6 +23,7 @@ import {
   idChoices,
   networkRow,
   numberRow,
+  paletteRow,
   type Choice,
   type ValueOf,
 } from './settingRows';
@@ -155,6 +163,14 @@ export const SETTINGS = {
       ['tanh', 'relu', 'sin', 'gaussian'],
       ['tanh', 'tanh'],
     ],
+  }),
+  mixPalette: paletteRow({
+    link: 'mix',
+    label: 'Learned mix palette',
+    help: 'The fixed activations every Learned mix neuron blends, 2 to 17; changing it restarts the blends',
+    // Only the mixtures' blend weights start again; every weight is kept.
+    effect: 'patch',
+    default: DEFAULT_MIXTURE_PALETTE,
   }),
   learningRate: numberRow({
     link: 'lr',

@@ -4,7 +4,7 @@
  * worker refuse the same things with the same words.
  */
 import { FEATURE_IDS, isFeatureId } from '../data';
-import { LIMITS, isActivationId } from '../nn';
+import { FIXED_ACTIVATION_COUNT, LIMITS, isActivationId, isFixedActivationId } from '../nn';
 import { numberProblem } from './numbers';
 import type { ChoiceRow, SettingRow } from './settingRows';
 import { SETTINGS, SETTING_KEYS, type PlaygroundConfig, type SettingKey } from './settings';
@@ -56,6 +56,17 @@ export function networkProblem(hidden: unknown): string | null {
   return null;
 }
 
+/** Null when `palette` is a valid mixture palette (2 to 17 distinct fixed activations). */
+export function paletteProblem(palette: unknown): string | null {
+  if (!Array.isArray(palette)) return 'is not a list of activations';
+  if (palette.length < 2) return 'has fewer than 2 activations';
+  if (palette.length > FIXED_ACTIVATION_COUNT) {
+    return `has more than ${FIXED_ACTIVATION_COUNT} activations`;
+  }
+  if (!palette.every(isFixedActivationId)) return 'holds an entry that is not a fixed activation';
+  return new Set(palette).size === palette.length ? null : 'names an activation twice';
+}
+
 /** Null when `value` is valid for setting `key`, else why not ("is not a number from 0 to 50"). */
 export function settingProblem(key: SettingKey, value: unknown): string | null {
   const row = rowOf(key);
@@ -70,6 +81,8 @@ export function settingProblem(key: SettingKey, value: unknown): string | null {
       return featuresProblem(value);
     case 'network':
       return networkProblem(value);
+    case 'palette':
+      return paletteProblem(value);
   }
 }
 

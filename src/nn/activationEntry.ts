@@ -60,10 +60,10 @@ export interface ActivationEntry<Id extends string = string> {
   readonly range: readonly [number, number];
   readonly initFamily: InitFamily;
   /**
-   * Learned parameters per neuron. Every activation so far is fixed (0). Activations with
-   * learned parameters (PReLU's slope, Swish's β, a mixture's weights) will declare their count
-   * here, and the engine will then pass each neuron's parameters to the kernels below; until
-   * the engine stores them the type admits only 0, so such an entry cannot slip in unsupported.
+   * Learned parameters per neuron: 0 for every entry of this (fixed) kind. The activations
+   * with learned parameters (PReLU's slope, Swish's β, a mixture's weights, one per palette
+   * entry) are entries of another kind, learnedEntry.ts, whose kernels take each neuron's
+   * parameters; the type keeps a learned activation from slipping in here without them.
    */
   readonly parameterCount: 0;
   /** f(x), exactly (float64); the reference the kernels are tested against. */

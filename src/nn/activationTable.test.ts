@@ -8,9 +8,10 @@ import {
   ACTIVATION_CODES,
   ACTIVATION_COUNT,
   ACTIVATION_IDS,
-  ACTIVATION_TABLE,
-  activateRun,
-} from './activationTable';
+  ALL_ACTIVATION_ENTRIES,
+} from './activationIds';
+import { ACTIVATION_TABLE, activateRun, FIXED_ACTIVATION_COUNT } from './activationTable';
+import { LEARNED_ACTIVATION_TABLE } from './learnedActivations';
 import {
   ACTIVATION_ID_EXPECTED,
   ACTIVATIONS,
@@ -38,9 +39,9 @@ const entries = ACTIVATION_TABLE.map((entry, code) => [entry.id, entry, code] as
 
 describe('the activation table numbers and names everything', () => {
   it('gives each entry its position as its code, in palette order', () => {
-    expect(ACTIVATION_COUNT).toBe(ACTIVATION_TABLE.length);
+    expect(ACTIVATION_COUNT).toBe(ACTIVATION_TABLE.length + LEARNED_ACTIVATION_TABLE.length);
     expect(new Set(ACTIVATION_IDS).size).toBe(ACTIVATION_COUNT);
-    ACTIVATION_TABLE.forEach((entry, code) => {
+    ALL_ACTIVATION_ENTRIES.forEach((entry, code) => {
       expect([ACTIVATION_IDS[code], activationCode(entry.id), activationIdOf(code)]).toEqual([
         entry.id,
         code,
@@ -54,14 +55,14 @@ describe('the activation table numbers and names everything', () => {
   it('lets the compiler check code names and values (npm run typecheck)', () => {
     const tanhCode: 1 = ACTIVATION_CODES.tanh; // a literal type: its position in the table
     // @ts-expect-error: there is no such activation, so there is no such code
-    const unknownCode: number = ACTIVATION_CODES.swish;
+    const unknownCode: number = ACTIVATION_CODES.swoosh;
     expect([tanhCode, unknownCode]).toEqual([activationCode('tanh'), undefined]);
   });
 
   it('refuses codes and ids that are none, prototype names included', () => {
     expect(() => activationIdOf(ACTIVATION_COUNT)).toThrow(RangeError);
     expect(isActivationId('toString')).toBe(false);
-    expect(isActivationId('swish')).toBe(false);
+    expect(isActivationId('swoosh')).toBe(false);
     expect(activate(ACTIVATION_COUNT, 0)).toBeNaN();
     expect(activationDerivative(ACTIVATION_COUNT, 0, 0)).toBeNaN();
     const out = new Float64Array(2);
@@ -76,13 +77,36 @@ describe('the activation table numbers and names everything', () => {
   it("gives the page each entry's display data as plain data, without kernels", () => {
     expect(ACTIVATIONS).toHaveLength(ACTIVATION_COUNT);
     ACTIVATION_TABLE.forEach(({ id, label, formula, range, initFamily }, code) => {
-      expect(ACTIVATIONS[code]).toEqual({ id, label, formula, range, initFamily });
+      expect(ACTIVATIONS[code]).toEqual({
+        id,
+        label,
+        formula,
+        range,
+        initFamily,
+        parameterCount: 0,
+      });
+    });
+    LEARNED_ACTIVATION_TABLE.forEach((entry, index) => {
+      const { id, label, formula, range, initFamily, parameterCount, learns } = entry;
+      expect(ACTIVATIONS[FIXED_ACTIVATION_COUNT + index]).toEqual({
+        ...{ id, label, formula, range, initFamily, parameterCount, learns },
+      });
     });
     expect(structuredClone(ACTIVATIONS)).toEqual(ACTIVATIONS);
   });
 
-  it('has only fixed activations so far (no learned parameters)', () => {
+  it('keeps the fixed table fixed and lists the learned ones, with their labels, after it', () => {
     expect(ACTIVATION_TABLE.filter((entry) => entry.parameterCount !== 0)).toEqual([]);
+    expect(ACTIVATIONS.slice(FIXED_ACTIVATION_COUNT).map((a) => [a.id, a.label])).toEqual([
+      ['prelu', 'PReLU'],
+      ['swish', 'Swish (learned β)'],
+      ['mixture', 'Learned mix'],
+    ]);
+    expect(LEARNED_ACTIVATION_TABLE.map((entry) => entry.parameterCount)).toEqual([
+      1,
+      1,
+      'palette',
+    ]);
   });
 
   it('names the count in the messages that refuse an unknown id', () => {
@@ -101,9 +125,9 @@ describe('the activation table numbers and names everything', () => {
       }
       return 'accepted';
     };
-    expect(refusal(() => validateSpec(spec('swish')))).toEqual(['hidden[0][1]', expected]);
+    expect(refusal(() => validateSpec(spec('swoosh')))).toEqual(['hidden[0][1]', expected]);
     const net = new Network(spec('relu'));
-    expect(refusal(() => setActivation(net, 1, 0, 'swish' as 'tanh'))).toEqual([
+    expect(refusal(() => setActivation(net, 1, 0, 'swoosh' as 'tanh'))).toEqual([
       'activation',
       expected,
     ]);

@@ -1,7 +1,9 @@
 /**
- * The one table of hidden activations, in palette order. An activation's code, the small
- * integer a neuron stores in `Network.codes`, is its position here; the ids, the codes, the
- * count and the kernels by code are all derived below, never numbered by hand.
+ * The one table of fixed hidden activations (no learned parameters), in palette order. An
+ * activation's code, the small integer a neuron stores in `Network.codes`, is its position
+ * here; the ids, the codes, the count and the kernels by code are all derived below, never
+ * numbered by hand. The activations with learned parameters (learnedActivations.ts) take the
+ * codes after these, so a code below FIXED_ACTIVATION_COUNT is a fixed one.
  *
  * Adding an activation is one entry (activationEntry.ts says what it holds) in one of the
  * activations*.ts files, its place in this list, and its PyTorch values in
@@ -36,16 +38,21 @@ export const ACTIVATION_TABLE = [
   softsign,
 ] as const;
 
-/** Every hidden activation's id, in palette order; the ids are those of the PyTorch reference. */
-export const ACTIVATION_IDS = idsOf(ACTIVATION_TABLE);
+/**
+ * The fixed activations' ids, in palette order; the ids are those of the PyTorch reference.
+ * The activations with learned parameters follow them (learnedActivations.ts); all the ids
+ * together are in activationIds.ts.
+ */
+export const FIXED_ACTIVATION_IDS = idsOf(ACTIVATION_TABLE);
 
-export type ActivationId = (typeof ACTIVATION_IDS)[number];
+/** The id of an activation without learned parameters. */
+export type FixedActivationId = (typeof FIXED_ACTIVATION_IDS)[number];
 
-/** How many hidden activations there are. */
-export const ACTIVATION_COUNT = ACTIVATION_TABLE.length;
+/** How many fixed activations there are: their codes are 0 to FIXED_ACTIVATION_COUNT − 1. */
+export const FIXED_ACTIVATION_COUNT = ACTIVATION_TABLE.length;
 
-/** The code of every activation by id, e.g. `ACTIVATION_CODES.tanh`, checked by the compiler. */
-export const ACTIVATION_CODES = codesOf(ACTIVATION_TABLE);
+/** The code of every fixed activation by id, e.g. `FIXED_ACTIVATION_CODES.tanh`. */
+export const FIXED_ACTIVATION_CODES = codesOf(ACTIVATION_TABLE);
 
 /** The run kernel of each code, an array of functions rather than a switch (see `activateRun`). */
 const RUNS: readonly Run[] = ACTIVATION_TABLE.map((entry) => entry.run);

@@ -8,15 +8,32 @@ import type { InitFamily } from './activationEntry';
 import {
   ACTIVATION_COUNT,
   ACTIVATION_IDS,
-  ACTIVATION_TABLE,
+  ALL_ACTIVATION_ENTRIES,
+  LEARNED_ACTIVATION_IDS,
   type ActivationId,
-} from './activationTable';
+  type LearnedActivationId,
+} from './activationIds';
+import { FIXED_ACTIVATION_CODES, type FixedActivationId } from './activationTable';
 import { SpecError } from './errors';
+import type { ParameterCount } from './learnedEntry';
 
 export { softplus } from './activationsExponential';
 export { sigmoid } from './exactMath';
-export { ACTIVATION_CODES, ACTIVATION_COUNT, ACTIVATION_IDS } from './activationTable';
-export type { ActivationId } from './activationTable';
+export {
+  ACTIVATION_CODES,
+  ACTIVATION_COUNT,
+  ACTIVATION_IDS,
+  isLearnedCode,
+  LEARNED_ACTIVATION_IDS,
+} from './activationIds';
+export type { ActivationId, LearnedActivationId } from './activationIds';
+export {
+  FIXED_ACTIVATION_CODES,
+  FIXED_ACTIVATION_COUNT,
+  FIXED_ACTIVATION_IDS,
+} from './activationTable';
+export type { FixedActivationId } from './activationTable';
+export type { ParameterCount } from './learnedEntry';
 
 /** What the UI shows about an activation (see activationEntry.ts for each field). */
 export interface ActivationInfo {
@@ -25,18 +42,37 @@ export interface ActivationInfo {
   readonly formula: string;
   readonly range: readonly [number, number];
   readonly initFamily: InitFamily;
+  /** Parameters each neuron learns: 0 for the fixed ones, `palette` for one per palette entry. */
+  readonly parameterCount: ParameterCount;
+  /** For an activation with learned parameters, one line on what it learns. */
+  readonly learns?: string;
 }
 
 /** Display data for every activation, in palette order: plain data, without the kernels. */
-export const ACTIVATIONS: readonly ActivationInfo[] = ACTIVATION_TABLE.map(
-  ({ id, label, formula, range, initFamily }) => ({ id, label, formula, range, initFamily }),
-);
+export const ACTIVATIONS: readonly ActivationInfo[] = ALL_ACTIVATION_ENTRIES.map((entry) => {
+  const { id, label, formula, range, initFamily, parameterCount } = entry;
+  const info = { id, label, formula, range, initFamily, parameterCount };
+  return 'learns' in entry ? { ...info, learns: entry.learns } : info;
+});
 
 /** What a bad activation id should have been, in the words of a SpecError. */
 export const ACTIVATION_ID_EXPECTED = `one of the ${ACTIVATION_COUNT} activation ids`;
 
 // A Map, not the codes object: `"toString" in ACTIVATION_CODES` would be true.
 const CODE_BY_ID = new Map<string, number>(ACTIVATION_IDS.map((id, code) => [id, code]));
+
+const LEARNED_IDS = new Set<string>(LEARNED_ACTIVATION_IDS);
+const FIXED_CODE_BY_ID = new Map<string, number>(Object.entries(FIXED_ACTIVATION_CODES));
+
+/** Whether activation `id` has parameters learned per neuron (PReLU, Swish, Learned mix). */
+export function isLearned(id: ActivationId): id is LearnedActivationId {
+  return LEARNED_IDS.has(id);
+}
+
+/** True when `value` is the id of one of the fixed activations (those a mixture may blend). */
+export function isFixedActivationId(value: unknown): value is FixedActivationId {
+  return typeof value === 'string' && FIXED_CODE_BY_ID.has(value);
+}
 
 /** True when `value` is one of the ACTIVATION_COUNT activation ids. */
 export function isActivationId(value: unknown): value is ActivationId {
@@ -68,21 +104,45 @@ export function activationInfo(id: ActivationId): ActivationInfo {
 }
 
 /**
- * The activation with code `code` at pre-activation `x`; NaN for a code that is none.
+ * The activation with code `code` at pre-activation `x`; NaN for a code that is none. A
+ * learned one is taken at its default parameters (a mixture over the default palette, see
+ * learnedParams.ts `learnedActivationValue` for given ones).
  * A call through the table: for curves and tests, not for loops over many values (those use
  * `activateRun`, whose kernels are inlined).
  */
 export function activate(code: number, x: number): number {
-  const entry = ACTIVATION_TABLE[code];
-  return entry ? entry.value(x) : NaN;
+  const entry = ALL_ACTIVATION_ENTRIES[code];
+  if (!entry) return NaN;
+  return 'learns' in entry ? learnedAtDefaults(entry.id, x) : entry.value(x);
 }
 
 /**
- * dy/dx of the activation with code `code`, given the pre-activation `x` and the output
- * `y = activate(code, x)`; NaN for a code that is none. At the kinks it follows PyTorch:
- * relu'(0) = 0, abs'(0) = 0, leaky_relu'(0) = 0.01.
+ * dy/dx of the fixed activation with code `code`, given the pre-activation `x` and the output
+ * `y = activate(code, x)`; NaN for a code that is none or learned. At the kinks it follows
+ * PyTorch: relu'(0) = 0, abs'(0) = 0, leaky_relu'(0) = 0.01.
  */
 export function activationDerivative(code: number, x: number, y: number): number {
-  const entry = ACTIVATION_TABLE[code];
-  return entry ? entry.derivative(x, y) : NaN;
+  const entry = ALL_ACTIVATION_ENTRIES[code];
+  return entry && !('learns' in entry) ? entry.derivative(x, y) : NaN;
+}
+
+/** The mixture palette a network has unless its spec names another. */
+export const DEFAULT_MIXTURE_PALETTE: readonly FixedActivationId[] = [
+  'relu',
+  'tanh',
+  'sin',
+  'gaussian',
+  'sigmoid',
+  'linear',
+];
+
+const DEFAULT_PALETTE_CODES = DEFAULT_MIXTURE_PALETTE.map((id) => FIXED_ACTIVATION_CODES[id]);
+
+function learnedAtDefaults(id: LearnedActivationId, x: number): number {
+  const entry = ALL_ACTIVATION_ENTRIES[CODE_BY_ID.get(id) as number];
+  if (!entry || !('learns' in entry)) return NaN;
+  const count =
+    entry.parameterCount === 'palette' ? DEFAULT_PALETTE_CODES.length : entry.parameterCount;
+  const params = new Array<number>(count).fill(entry.defaultParameter);
+  return entry.value(x, params, DEFAULT_PALETTE_CODES);
 }

@@ -1,7 +1,8 @@
 /**
  * Backpropagation of a block of rows (examples, see network.ts) into the network's gradient
- * accumulators.
+ * accumulators. The learned activations' parameters get theirs from learnedPass.ts.
  */
+import { learnedLayerBackward } from './learnedPass';
 import type { Network } from './network';
 
 /**
@@ -23,7 +24,10 @@ export function backwardRows(
     if (k < net.outputLayer) biasSumsAndStats(net, k, rows);
     else biasSums(net, k, rows);
     accumulateLayerGradient(net, k, rows);
-    if (k > 1) propagateDeltas(net, k, rows);
+    if (k > 1) {
+      propagateDeltas(net, k, rows);
+      if (net.learnedUnitCount > 0) learnedLayerBackward(net, k - 1, rows);
+    }
   }
   net.statExamples += rows;
   return lossSum;

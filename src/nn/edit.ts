@@ -2,16 +2,47 @@
  * Live edits of a built network: each patches it in place and keeps every learned weight.
  * Layers are numbered as in `Network`: 1 is the first hidden layer, `outputLayer` the outputs.
  */
-import { activationCode, checkActivationId, type ActivationId } from './activations';
+import {
+  activationCode,
+  checkActivationId,
+  isLearnedCode,
+  type ActivationId,
+  type FixedActivationId,
+} from './activations';
+import { layOutActivationParams } from './learnedParams';
 import { SpecError } from './errors';
 import type { Network } from './network';
-import { validateTraining, type TrainingSpec } from './spec';
+import { checkMixturePalette, validateTraining, type TrainingSpec } from './spec';
 
-/** Gives neuron `neuron` of hidden layer `layer` the activation `id`. */
+/**
+ * Gives neuron `neuron` of hidden layer `layer` the activation `id`. Every weight and bias is
+ * kept; a neuron switching to a learned activation gets its default parameters with fresh
+ * optimizer state, and one switching away drops its parameters (the others keep theirs).
+ * Giving a neuron the activation it has changes nothing.
+ */
 export function setActivation(net: Network, layer: number, neuron: number, id: ActivationId): void {
   net.checkUnit(layer, neuron, true);
   checkActivationId('activation', id);
-  net.codes[net.unitIndex(layer, neuron)] = activationCode(id);
+  const unit = net.unitIndex(layer, neuron);
+  const before = net.codes[unit] as number;
+  const code = activationCode(id);
+  if (before === code) return;
+  net.codes[unit] = code;
+  if (isLearnedCode(before) || isLearnedCode(code)) {
+    layOutActivationParams(net, (other) => other !== unit);
+  }
+}
+
+/**
+ * Replaces the palette the mixture neurons blend (a patch: weights and every other learned
+ * parameter kept). Every mixture neuron's α starts again at 0 with fresh optimizer state.
+ */
+export function setMixturePalette(net: Network, palette: readonly FixedActivationId[]): void {
+  checkMixturePalette(palette, net.activations.flat().includes('mixture'));
+  net.mixturePalette = [...palette];
+  net.paletteCodes = Uint8Array.from(palette, activationCode);
+  const mixture = activationCode('mixture');
+  layOutActivationParams(net, (unit) => net.codes[unit] !== mixture);
 }
 
 /**

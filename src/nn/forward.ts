@@ -4,7 +4,8 @@
  * A pass runs a block of examples, the rows, through the network layer by layer (see
  * network.ts for the layout and train.ts for why); `forward` is the one-row case.
  */
-import { activateRun } from './activationTable';
+import { activateRun, FIXED_ACTIVATION_COUNT } from './activationTable';
+import { activateLearned, prepareLearned } from './learnedPass';
 import type { Network } from './network';
 
 /**
@@ -45,6 +46,7 @@ export function loadRows(
 
 /** Runs the inputs already in `out` through every layer, for a pass of `rows` rows. */
 export function forwardRows(net: Network, rows: number): void {
+  if (net.learnedUnitCount > 0) prepareLearned(net);
   for (let k = 1; k < net.outputLayer; k++) {
     affineBlock(net, k, net.out, net.pre, rows, rows);
     activateLayer(net, k, rows);
@@ -141,7 +143,7 @@ export function affineBlock(
 /**
  * Applies the activations of hidden layer k in every row: one call per run of neighbouring
  * units that share an activation, whose values in all rows are contiguous (a whole uniform
- * layer is one run).
+ * layer is one run). A learned unit goes its own way, one neuron at a time (learnedPass.ts).
  */
 function activateLayer(net: Network, k: number, rows: number): void {
   const { codes, pre, out, slope } = net;
@@ -149,6 +151,11 @@ function activateLayer(net: Network, k: number, rows: number): void {
   let u = net.unitStart[k] as number;
   while (u < end) {
     const code = codes[u] as number;
+    if (code >= FIXED_ACTIVATION_COUNT) {
+      activateLearned(net, u, rows);
+      u++;
+      continue;
+    }
     let runEnd = u + 1;
     while (runEnd < end && codes[runEnd] === code) runEnd++;
     activateRun(code, pre, out, slope, u * rows, runEnd * rows);

@@ -1,7 +1,8 @@
 /**
  * Finite-difference checks of backpropagation: for random mixed networks under every output
  * head, with no penalty, L1 and L2, the gradient of `computeGradient` (read back through
- * `exportGradient`) must equal the central difference of the objective
+ * `exportGradient`, and `exportActivationParamGradient` for the learned activations'
+ * parameters, which no penalty includes) must equal the central difference of the objective
  *   J = mean data loss (`evaluate(net, examples).loss`) + penalty,
  * where the penalty is computed here, independently of the engine, on weights only:
  *   l2: rate · ½ Σ w²,  l1: rate · Σ |w|.
@@ -18,6 +19,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVATION_COUNT, ACTIVATION_IDS, activationCode, type ActivationId } from './activations';
 import { exportGradient, type Parameters } from './edit';
+import { exportActivationParamGradient } from './learnedParams';
 import { forward } from './forward';
 import { initializeParameters } from './init';
 import { Network } from './network';
@@ -42,6 +44,8 @@ const KINKS: ReadonlyMap<number, readonly number[]> = new Map(
     [
       ['relu', [0]],
       ['leaky_relu', [0]],
+      ['prelu', [0]],
+      ['mixture', [0]], // its default palette holds ReLU
       ['abs', [0]],
       ['selu', [0]],
       ['elu', [0]],
@@ -121,6 +125,11 @@ function buildCase(head: HeadCase, headIndex: number, penalty: RegularizationSpe
   });
   initializeParameters(net, 'xavier', rng);
   for (let u = INPUT_SIZE; u < net.unitCount; u++) net.biases[u] = rng.uniform(-0.5, 0.5);
+  // Learned activations away from their defaults (a = 0.25, β = 1, α = 0), where the
+  // derivatives with respect to them are generic.
+  const params = net.activationParams;
+  for (let p = 0; p < params.length; p++) params[p] = rng.uniform(-1.5, 1.5);
+  net.mixWeightsStale = true;
   const size = head.output.size;
   const inputs = new Float64Array(EXAMPLE_COUNT * INPUT_SIZE);
   const targets = new Float64Array(EXAMPLE_COUNT * size);
@@ -170,23 +179,33 @@ interface Mismatch {
  * Compares every parameter's derivative in `gradient` (by default the engine's, from
  * `computeGradient` + `exportGradient`) with its central difference.
  */
-function checkGradient(net: Network, examples: Examples, gradient?: Parameters) {
+function checkGradient(
+  net: Network,
+  examples: Examples,
+  gradient?: Parameters,
+  activationGradient?: number[][][],
+) {
   if (!gradient) {
     computeGradient(net, examples);
     gradient = exportGradient(net);
+    activationGradient = exportActivationParamGradient(net);
   }
   const mismatches: Mismatch[] = [];
   let checked = 0;
   let skipped = 0;
   const compare = (parameter: string, params: Float64Array, index: number, analytic: number) => {
     const original = params[index] as number;
+    // Stale mixture weights after every write: a mixture's α enter through their softmax.
     params[index] = original + STEP;
+    net.mixWeightsStale = true;
     const plus = objective(net, examples);
     const plusSide = kinkSignature(net, examples);
     params[index] = original - STEP;
+    net.mixWeightsStale = true;
     const minus = objective(net, examples);
     const minusSide = kinkSignature(net, examples);
     params[index] = original;
+    net.mixWeightsStale = true;
     if (plusSide !== minusSide) {
       skipped++;
       return;
@@ -213,6 +232,15 @@ function checkGradient(net: Network, examples: Examples, gradient?: Parameters) 
       compare(`biases[${l}][${j}]`, net.biases, net.unitIndex(l + 1, j), analytic);
     });
   });
+  activationGradient?.forEach((layer, l) => {
+    layer.forEach((neuron, j) => {
+      const h = net.unitIndex(l + 1, j) - net.inputSize;
+      neuron.forEach((analytic, q) => {
+        const index = (net.activationParamStart[h] as number) + q;
+        compare(`activationParams[${l}][${j}][${q}]`, net.activationParams, index, analytic);
+      });
+    });
+  });
   return { mismatches, checked, skipped };
 }
 
@@ -234,7 +262,10 @@ describe('backpropagation agrees with central differences of the loss plus penal
     expect(mismatches.slice(0, 5)).toEqual([]);
     // Skips are for kinks crossed within ±1e-6: with random inputs they are rare.
     expect(skipped).toBeLessThanOrEqual(Math.ceil(0.02 * (checked + skipped)));
-    expect(checked).toBe(net.weights.length + net.unitCount - net.inputSize - skipped);
+    const all = net.weights.length + net.unitCount - net.inputSize + net.activationParams.length;
+    expect(checked).toBe(all - skipped);
+    // Every learned parameter: PReLU's a, Swish's β and a mixture's six α.
+    expect(net.activationParams.length).toBe(1 + 1 + 6);
     // The check restores every parameter it perturbs.
     expect(net.weights).toEqual(before);
   });

@@ -2,11 +2,14 @@
  * Every neuron's output over an n×n grid of points on [-GRID_EXTENT, GRID_EXTENT]², for the
  * heatmaps. Computed in tiles of points, layer by layer within a tile: one neuron's row of a
  * tile is a tight loop with one activation, so mixed layers cost what uniform ones do.
- * Hidden activations use the display-precision tables of fastActivations.ts; the sums, the
+ * Hidden activations use the display-precision tables of fastActivations.ts (the learned ones,
+ * with their current parameters, learnedPass.ts); the sums, the
  * values passed between layers and the output head are exact float64.
  */
+import { FIXED_ACTIVATION_COUNT } from './activationTable';
 import { activateRowForDisplay } from './fastActivations';
 import { affineBlock } from './forward';
+import { activateLearnedForDisplay, prepareLearned } from './learnedPass';
 import type { Network } from './network';
 
 /** Half the side of the square the heatmaps show. */
@@ -57,6 +60,7 @@ export function evaluateGrid(
   if (out.length < gridSize(net, n)) throw new RangeError('grid output buffer too small');
   if (inputPlanes.length < net.inputSize * points) throw new RangeError('input planes too small');
   const { codes, unitStart, outputLayer, inputSize, unitCount } = net;
+  if (net.learnedUnitCount > 0) prepareLearned(net);
   // Unit u's value at point t of a tile is at `u·stride + t`.
   const stride = Math.max(MIN_TILE, Math.floor(TILE_VALUES / unitCount));
   if (scratch.length < unitCount * stride) scratch = new Float64Array(unitCount * stride);
@@ -69,7 +73,10 @@ export function evaluateGrid(
       affineBlock(net, k, tile, tile, stride, count);
       if (k === outputLayer) break;
       for (let u = unitStart[k] as number; u < (unitStart[k + 1] as number); u++) {
-        activateRowForDisplay(codes[u] as number, tile, tile, u * stride, count, u * stride);
+        const code = codes[u] as number;
+        if (code < FIXED_ACTIVATION_COUNT) {
+          activateRowForDisplay(code, tile, tile, u * stride, count, u * stride);
+        } else activateLearnedForDisplay(net, u, tile, u * stride, count);
       }
     }
     applyHead(net, tile, stride, count);

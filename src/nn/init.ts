@@ -1,5 +1,6 @@
 /** Seeded weight initialisation schemes. */
 import { ACTIVATIONS } from './activations';
+import { resetActivationParams } from './learnedParams';
 import type { Network } from './network';
 import type { Rng } from './rng';
 
@@ -18,7 +19,9 @@ export function isInitScheme(value: unknown): value is InitScheme {
 
 /**
  * Draws every weight and bias from `rng`, in a fixed order (layer, neuron, input), so one
- * seed always gives the same network. Also resets the optimizer state and step counters.
+ * seed always gives the same network. Also resets the optimizer state and step counters, and
+ * the learned activations' parameters to their defaults (drawn from nothing, so the random
+ * draws of the weights do not depend on the activations).
  */
 export function initializeParameters(net: Network, scheme: InitScheme, rng: Rng): void {
   for (let k = 1; k <= net.outputLayer; k++) {
@@ -42,6 +45,7 @@ export function initializeParameters(net: Network, scheme: InitScheme, rng: Rng)
       net.biases[unit] = bias;
     }
   }
+  resetActivationParams(net);
   net.resetOptimizerState();
   net.resetStats();
   net.stepCount = 0;

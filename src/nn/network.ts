@@ -14,8 +14,16 @@
  * unit's values in all rows are contiguous. After `forward` (a pass of one row) the first
  * `unitCount` entries read as plain per-unit arrays.
  */
-import { activationCode, activationIdOf, type ActivationId } from './activations';
+import {
+  activationCode,
+  activationIdOf,
+  DEFAULT_MIXTURE_PALETTE,
+  FIXED_ACTIVATION_COUNT,
+  type ActivationId,
+  type FixedActivationId,
+} from './activations';
 import { SpecError } from './errors';
+import { layOutActivationParams } from './learnedParams';
 import { outputHeadOf, type OutputHead } from './outputHeads';
 import {
   defaultTraining,
@@ -27,8 +35,9 @@ import {
   type TrainingSpec,
 } from './spec';
 
-/** Examples the per-example arrays hold: the most one pass through the layers handles. */
-export const ROWS = 16;
+import { ROWS } from './rows';
+
+export { ROWS };
 
 export class Network {
   /** The spec it was built from; neuron activations may since have been patched (see `activations`). */
@@ -79,6 +88,39 @@ export class Network {
   /** Examples seen by training over this network's life. */
   examplesSeen = 0;
   training: TrainingSpec;
+
+  /**
+   * The learned activations' parameters (PReLU's a, Swish's β, a mixture's α), flat like the
+   * weights: hidden neuron h (unit h + inputSize) owns `activationParams[activationParamStart[h]
+   * … activationParamStart[h + 1]]` (the layout of learnedParams.ts `activationParamLayout`),
+   * none for a fixed activation. These arrays are replaced, not resized, when a neuron switches
+   * to or from a learned activation or the palette changes (learnedParams.ts).
+   */
+  activationParams = new Float64Array(0);
+  activationParamStart: Int32Array = new Int32Array(1);
+  /** Their gradient sums of a step and optimizer state, as for the weights. */
+  gradActivationParams = new Float64Array(0);
+  moment1ActivationParams = new Float64Array(0);
+  moment2ActivationParams = new Float64Array(0);
+  /** ∂out/∂param in each row of the last pass forward: parameter p, row r at `p·ROWS + r`. */
+  activationParamDer = new Float64Array(0);
+  /**
+   * softmax(α) of each mixture neuron, in the parameters' layout (others unused): computed
+   * once when the α change (`mixWeightsStale`), not for every example.
+   */
+  mixWeights = new Float64Array(0);
+  mixWeightsStale = true;
+  /** How many hidden neurons have a learned activation: 0 keeps every pass on its fast path. */
+  learnedUnitCount = 0;
+  /** The fixed activations a mixture blends, in order, and their codes. */
+  mixturePalette: readonly FixedActivationId[];
+  paletteCodes: Uint8Array;
+  /** dOut/dPre of each learned unit in each row of the last pass forward (`slope` holds 1). */
+  readonly learnedSlope: Float64Array;
+  /** Scratch of the mixture kernel: each palette entry's input, value and slope in every row. */
+  readonly mixInput = new Float64Array(FIXED_ACTIVATION_COUNT * ROWS);
+  readonly mixValues = new Float64Array(FIXED_ACTIVATION_COUNT * ROWS);
+  readonly mixSlopes = new Float64Array(FIXED_ACTIVATION_COUNT * ROWS);
 
   /** Per-unit statistics of the examples trained since the last `resetStats`. */
   readonly statPreMin: Float64Array;
@@ -140,6 +182,10 @@ export class Network {
     this.statPreMin = new Float64Array(units);
     this.statPreMax = new Float64Array(units);
     this.statGradAbsSum = new Float64Array(units);
+    this.learnedSlope = new Float64Array(ROWS * units);
+    this.mixturePalette = spec.mixturePalette ?? DEFAULT_MIXTURE_PALETTE;
+    this.paletteCodes = Uint8Array.from(this.mixturePalette, activationCode);
+    layOutActivationParams(this, null);
     this.resetStats();
   }
 
@@ -180,6 +226,8 @@ export class Network {
     this.moment1Biases.fill(0);
     this.moment2Weights.fill(0);
     this.moment2Biases.fill(0);
+    this.moment1ActivationParams.fill(0);
+    this.moment2ActivationParams.fill(0);
     this.adamSteps = 0;
   }
 

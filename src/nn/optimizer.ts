@@ -7,6 +7,9 @@
  *   adam: m = β1 m + (1-β1) g;  v = β2 v + (1-β2) g²;
  *         p -= lr · (m / (1 - β1^t)) / (sqrt(v / (1 - β2^t)) + ε)
  *
+ * The learned activations' parameters (`activationParams`) are updated the same way, with
+ * their own moments and the same Adam step count, never penalised.
+ *
  * A training step forms g on the fly from the sums in `gradWeights` / `gradBiases`: once to
  * check that all of it is finite, once to update, rather than writing g back between the two,
  * why: with small batches the step's passes over the parameters are a large part of the time.
@@ -40,7 +43,8 @@ export function gradientFinite(net: Network, batchSize: number): boolean {
   const { weights, gradWeights, biases, gradBiases } = net;
   return (
     entriesFinite(weights, gradWeights, 0, scale, reg, rate) &&
-    entriesFinite(biases, gradBiases, net.inputSize, scale, REG_NONE, 0)
+    entriesFinite(biases, gradBiases, net.inputSize, scale, REG_NONE, 0) &&
+    allFinite(net.gradActivationParams, 0)
   );
 }
 
@@ -99,6 +103,8 @@ export function finishGradient(net: Network, batchSize: number): void {
   for (let u = net.inputSize; u < gradBiases.length; u++) {
     gradBiases[u] = (gradBiases[u] as number) * scale;
   }
+  const gradParams = net.gradActivationParams;
+  for (let p = 0; p < gradParams.length; p++) gradParams[p] = (gradParams[p] as number) * scale;
 }
 
 /**
@@ -144,7 +150,23 @@ export function applyOptimizer(net: Network, batchSize: number): boolean {
       c1,
       c2,
     );
-    return weightsFinite && biasesFinite;
+    const paramsFinite =
+      net.activationParams.length === 0 ||
+      adamUpdate(
+        net.activationParams,
+        net.gradActivationParams,
+        net.moment1ActivationParams,
+        net.moment2ActivationParams,
+        0,
+        scale,
+        REG_NONE,
+        0,
+        opt,
+        c1,
+        c2,
+      );
+    net.mixWeightsStale = true;
+    return weightsFinite && biasesFinite && paramsFinite;
   }
   const { learningRate: lr, momentum } = opt;
   const { weights, gradWeights, moment1Weights, biases, gradBiases, moment1Biases } = net;
@@ -170,7 +192,21 @@ export function applyOptimizer(net: Network, batchSize: number): boolean {
     lr,
     momentum,
   );
-  return weightsFinite && biasesFinite;
+  const paramsFinite =
+    net.activationParams.length === 0 ||
+    sgdUpdate(
+      net.activationParams,
+      net.gradActivationParams,
+      net.moment1ActivationParams,
+      0,
+      scale,
+      REG_NONE,
+      0,
+      lr,
+      momentum,
+    );
+  net.mixWeightsStale = true;
+  return weightsFinite && biasesFinite && paramsFinite;
 }
 
 function sgdUpdate(

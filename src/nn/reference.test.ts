@@ -1,15 +1,17 @@
 /**
  * Conformance with the outside oracle: PyTorch float64 vectors (fixtures/, copied from
- * ../shared/reference). `npm run test:reference` runs only this file; with
- * REFERENCE_CASES=/path/cases.json it checks that file's cases instead. A missing or
- * malformed file fails the run: the cases are read while the tests are collected.
+ * ../shared/reference): cases.json (format 1), learnable-cases.json (format 2, learned
+ * activations and edits mid-training) and activations.json. `npm run test:reference` runs
+ * only this file; with REFERENCE_CASES=/path/cases.json it checks that file's cases (either
+ * format) instead of the two case files. A missing or malformed file fails the run: the cases
+ * are read while the tests are collected.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-  ACTIVATION_COUNT,
-  ACTIVATION_IDS,
+  FIXED_ACTIVATION_COUNT,
+  FIXED_ACTIVATION_IDS,
   activate,
   activationCode,
   activationDerivative,
@@ -18,8 +20,12 @@ import {
 import { parseReferenceCases, runReferenceCase, type ReferenceCase } from './referenceCases';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-const casesPath = process.env.REFERENCE_CASES || fixture('cases.json');
-const cases = parseReferenceCases(readFileSync(casesPath, 'utf8'));
+const casesPaths = process.env.REFERENCE_CASES
+  ? [process.env.REFERENCE_CASES]
+  : [fixture('cases.json'), fixture('learnable-cases.json')];
+const casesFiles = casesPaths.map(
+  (path) => [path, parseReferenceCases(readFileSync(path, 'utf8'))] as const,
+);
 
 interface Tolerance {
   relative: number;
@@ -51,15 +57,18 @@ function mismatches(actual: unknown, expected: unknown, tol: Tolerance, path: st
   throw new Error(`${path}: unexpected value in the reference file`);
 }
 
-describe(`the engine matches PyTorch on every reference case of ${casesPath}`, () => {
-  it.each(cases.map((c): [string, ReferenceCase] => [c.name, c]))('%s', (_name, c) => {
-    const result = runReferenceCase(c);
-    const problems = (Object.keys(c.expected) as (keyof typeof c.expected)[]).flatMap((key) =>
-      mismatches(result[key], c.expected[key], c.tolerance, key),
-    );
-    expect(problems.slice(0, 10), `${problems.length} numbers out of tolerance`).toEqual([]);
-  });
-});
+describe.each(casesFiles)(
+  'the engine matches PyTorch on every reference case of %s',
+  (_, cases) => {
+    it.each(cases.map((c): [string, ReferenceCase] => [c.name, c]))('%s', (_name, c) => {
+      const result = runReferenceCase(c);
+      const problems = (Object.keys(c.expected) as (keyof typeof c.expected)[]).flatMap((key) =>
+        mismatches(result[key], c.expected[key], c.tolerance, key),
+      );
+      expect(problems.slice(0, 10), `${problems.length} numbers out of tolerance`).toEqual([]);
+    });
+  },
+);
 
 describe('every hidden activation matches PyTorch, value and derivative', () => {
   const file = JSON.parse(readFileSync(fixture('activations.json'), 'utf8')) as {
@@ -67,8 +76,8 @@ describe('every hidden activation matches PyTorch, value and derivative', () => 
   };
   const tol = { relative: 1e-9, absolute: 1e-12 };
 
-  it(`covers exactly the ${ACTIVATION_COUNT} activations of the engine`, () => {
-    expect(Object.keys(file.activations).sort()).toEqual([...ACTIVATION_IDS].sort());
+  it(`covers exactly the ${FIXED_ACTIVATION_COUNT} fixed activations of the engine`, () => {
+    expect(Object.keys(file.activations).sort()).toEqual([...FIXED_ACTIVATION_IDS].sort());
   });
 
   it.each(Object.entries(file.activations))('%s', (name, { x, y, dydx }) => {

@@ -2,7 +2,13 @@
  * The network as plain data: what crosses to the worker, goes into links and files, and is
  * checked once by `validateSpec` before anything is built from it.
  */
-import { checkActivationId, type ActivationId } from './activations';
+import {
+  checkActivationId,
+  FIXED_ACTIVATION_COUNT,
+  isFixedActivationId,
+  type ActivationId,
+  type FixedActivationId,
+} from './activations';
 import { SpecError } from './errors';
 import { outputHeadOf, type LossId, type OutputActivation } from './outputHeads';
 
@@ -35,6 +41,26 @@ export interface NetworkSpec {
   /** `hidden[l][j]` is the activation of neuron j of hidden layer l; 0 to 8 layers of 1 to 16. */
   readonly hidden: readonly (readonly ActivationId[])[];
   readonly output: OutputSpec;
+  /**
+   * The fixed activations every `mixture` neuron blends, in order: 2 to 17 distinct ids
+   * (DEFAULT_MIXTURE_PALETTE when absent). May be empty when no neuron is a mixture.
+   */
+  readonly mixturePalette?: readonly FixedActivationId[];
+}
+
+/** Throws a SpecError unless `palette` is a valid mixture palette (see NetworkSpec). */
+export function checkMixturePalette(palette: unknown, used = true): void {
+  const expected = `a list of 2 to ${FIXED_ACTIVATION_COUNT} distinct fixed activation ids`;
+  if (!Array.isArray(palette)) throw new SpecError('mixturePalette', expected, palette);
+  palette.forEach((id, k) => {
+    if (!isFixedActivationId(id)) {
+      throw new SpecError(`mixturePalette[${k}]`, 'the id of a fixed activation', id);
+    }
+  });
+  const distinct = new Set(palette).size === palette.length;
+  if (!distinct || palette.length > FIXED_ACTIVATION_COUNT || (used && palette.length < 2)) {
+    throw new SpecError('mixturePalette', expected, palette);
+  }
 }
 
 export type OptimizerSpec =
@@ -115,6 +141,12 @@ export function validateSpec(spec: NetworkSpec, limits: Limits = LIMITS): void {
     }
     layer.forEach((id, j) => checkActivationId(`${field}[${j}]`, id));
   });
+  if (spec.mixturePalette !== undefined) {
+    checkMixturePalette(
+      spec.mixturePalette,
+      spec.hidden.some((layer) => layer.includes('mixture')),
+    );
+  }
   const output = spec.output;
   const head = outputHeadOf(output);
   // One output per class, and a one-hot target needs at least two classes to mean anything.

@@ -43,6 +43,7 @@ export function trainStep(
 ): number {
   net.gradWeights.fill(0);
   net.gradBiases.fill(0);
+  net.gradActivationParams.fill(0);
   const lossSum = accumulateGradient(net, examples, order, start, size);
   const step = net.stepCount + 1;
   if (!Number.isFinite(lossSum)) throw new DivergenceError(step, 'loss');
@@ -176,11 +177,12 @@ function isCorrect(
 
 /**
  * The gradient of (mean data loss over all `examples` + penalty) with respect to every
- * parameter, left in `gradWeights` / `gradBiases`; nothing is updated. Returns the mean loss.
+ * parameter, left in `gradWeights` / `gradBiases` / `gradActivationParams`; nothing is updated. Returns the mean loss.
  */
 export function computeGradient(net: Network, examples: Examples): number {
   net.gradWeights.fill(0);
   net.gradBiases.fill(0);
+  net.gradActivationParams.fill(0);
   const lossSum = accumulateGradient(net, examples, null, 0, examples.count);
   finishGradient(net, examples.count);
   return lossSum / examples.count;

@@ -8,7 +8,7 @@ import {
   type SettingRow,
 } from '../config';
 import { FEATURE_IDS } from '../data';
-import { ACTIVATION_IDS, LIMITS, type ActivationId } from '../nn';
+import { ACTIVATION_IDS, FIXED_ACTIVATION_IDS, LIMITS, type ActivationId } from '../nn';
 import { actions } from './actions';
 import { nextSeed } from './edits';
 import { MAX_NOTICES, createPlaygroundStore, type PlaygroundState } from './store';
@@ -34,7 +34,7 @@ describe('activations', () => {
     expect(act.setNeuronActivation(1, 5, 'elu')).toBe(false);
     expect(act.setNeuronActivation(0, 1, 'elu')).toBe(false);
     expect(act.setNeuronActivation(3, 1, 'elu')).toBe(false);
-    expect(act.setNeuronActivation(1, 1, 'swish' as ActivationId)).toBe(false);
+    expect(act.setNeuronActivation(1, 1, 'swoosh' as ActivationId)).toBe(false);
     expect(config()).toBe(before);
   });
 
@@ -338,7 +338,7 @@ describe('training settings', () => {
     expect(act.set('optimizer', 'rmsprop')).toBe(false);
     expect(act.set('init', 'zeros')).toBe(false);
     expect(act.set('loss', 'hinge')).toBe(false);
-    expect(act.set('defaultActivation', 'swish')).toBe(false);
+    expect(act.set('defaultActivation', 'swoosh')).toBe(false);
     expect(config().regularization).toBe('l2');
   });
 
@@ -502,6 +502,8 @@ function validValues(row: SettingRow): unknown[] {
         [Array.from({ length: maxNeurons }, (_, j) => ACTIVATION_IDS[j % ACTIVATION_IDS.length])],
         Array.from({ length: maxHiddenLayers }, () => ['sin']),
       ];
+    case 'palette':
+      return [['sin', 'tanh'], [...FIXED_ACTIVATION_IDS]];
   }
 }
 
@@ -532,10 +534,20 @@ function wrongValues(row: SettingRow): unknown[] {
         null,
         'tanh',
         [[]],
-        [['swish']],
+        [['swoosh']],
         ['tanh'],
         [Array.from({ length: maxNeurons + 1 }, () => 'tanh')],
         Array.from({ length: maxHiddenLayers + 1 }, () => ['tanh']),
+      ];
+    case 'palette':
+      return [
+        ...always,
+        null,
+        'tanh',
+        ['tanh'],
+        ['tanh', 'tanh'],
+        ['tanh', 'prelu'],
+        ['swoosh', 'sin'],
       ];
   }
 }

@@ -23,7 +23,7 @@ import { datasetInfo, ownDataProblems, type FeatureId, type Point } from '../dat
 import type { VariantRule } from '../experiment/definition';
 import { splitExperiment } from '../experiment/link';
 import { applyRule } from '../experiment/rules';
-import type { ActivationId } from '../nn';
+import { isLearned, type ActivationId } from '../nn';
 import {
   nextSeed,
   withActivations,
@@ -63,8 +63,14 @@ export function actions(store: PlaygroundStore) {
    */
   function commit(next: PlaygroundConfig | null): boolean {
     if (next === null || configProblems(next).length > 0) return false;
-    const { config, selection, hovered, divergence, ownData } = get();
+    const { config, selection, hovered, divergence, ownData, freezeUndo } = get();
     if (next === config) return true;
+    // Undoing a freeze restores its network: after another edit of it that would undo the edit.
+    const keepUndo =
+      freezeUndo !== null &&
+      !needsRebuild(config, next) &&
+      sameValue(config.hidden, next.hidden) &&
+      sameValue(config.mixPalette, next.mixPalette);
     // Own data of another task (the data set changed kind) no longer fits: back to generated.
     const dataFits = ownData === null || ownDataProblems(ownData, next.dataset).length === 0;
     const kept = selection.filter((ref) => neuronExists(next.hidden, ref));
@@ -76,6 +82,7 @@ export function actions(store: PlaygroundStore) {
       hovered: hoverGone ? null : hovered,
       divergence: divergence !== null && needsRebuild(config, next) ? null : divergence,
       ...(dataFits ? {} : { ownData: null }),
+      ...(freezeUndo !== null && !keepUndo ? { freezeUndo: null } : {}),
     });
     return true;
   }
@@ -106,7 +113,49 @@ export function actions(store: PlaygroundStore) {
     return notice.id;
   }
 
+  let learnedRequests = 0;
+
   return {
+    /**
+     * Let the network choose: every hidden neuron (or those of hidden layer `layer`, from 1)
+     * becomes a Learned mix over the current palette, weights kept, and training starts. A
+     * neuron that already was a mix keeps its blend; the others start from an even one.
+     */
+    letNetworkChoose(layer: number | 'all'): boolean {
+      const { config } = get();
+      if (
+        layer !== 'all' &&
+        !(Number.isInteger(layer) && layer >= 1 && layer <= config.hidden.length)
+      ) {
+        return false;
+      }
+      const hidden = config.hidden.map((ids, l) =>
+        layer === 'all' || layer === l + 1 ? ids.map(() => 'mixture' as const) : ids,
+      );
+      if (hidden.length === 0 || !commit({ ...config, hidden })) return false;
+      store.setState({ running: true, divergence: null });
+      return true;
+    },
+    /**
+     * Freeze choices: every Learned mix becomes its palette entry of largest weight, and a
+     * PReLU or Swish next to a fixed activation becomes it (nn/freeze.ts); weights are kept and
+     * training goes on. The bridge asks the worker, then sets `freezeUndo` and says how the
+     * test loss moved. False when no neuron learns its activation.
+     */
+    freezeChoices(): boolean {
+      const learned = get()
+        .config.hidden.flat()
+        .some((id) => isLearned(id));
+      if (!learned) return false;
+      store.setState({ learnedRequest: { kind: 'freeze', id: ++learnedRequests } });
+      return true;
+    },
+    /** Undo freeze: restores the network exactly as it was just before the last freeze. */
+    undoFreeze(): boolean {
+      if (get().freezeUndo === null) return false;
+      store.setState({ learnedRequest: { kind: 'undoFreeze', id: ++learnedRequests } });
+      return true;
+    },
     /** Sets the activation of one hidden neuron (page numbering). */
     setNeuronActivation(layer: number, neuron: number, id: ActivationId): boolean {
       return commit(withActivations(get().config, [{ layer, neuron }], id));

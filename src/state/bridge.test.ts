@@ -7,6 +7,7 @@ import { captureSessionState } from '../worker/sessionState';
 import { writeNetworkFile } from './networkFile';
 import { actions } from './actions';
 import { CRASH_RESTARTED_TEXT, connect, type BridgeOptions, type TrainingPort } from './bridge';
+import type { FrozenEvent } from '../worker/protocol';
 import { FrameHub, type DataEvent } from './frameHub';
 import { createPlaygroundStore, EMPTY_READOUTS } from './store';
 import { FakeAnimationFrames, makeData, makeFrame } from './testFrames';
@@ -54,6 +55,10 @@ class FakePort implements TrainingPort {
     this.calls.push('checkpoint');
     return Promise.resolve(this.savedState);
   }
+  freeze(): Promise<FrozenEvent | null> {
+    return Promise.resolve(null);
+  }
+
   open(config: PlaygroundConfig, state: SessionState): void {
     this.generation++;
     this.configs.push(config);

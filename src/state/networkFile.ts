@@ -9,7 +9,13 @@
  * `version`, and a reader refuses versions it does not know.
  */
 import * as v from 'valibot';
-import { SETTING_KEYS, configProblems, type PlaygroundConfig } from '../config';
+import {
+  DEFAULT_CONFIG,
+  SETTING_KEYS,
+  configProblems,
+  type PlaygroundConfig,
+  type SettingKey,
+} from '../config';
 import { MAX_OWN_POINTS, ownDataProblems, type Point } from '../data';
 import { buildSession } from '../worker/session';
 import {
@@ -84,6 +90,10 @@ const stateSchema = v.strictObject({
     moment2Biases: numbers,
     adamSteps: count,
   }),
+  // Absent in files saved before learned activations (they keep their defaults then).
+  activationParams: v.optional(
+    v.strictObject({ values: numbers, moment1: numbers, moment2: numbers }),
+  ),
   stepCount: count,
   examplesSeen: count,
   order: counts,
@@ -98,12 +108,20 @@ const stateSchema = v.strictObject({
   ),
 });
 
-/** The configuration's fields are checked by the settings table; here only that no others. */
+/**
+ * The configuration's fields are checked by the settings table; here only that no others.
+ * Settings added after files were first written, absent in older files, take their defaults.
+ */
+const ADDED_SETTINGS = ['mixPalette'] as const satisfies readonly SettingKey[];
 const configSchema = v.strictObject(
-  Object.fromEntries(SETTING_KEYS.map((key) => [key, v.unknown()])) as Record<
-    (typeof SETTING_KEYS)[number],
-    v.UnknownSchema
-  >,
+  Object.fromEntries(
+    SETTING_KEYS.map((key) => [
+      key,
+      (ADDED_SETTINGS as readonly string[]).includes(key)
+        ? v.optional(v.unknown(), () => DEFAULT_CONFIG[key])
+        : v.unknown(),
+    ]),
+  ) as Record<(typeof SETTING_KEYS)[number], v.UnknownSchema>,
 );
 
 const fileSchema = v.strictObject({

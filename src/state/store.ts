@@ -13,6 +13,7 @@ import { useStore } from 'zustand';
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_CONFIG, configProblems, type PlaygroundConfig } from '../config';
 import type { Point } from '../data';
+import type { SessionState } from '../worker/protocol';
 import { neuronExists, type NeuronRef } from './neurons';
 
 /** The numbers under the play button and on the loss chart, updated a few times a second. */
@@ -92,7 +93,31 @@ export interface NoticeSlice {
   readonly nextNoticeId: number;
 }
 
-export type PlaygroundState = ConfigSlice & DataSlice & RunSlice & ViewSlice & NoticeSlice;
+/** What "Undo freeze" restores: the configuration and whole training state from just before. */
+export interface FreezeUndo {
+  readonly config: PlaygroundConfig;
+  readonly state: SessionState;
+  readonly testLossBefore: number;
+  readonly testLossAfter: number;
+}
+
+/** Letting the network choose its activations, and freezing the choices. */
+export interface LearnedSlice {
+  /** Non-null while the last freeze can be undone; any rebuild or activation edit clears it. */
+  readonly freezeUndo: FreezeUndo | null;
+  /**
+   * A freeze or an undo asked for (intent, carried out by the bridge, which needs the worker);
+   * `id` tells two requests of the same kind apart.
+   */
+  readonly learnedRequest: { readonly kind: 'freeze' | 'undoFreeze'; readonly id: number } | null;
+}
+
+export type PlaygroundState = ConfigSlice &
+  DataSlice &
+  RunSlice &
+  ViewSlice &
+  NoticeSlice &
+  LearnedSlice;
 
 export type PlaygroundStore = StoreApi<PlaygroundState>;
 
@@ -131,6 +156,8 @@ const createViewSlice: Slice<ViewSlice> = () => ({
 
 const createNoticeSlice: Slice<NoticeSlice> = () => ({ notices: [], nextNoticeId: 1 });
 
+const createLearnedSlice: Slice<LearnedSlice> = () => ({ freezeUndo: null, learnedRequest: null });
+
 /**
  * A fresh store (every test makes its own). `initial` overrides the defaults.
  * @throws RangeError when `initial.config` is invalid: a store is never created holding what
@@ -148,6 +175,7 @@ export function createPlaygroundStore(initial: Partial<PlaygroundState> = {}): P
       ...createRunSlice(...a),
       ...createViewSlice(...a),
       ...createNoticeSlice(...a),
+      ...createLearnedSlice(...a),
       ...initial,
     };
     const exists = (ref: NeuronRef) => neuronExists(state.config.hidden, ref);

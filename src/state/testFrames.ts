@@ -26,6 +26,7 @@ export function makeFrame(
     grid: new Float32Array(4),
     weights: new Float64Array(3),
     biases: new Float64Array(3),
+    activationParams: new Float64Array(0),
     preMin: new Float64Array(1),
     preMax: new Float64Array(1),
     meanAbsGradient: new Float64Array(1),

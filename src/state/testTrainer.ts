@@ -1,7 +1,7 @@
 /** A worker's Trainer on a fake clock for tests, driven until quiet after every command. */
 import type { PlaygroundConfig } from '../config';
 import type { Point } from '../data';
-import type { Frame, SessionState, WorkerEvent } from '../worker/protocol';
+import type { Frame, FrozenEvent, SessionState, WorkerEvent } from '../worker/protocol';
 import { FRAME_INTERVAL_MS, Trainer } from '../worker/trainer';
 
 export function trainer() {
@@ -44,6 +44,14 @@ export function trainer() {
       const last = events.filter((e) => e.type === 'checkpoint').pop();
       if (!last) throw new Error('no checkpoint');
       return last.state;
+    },
+    /** Freezes the learned choices and returns the worker's answer. */
+    freeze(): FrozenEvent {
+      t.handle({ type: 'freeze' });
+      const last = events.filter((e): e is FrozenEvent => e.type === 'frozen').pop();
+      if (!last) throw new Error('no frozen event');
+      settle();
+      return last;
     },
     lastFrame(): Frame {
       const last = events.filter((e): e is Frame => e.type === 'frame').pop();

@@ -73,8 +73,10 @@ describe('activationGlyph curve', () => {
   });
 
   it('differs between activations that differ', () => {
-    const paths = new Set(ACTIVATION_IDS.map((id) => activationGlyph(id, WIDTH, HEIGHT).path));
-    expect(paths.size).toBe(ACTIVATION_IDS.length);
+    // Swish at its default β = 1 is SiLU, so it is drawn as SiLU until β is learned.
+    const differing = ACTIVATION_IDS.filter((id) => id !== 'swish');
+    const paths = new Set(differing.map((id) => activationGlyph(id, WIDTH, HEIGHT).path));
+    expect(paths.size).toBe(differing.length);
   });
 });
 

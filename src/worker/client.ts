@@ -10,6 +10,7 @@ import type {
   BranchedEvent,
   CheckpointEvent,
   TimelineInfo,
+  FrozenEvent,
   SessionState,
   DataEvent,
   Frame,
@@ -122,6 +123,7 @@ export class TrainingClient {
   private disposed = false;
   /** Callers of `requestCheckpoint` waiting for the worker's answer. */
   private checkpointWaiters: ((state: SessionState | null) => void)[] = [];
+  private freezeWaiters: ((event: FrozenEvent | null) => void)[] = [];
   private readonly frames = new Listeners<Frame>();
   private readonly data = new Listeners<DataEvent>();
   private readonly diverged = new Listeners<DivergedEvent>();
@@ -263,6 +265,19 @@ export class TrainingClient {
 
   onBranched(listener: Listener<BranchedEvent>): () => void {
     return this.branches.add(listener);
+  }
+
+  /**
+   * Freezes the learned choices of the live network (weights kept) and records the frozen
+   * activations as the last configuration sent, so the page's matching change sends nothing.
+   * @returns the worker's answer, or null when there is no network or the worker is gone
+   */
+  freeze(): Promise<FrozenEvent | null> {
+    if (this.lastConfig === null || this.disposed || this.gaveUp) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.freezeWaiters.push(resolve);
+      this.send({ type: 'freeze' });
+    });
   }
 
   /** Each returns a function that unsubscribes. */
@@ -422,6 +437,12 @@ export class TrainingClient {
     });
   }
 
+  private answerFreezeWaiters(event: FrozenEvent | null): void {
+    const waiters = this.freezeWaiters;
+    this.freezeWaiters = [];
+    for (const resolve of waiters) resolve(event);
+  }
+
   private answerCheckpointWaiters(state: SessionState | null): void {
     const waiters = this.checkpointWaiters;
     this.checkpointWaiters = [];
@@ -430,6 +451,7 @@ export class TrainingClient {
 
   private giveUp(): void {
     this.answerCheckpointWaiters(null);
+    this.answerFreezeWaiters(null);
     this.gaveUp = true;
     this.watchdog.stop();
     this.worker.terminate();
@@ -483,12 +505,20 @@ export class TrainingClient {
       case 'branched':
         if (event.generation === this.currentGeneration) this.branches.emit(event);
         return;
+      case 'frozen': {
+        const current = event.generation === this.currentGeneration;
+        if (current && this.lastConfig)
+          this.lastConfig = { ...this.lastConfig, hidden: event.hidden };
+        this.answerFreezeWaiters(current ? event : null);
+        return;
+      }
       case 'diverged':
         if (event.generation !== this.currentGeneration) return;
         this.running = false;
         this.diverged.emit(event);
         return;
       case 'failed':
+        if (event.command === 'freeze') this.answerFreezeWaiters(null);
         if (event.command === 'restore') {
           // The fresh worker keeps its new build at epoch 0; this checkpoint will not do.
           this.pendingRestore = null;

@@ -73,7 +73,9 @@ export type WorkerCommand =
    */
   | { readonly type: 'viewSnapshot'; readonly epoch: number }
   | { readonly type: 'leaveTimeline' }
-  | { readonly type: 'resumeFromSnapshot'; readonly epoch: number };
+  | { readonly type: 'resumeFromSnapshot'; readonly epoch: number }
+  /** Freeze the learned choices (nn/freeze.ts), weights kept; answered by `frozen`. */
+  | { readonly type: 'freeze' };
 
 /** One point of a data set for drawing: flat x, y, label triples. */
 export interface PointSet {
@@ -98,6 +100,11 @@ export interface Frame {
   readonly weights: Float64Array;
   /** Biases per unit, inputs first (their entries unused). */
   readonly biases: Float64Array;
+  /**
+   * The learned activations' parameters (PReLU's a, Swish's β, a mixture's α), in the layout
+   * of nn `activationParamLayout(hidden, mixturePalette.length)`.
+   */
+  readonly activationParams: Float64Array;
   /** Per hidden neuron, unit order: see nn/stats.ts. */
   readonly preMin: Float64Array;
   readonly preMax: Float64Array;
@@ -173,6 +180,19 @@ export type WorkerEvent =
       readonly epoch: number;
       readonly config: PlaygroundConfig;
       readonly byEdit: boolean;
+    }
+  /**
+   * The answer to `freeze`: the hidden activations now in force, the state from just before
+   * (to undo exactly), the test loss just before and just after, and how many neurons changed.
+   */
+  | {
+      readonly type: 'frozen';
+      readonly generation: number;
+      readonly hidden: PlaygroundConfig['hidden'];
+      readonly before: SessionState;
+      readonly testLossBefore: number;
+      readonly testLossAfter: number;
+      readonly changed: number;
     };
 
 /** The `data` event: the points of a new build. */
@@ -181,6 +201,7 @@ export type PongEvent = Extract<WorkerEvent, { type: 'pong' }>;
 export type CheckpointEvent = Extract<WorkerEvent, { type: 'checkpoint' }>;
 export type TimelineInfo = Extract<WorkerEvent, { type: 'timeline' }>;
 export type BranchedEvent = Extract<WorkerEvent, { type: 'branched' }>;
+export type FrozenEvent = Extract<WorkerEvent, { type: 'frozen' }>;
 
 /** The buffers of a frame, for postMessage's transfer list. */
 export function frameTransferables(frame: Frame): ArrayBuffer[] {
@@ -188,6 +209,7 @@ export function frameTransferables(frame: Frame): ArrayBuffer[] {
     frame.grid,
     frame.weights,
     frame.biases,
+    frame.activationParams,
     frame.preMin,
     frame.preMax,
     frame.meanAbsGradient,

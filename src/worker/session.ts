@@ -9,6 +9,7 @@ import {
   identityOrder,
   initializeParameters,
   setActivation,
+  setMixturePalette,
   setTraining,
   type Examples,
 } from '../nn';
@@ -18,6 +19,7 @@ import {
   needsRebuild,
   networkSpecOf,
   outputSpecFor,
+  sameValue,
   seedStreams,
   trainingSpecOf,
   type PlaygroundConfig,
@@ -113,6 +115,8 @@ export function patchSession(session: Session, config: PlaygroundConfig): void {
   const training = trainingSpecOf(config);
 
   const net = session.net;
+  // The palette first, so that neurons becoming mixtures below start over the new one.
+  if (!sameValue(net.mixturePalette, config.mixPalette)) setMixturePalette(net, config.mixPalette);
   const current = net.activations;
   config.hidden.forEach((layer, l) =>
     layer.forEach((id, j) => {

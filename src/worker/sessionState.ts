@@ -37,6 +37,17 @@ export interface SessionState {
     readonly moment2Biases: readonly number[];
     readonly adamSteps: number;
   };
+  /**
+   * The learned activations' parameters and their optimizer moments, in the layout of nn
+   * `activationParamLayout(config.hidden, config.mixPalette.length)`. Absent in states saved
+   * before learned activations existed (and allowed absent): the parameters then keep the
+   * defaults the build gave them.
+   */
+  readonly activationParams?: {
+    readonly values: readonly number[];
+    readonly moment1: readonly number[];
+    readonly moment2: readonly number[];
+  };
   /** Optimizer steps and examples over the network's life. */
   readonly stepCount: number;
   readonly examplesSeen: number;
@@ -72,6 +83,11 @@ export function captureSessionState(session: Session): SessionState {
       moment2Weights: Array.from(net.moment2Weights),
       moment2Biases: Array.from(net.moment2Biases),
       adamSteps: net.adamSteps,
+    },
+    activationParams: {
+      values: Array.from(net.activationParams),
+      moment1: Array.from(net.moment1ActivationParams),
+      moment2: Array.from(net.moment2ActivationParams),
     },
     stepCount: net.stepCount,
     examplesSeen: net.examplesSeen,
@@ -110,6 +126,12 @@ export function restoreSessionState(session: Session, state: SessionState): void
   net.moment2Weights.set(optimizer.moment2Weights);
   net.moment2Biases.set(optimizer.moment2Biases);
   net.adamSteps = optimizer.adamSteps;
+  if (state.activationParams) {
+    net.activationParams.set(state.activationParams.values);
+    net.moment1ActivationParams.set(state.activationParams.moment1);
+    net.moment2ActivationParams.set(state.activationParams.moment2);
+    net.mixWeightsStale = true;
+  }
   net.stepCount = state.stepCount;
   net.examplesSeen = state.examplesSeen;
   net.resetStats();
@@ -187,6 +209,15 @@ function arraysOf(state: SessionState, net: Network): ArraySpec[] {
     ['optimizer.moment2Weights', optimizer?.moment2Weights, weights],
     ['optimizer.moment2Biases', optimizer?.moment2Biases, units],
   ];
+  const learned = state.activationParams;
+  if (learned !== undefined) {
+    const count = net.activationParams.length;
+    list.push(
+      ['activationParams.values', learned?.values, count],
+      ['activationParams.moment1', learned?.moment1, count],
+      ['activationParams.moment2', learned?.moment2, count],
+    );
+  }
   if (stats) {
     const hiddenUnits = hidden(net, net.statPreMin).length;
     list.push(

@@ -22,6 +22,10 @@ export class ParameterSnapshot {
   private readonly statPreMax: Float64Array;
   private readonly statGradAbsSum: Float64Array;
   private order = new Int32Array(0);
+  /** The learned activations' parameters and moments; their layout changes with edits. */
+  private activationParams = new Float64Array(0);
+  private moment1ActivationParams = new Float64Array(0);
+  private moment2ActivationParams = new Float64Array(0);
   private adamSteps = 0;
   private stepCount = 0;
   private examplesSeen = 0;
@@ -52,6 +56,15 @@ export class ParameterSnapshot {
     this.statGradAbsSum.set(net.statGradAbsSum);
     if (this.order.length !== order.length) this.order = new Int32Array(order.length);
     this.order.set(order);
+    // Reallocated only when an edit changed the layout since the last epoch.
+    if (this.activationParams.length !== net.activationParams.length) {
+      this.activationParams = new Float64Array(net.activationParams.length);
+      this.moment1ActivationParams = new Float64Array(net.activationParams.length);
+      this.moment2ActivationParams = new Float64Array(net.activationParams.length);
+    }
+    this.activationParams.set(net.activationParams);
+    this.moment1ActivationParams.set(net.moment1ActivationParams);
+    this.moment2ActivationParams.set(net.moment2ActivationParams);
     this.adamSteps = net.adamSteps;
     this.stepCount = net.stepCount;
     this.examplesSeen = net.examplesSeen;
@@ -70,6 +83,12 @@ export class ParameterSnapshot {
     net.statPreMax.set(this.statPreMax);
     net.statGradAbsSum.set(this.statGradAbsSum);
     if (this.order.length === order.length) order.set(this.order);
+    if (this.activationParams.length === net.activationParams.length) {
+      net.activationParams.set(this.activationParams);
+      net.moment1ActivationParams.set(this.moment1ActivationParams);
+      net.moment2ActivationParams.set(this.moment2ActivationParams);
+      net.mixWeightsStale = true;
+    }
     net.adamSteps = this.adamSteps;
     net.stepCount = this.stepCount;
     net.examplesSeen = this.examplesSeen;

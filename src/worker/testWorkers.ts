@@ -88,6 +88,7 @@ export function frame(generation: number, epoch = 0): Frame {
     grid: new Float32Array(7 * 64),
     weights: new Float64Array(18),
     biases: new Float64Array(9),
+    activationParams: new Float64Array(0),
     preMin: new Float64Array(6),
     preMax: new Float64Array(6),
     meanAbsGradient: new Float64Array(6),

@@ -8,7 +8,7 @@
  * the pool is warm), plus the configuration it was trained under: a snapshot loaded back and
  * trained on gives bit for bit what the session it was taken from gave after that epoch.
  *
- * Memory bound: at most MAX_TIMELINE_SNAPSHOTS snapshots are held (the kept ones and the
+ * Memory bound (fixed activations; a learned one adds 24 bytes per parameter): at most MAX_TIMELINE_SNAPSHOTS snapshots are held (the kept ones and the
  * provisional newest), each of `snapshotBytes` bytes; spares are reused before a new one is
  * allocated, so at most MAX + 1 exist at once. For the 6×8 network (7 inputs, 6 hidden layers
  * of 8, one output: 384 weights, 56 units) and 450 training examples a snapshot is 13,720
@@ -55,6 +55,10 @@ class TimelineSnapshot {
   readonly statGradAbsSum: Float64Array;
   readonly order: Int32Array;
   readonly shuffleRng = new Uint32Array(4);
+  /** The learned activations' parameters and moments; their length follows the activations. */
+  activationParams = new Float64Array(0);
+  moment1ActivationParams = new Float64Array(0);
+  moment2ActivationParams = new Float64Array(0);
   adamSteps = 0;
   stepCount = 0;
   examplesSeen = 0;
@@ -90,15 +94,33 @@ class TimelineSnapshot {
     this.statGradAbsSum.set(net.statGradAbsSum);
     this.order.set(session.order);
     this.shuffleRng.set(session.shuffleRng.getState());
+    // Reallocated only when an edit changed the learned parameters' layout.
+    if (this.activationParams.length !== net.activationParams.length) {
+      this.activationParams = new Float64Array(net.activationParams.length);
+      this.moment1ActivationParams = new Float64Array(net.activationParams.length);
+      this.moment2ActivationParams = new Float64Array(net.activationParams.length);
+    }
+    this.activationParams.set(net.activationParams);
+    this.moment1ActivationParams.set(net.moment1ActivationParams);
+    this.moment2ActivationParams.set(net.moment2ActivationParams);
     this.adamSteps = net.adamSteps;
     this.stepCount = net.stepCount;
     this.examplesSeen = net.examplesSeen;
     this.statExamples = net.statExamples;
   }
 
-  /** Puts the snapshot into `session`, whose network has its activations and optimizer. */
+  /**
+   * Puts the snapshot into `session`, whose network has its activations and optimizer (so the
+   * learned parameters' layout is the snapshot's).
+   */
   putInto(session: Session): void {
     const { net } = session;
+    if (net.activationParams.length === this.activationParams.length) {
+      net.activationParams.set(this.activationParams);
+      net.moment1ActivationParams.set(this.moment1ActivationParams);
+      net.moment2ActivationParams.set(this.moment2ActivationParams);
+      net.mixWeightsStale = true;
+    }
     net.weights.set(this.weights);
     net.biases.set(this.biases);
     net.moment1Weights.set(this.moment1Weights);
@@ -129,7 +151,11 @@ class TimelineSnapshot {
 /** Bytes one snapshot of `session`'s network and training set takes (typed arrays only). */
 export function snapshotBytes(session: Session): number {
   const { net } = session;
-  const doubles = 3 * net.weights.length + 3 * net.biases.length + 3 * net.unitCount;
+  const doubles =
+    3 * net.weights.length +
+    3 * net.biases.length +
+    3 * net.unitCount +
+    3 * net.activationParams.length;
   return 8 * doubles + 4 * session.order.length + 16;
 }
 

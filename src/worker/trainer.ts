@@ -9,7 +9,9 @@
  * there.
  */
 import {
+  applyActivations,
   DivergenceError,
+  freezeMixtures,
   evaluate,
   evaluateGrid,
   gridSize,
@@ -20,6 +22,7 @@ import {
 } from '../nn';
 import { featurePlanes, type Point } from '../data';
 import { divergenceHint } from './hint';
+import { learnedDivergence } from './learnedHint';
 import { LossHistory } from './lossHistory';
 import { Pacer } from './pacer';
 import { frameTransferables, type Frame, type WorkerCommand, type WorkerEvent } from './protocol';
@@ -249,7 +252,32 @@ export class Trainer {
         this.history.clear();
         return this.changed();
       }
+      case 'freeze':
+        return this.freeze(this.requireSession());
     }
+  }
+
+  /** Freezes the learned choices between two epochs and reports the test loss around it. */
+  private freeze(session: Session): void {
+    this.timeline.beforeEdit(session);
+    const before = captureSessionState(session);
+    const testLossBefore = this.testEvaluation(session).loss;
+    const hidden = freezeMixtures(session.net);
+    const changed = applyActivations(session.net, hidden).length;
+    session.config = { ...session.config, hidden };
+    this.timeline.addEvent(
+      session.epoch,
+      'freeze',
+      `Froze the learned choices of ${changed} ${changed === 1 ? 'neuron' : 'neurons'}`,
+    );
+    this.timeline.afterEdit(session);
+    this.changed();
+    const testLossAfter = this.testEvaluation(session).loss;
+    const { generation } = session;
+    this.post(
+      { type: 'frozen', generation, hidden, before, testLossBefore, testLossAfter, changed },
+      [],
+    );
   }
 
   private build(
@@ -310,7 +338,7 @@ export class Trainer {
       trainEpoch(net, session.train, session.config.batchSize, session.shuffleRng, order);
     } catch (error) {
       if (!(error instanceof DivergenceError)) throw error;
-      this.diverge(session, epoch, error.step);
+      this.diverge(session, epoch, error.step, learnedDivergence(net, error));
       return false;
     }
     this.version++;
@@ -331,7 +359,7 @@ export class Trainer {
   }
 
   /** Puts back the parameters from before epoch `epoch` (1-based), pauses and reports. */
-  private diverge(session: Session, epoch: number, step: number): void {
+  private diverge(session: Session, epoch: number, step: number, learned: string | null = null) {
     session.snapshot.restore(session.net, session.order);
     this.timeline.addEvent(session.epoch, 'diverged', `Diverged in epoch ${epoch}`);
     this.version++;
@@ -343,7 +371,9 @@ export class Trainer {
         generation: session.generation,
         epoch,
         step,
-        hint: divergenceHint(session.config),
+        hint: learned
+          ? `${learned} ${divergenceHint(session.config)}`
+          : divergenceHint(session.config),
       },
       [],
     );
@@ -429,6 +459,7 @@ export class Trainer {
       grid,
       weights: net.weights.slice(),
       biases: net.biases.slice(),
+      activationParams: net.activationParams.slice(),
       preMin: stats.preMin,
       preMax: stats.preMax,
       meanAbsGradient: stats.meanAbsGradient,
@@ -457,6 +488,7 @@ function failureMessage(command: WorkerCommand, error: unknown): string {
     viewSnapshot: 'show that moment of the timeline',
     leaveTimeline: 'go back to the live network',
     resumeFromSnapshot: 'resume from that moment',
+    freeze: 'freeze the learned choices',
   };
   return `Could not ${what[command.type]}: ${reason.replace(/\.$/, '')}.`;
 }

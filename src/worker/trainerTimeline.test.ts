@@ -109,6 +109,29 @@ describe('Trainer timeline', () => {
     expect(branched.frame().trainLoss).toBe(fresh.frame().trainLoss);
   });
 
+  it('resumes learned activations (their parameters and moments) bit for bit', () => {
+    const learned = {
+      ...CONFIG,
+      hidden: [
+        ['prelu', 'swish', 'mixture', 'tanh'],
+        ['mixture', 'tanh'],
+      ],
+    } as PlaygroundConfig;
+    const branched = harness();
+    branched.build(learned);
+    branched.step(9);
+    branched.send({ type: 'viewSnapshot', epoch: 4 });
+    const fresh = harness();
+    fresh.build(learned);
+    fresh.step(4);
+    expect(branched.frame().grid).toEqual(fresh.frame().grid);
+    branched.send({ type: 'resumeFromSnapshot', epoch: 4 });
+    expect(branched.checkpoint()).toEqual(fresh.checkpoint());
+    branched.step(3);
+    fresh.step(3);
+    expect(branched.checkpoint()).toEqual(fresh.checkpoint());
+  });
+
   it('resumes under the settings the snapshot was trained with', () => {
     const h = harness();
     h.build();

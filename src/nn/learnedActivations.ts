@@ -1,0 +1,164 @@
+/**
+ * The hidden activations with parameters learned per neuron, in palette order after the fixed
+ * ones (their codes are FIXED_ACTIVATION_COUNT + their position here):
+ * - PReLU: x if x > 0, else a·x; slope a at x = 0, as PyTorch;
+ * - Swish: x·sigmoid(β·x);
+ * - Learned mix: Σ_k softmax(α)_k · g_k(x) over the network's palette of fixed activations.
+ * Their parameters live in `Network.activationParams` (learnedParams.ts lays them out).
+ */
+import { ACTIVATION_TABLE, activateRun } from './activationTable';
+import { sigmoid } from './exactMath';
+import { activateRowForDisplay } from './fastActivations';
+import { defineLearnedActivation } from './learnedEntry';
+import { ROWS } from './rows';
+
+export const prelu = defineLearnedActivation({
+  id: 'prelu',
+  label: 'PReLU',
+  formula: 'x if x > 0, else a·x',
+  learns: 'Learns its slope a for negative inputs (starts at 0.25).',
+  range: [-Infinity, Infinity],
+  initFamily: 'he',
+  parameterCount: 1,
+  defaultParameter: 0.25,
+  value: (x, params) => (x > 0 ? x : (params[0] as number) * x),
+  run(net, unit, rows, p0) {
+    const { pre, out, slope, learnedSlope, activationParamDer: der } = net;
+    const a = net.activationParams[p0] as number;
+    const at = unit * rows;
+    const d0 = p0 * ROWS;
+    for (let r = 0; r < rows; r++) {
+      const x = pre[at + r] as number;
+      const positive = x > 0;
+      out[at + r] = positive ? x : a * x;
+      learnedSlope[at + r] = positive ? 1 : a; // a at x = 0, as PyTorch
+      slope[at + r] = 1;
+      der[d0 + r] = positive ? 0 : x;
+    }
+  },
+  display(net, p0, tile, at, count) {
+    const a = net.activationParams[p0] as number;
+    for (let p = at; p < at + count; p++) {
+      const x = tile[p] as number;
+      tile[p] = x > 0 ? x : a * x;
+    }
+  },
+});
+
+export const swish = defineLearnedActivation({
+  id: 'swish',
+  label: 'Swish (learned β)',
+  formula: 'x · sigmoid(β·x)',
+  learns: 'Learns its sharpness β (starts at 1, where it is SiLU).',
+  range: [-Infinity, Infinity],
+  initFamily: 'he',
+  parameterCount: 1,
+  defaultParameter: 1,
+  value: (x, params) => x * sigmoid((params[0] as number) * x),
+  run(net, unit, rows, p0) {
+    const { pre, out, slope, learnedSlope, activationParamDer: der } = net;
+    const beta = net.activationParams[p0] as number;
+    const at = unit * rows;
+    const d0 = p0 * ROWS;
+    for (let r = 0; r < rows; r++) {
+      const x = pre[at + r] as number;
+      const s = sigmoid(beta * x);
+      const spread = s * (1 - s); // sigmoid′(β·x)
+      out[at + r] = x * s;
+      learnedSlope[at + r] = s + beta * x * spread;
+      slope[at + r] = 1;
+      der[d0 + r] = x * x * spread;
+    }
+  },
+  display(net, p0, tile, at, count) {
+    const beta = net.activationParams[p0] as number;
+    for (let p = at; p < at + count; p++) {
+      const x = tile[p] as number;
+      tile[p] = x * sigmoid(beta * x);
+    }
+  },
+});
+
+/** softmax(α)_k · g_k summed over the palette, exactly; for `value`. */
+function mixtureValue(x: number, alphas: ArrayLike<number>, paletteCodes: ArrayLike<number>) {
+  let largest = -Infinity;
+  for (let k = 0; k < paletteCodes.length; k++) largest = Math.max(largest, alphas[k] as number);
+  let total = 0;
+  let weighted = 0;
+  for (let k = 0; k < paletteCodes.length; k++) {
+    const e = Math.exp((alphas[k] as number) - largest);
+    total += e;
+    const entry = ACTIVATION_TABLE[paletteCodes[k] as number];
+    weighted += e * (entry ? entry.value(x) : NaN);
+  }
+  return weighted / total;
+}
+
+/** Scratch rows of the mixture's display kernel, grown on demand (no allocation per frame). */
+let displayInput = new Float64Array(0);
+let displayValue = new Float64Array(0);
+
+export const mixture = defineLearnedActivation({
+  id: 'mixture',
+  label: 'Learned mix',
+  formula: 'Σ softmax(α)ₖ · gₖ(x) over the palette',
+  learns: 'Learns one weight per palette entry (starts as an even blend).',
+  range: [-Infinity, Infinity],
+  initFamily: 'xavier',
+  parameterCount: 'palette',
+  defaultParameter: 0,
+  value: mixtureValue,
+  // Every palette entry's value and slope in all rows first (one run call per entry, its
+  // kernel inlined, from a copy of the inputs: a run writes where it reads), then the blend.
+  // The weights are the softmax of α computed once per step (learnedParams.ts), not per row.
+  run(net, unit, rows, p0) {
+    const { pre, out, slope, learnedSlope, activationParamDer: der, mixWeights } = net;
+    const { paletteCodes, mixInput, mixValues, mixSlopes } = net;
+    const palette = paletteCodes.length;
+    const at = unit * rows;
+    for (let k = 0; k < palette; k++) {
+      const base = k * ROWS;
+      for (let r = 0; r < rows; r++) mixInput[base + r] = pre[at + r] as number;
+      activateRun(paletteCodes[k] as number, mixInput, mixValues, mixSlopes, base, base + rows);
+    }
+    for (let r = 0; r < rows; r++) {
+      let y = 0;
+      let dy = 0;
+      for (let k = 0; k < palette; k++) {
+        const s = mixWeights[p0 + k] as number;
+        y += s * (mixValues[k * ROWS + r] as number);
+        dy += s * (mixSlopes[k * ROWS + r] as number);
+      }
+      out[at + r] = y;
+      learnedSlope[at + r] = dy;
+      slope[at + r] = 1;
+    }
+    // ∂y/∂α_k = s_k · (g_k − y), the softmax's Jacobian applied to the palette values.
+    for (let k = 0; k < palette; k++) {
+      const s = mixWeights[p0 + k] as number;
+      const d0 = (p0 + k) * ROWS;
+      for (let r = 0; r < rows; r++) {
+        der[d0 + r] = s * ((mixValues[k * ROWS + r] as number) - (out[at + r] as number));
+      }
+    }
+  },
+  display(net, p0, tile, at, count) {
+    if (displayInput.length < count) {
+      displayInput = new Float64Array(count);
+      displayValue = new Float64Array(count);
+    }
+    const { paletteCodes, mixWeights } = net;
+    for (let p = 0; p < count; p++) displayInput[p] = tile[at + p] as number;
+    tile.fill(0, at, at + count);
+    for (let k = 0; k < paletteCodes.length; k++) {
+      const s = mixWeights[p0 + k] as number;
+      activateRowForDisplay(paletteCodes[k] as number, displayInput, displayValue, 0, count, 0);
+      for (let p = 0; p < count; p++) {
+        tile[at + p] = (tile[at + p] as number) + s * (displayValue[p] as number);
+      }
+    }
+  },
+});
+
+/** The activations with learned parameters, in palette order (after the fixed ones). */
+export const LEARNED_ACTIVATION_TABLE = [prelu, swish, mixture] as const;
