@@ -6,6 +6,7 @@ import { FRAME_INTERVAL_MS, Trainer } from '../worker/trainer';
 import { FrameHub } from './frameHub';
 import { createPlaygroundStore } from './store';
 import { branchConfig, connectTimeline } from './timelineBridge';
+import { TimelineHub } from './timelineHub';
 
 const CONFIG: PlaygroundConfig = { ...DEFAULT_CONFIG, optimizer: 'momentum' };
 
@@ -150,5 +151,40 @@ describe('the timeline on the page', () => {
     const current = { ...CONFIG, logScale: true, speed: 10, learningRate: 0.3 };
     const snapshot = { ...CONFIG, logScale: false, speed: null, learningRate: 0.01 };
     expect(branchConfig(current, snapshot)).toEqual({ ...current, learningRate: 0.01 });
+  });
+});
+
+describe('the timeline hub', () => {
+  const info = (viewing: number | null, request: number, generation = 1) =>
+    ({
+      type: 'timeline',
+      generation,
+      epochs: [0, 1, 2, 3],
+      events: [],
+      viewing,
+      liveEpoch: 3,
+      request,
+    }) as const;
+
+  it('keeps what the page asked for while older reports are still on their way', () => {
+    const hub = new TimelineHub();
+    hub.update(info(null, 0));
+    const first = hub.request(1);
+    hub.request(2);
+    hub.update(info(1, first));
+    expect(hub.viewing).toBe(2);
+    hub.update(info(2, first + 1));
+    expect(hub.viewing).toBe(2);
+    // The worker left the moment on its own (Play): a report of the newest request settles it.
+    hub.update(info(null, first + 1));
+    expect(hub.viewing).toBeNull();
+  });
+
+  it('takes a new worker’s report whatever was asked of the old one', () => {
+    const hub = new TimelineHub();
+    hub.update(info(null, 0));
+    hub.request(2);
+    hub.update(info(null, 0, 2));
+    expect(hub.viewing).toBeNull();
   });
 });

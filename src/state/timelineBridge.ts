@@ -16,8 +16,9 @@ import { TimelineHub } from './timelineHub';
 
 /** What the timeline uses of the training client; `TrainingClient` fits it. */
 export interface TimelinePort {
-  viewSnapshot(epoch: number): void;
-  leaveTimeline(): void;
+  /** `request` numbers the page's view requests; the worker's reports echo the last one. */
+  viewSnapshot(epoch: number, request?: number): void;
+  leaveTimeline(request?: number): void;
   resumeFromSnapshot(epoch: number): void;
   onTimeline(listener: (info: TimelineInfo) => void): () => void;
   onBranched(listener: (event: BranchedEvent) => void): () => void;
@@ -74,13 +75,11 @@ export function connectTimeline(
     hub,
     view(epoch: number): void {
       act.setRunning(false);
-      port.viewSnapshot(epoch);
-      hub.setViewing(epoch);
+      port.viewSnapshot(epoch, hub.request(epoch));
     },
     leave(): void {
       if (hub.viewing === null) return;
-      port.leaveTimeline();
-      hub.setViewing(null);
+      port.leaveTimeline(hub.request(null));
     },
     resume(): void {
       const epoch = hub.viewing;

@@ -25,6 +25,9 @@ export const EMPTY_TIMELINE: TimelineState = {
 
 export class TimelineHub {
   private current: TimelineState = EMPTY_TIMELINE;
+  /** The number of the page's last view request, and the generation it was sent to. */
+  private requested = 0;
+  private generation = -1;
   private readonly listeners = new Set<() => void>();
 
   /** The newest state (a stable object until the next change). */
@@ -43,13 +46,33 @@ export class TimelineHub {
     };
   };
 
-  /** The worker's report, which settles what is shown. */
+  /**
+   * The worker's report, which settles what is shown, unless the page has asked for another
+   * moment since (a report still on its way then says what was shown before: keys pressed
+   * fast would otherwise jump back). A new generation (a new worker or network) always settles.
+   */
   update(info: TimelineInfo): void {
-    const { epochs, events, viewing, liveEpoch } = info;
+    const { epochs, events, liveEpoch } = info;
+    const fresh = info.generation !== this.generation;
+    if (fresh) this.requested = 0;
+    this.generation = info.generation;
+    const settled = fresh || info.request >= this.requested;
+    const viewing = settled ? info.viewing : this.current.viewing;
     this.set({ epochs, events, viewing, liveEpoch });
   }
 
-  /** What the page asked to show, ahead of the worker's report (so the slider does not lag). */
+  /**
+   * A view request the page sends (a moment, or null for live): shown at once, ahead of the
+   * worker's report, so the slider does not lag.
+   * @returns the request's number, to send with it
+   */
+  request(viewing: number | null): number {
+    this.requested++;
+    this.setViewing(viewing);
+    return this.requested;
+  }
+
+  /** What is shown, as the page knows without asking (a branch goes on live). */
   setViewing(viewing: number | null): void {
     if (viewing !== this.current.viewing) this.set({ ...this.current, viewing });
   }

@@ -245,13 +245,13 @@ export class TrainingClient {
    * Shows the timeline's snapshot of `epoch` (the worker pauses; its live state is set aside
    * and stays what checkpoints, and so restarts, continue from).
    */
-  viewSnapshot(epoch: number): void {
-    this.send({ type: 'viewSnapshot', epoch });
+  viewSnapshot(epoch: number, request?: number): void {
+    this.send({ type: 'viewSnapshot', epoch, ...(request === undefined ? {} : { request }) });
   }
 
   /** Back to the live network after `viewSnapshot`. */
-  leaveTimeline(): void {
-    this.send({ type: 'leaveTimeline' });
+  leaveTimeline(request?: number): void {
+    this.send({ type: 'leaveTimeline', ...(request === undefined ? {} : { request }) });
   }
 
   /** Continues from the snapshot of `epoch` as a new branch (the worker answers `branched`). */

@@ -71,8 +71,8 @@ export type WorkerCommand =
    * make the snapshot of `epoch` the live state and drop what came after it. A patch or a
    * weight edit while a snapshot is shown branches from it first, then applies.
    */
-  | { readonly type: 'viewSnapshot'; readonly epoch: number }
-  | { readonly type: 'leaveTimeline' }
+  | { readonly type: 'viewSnapshot'; readonly epoch: number; readonly request?: number }
+  | { readonly type: 'leaveTimeline'; readonly request?: number }
   | { readonly type: 'resumeFromSnapshot'; readonly epoch: number }
   /** Freeze the learned choices (nn/freeze.ts), weights kept; answered by `frozen`. */
   | { readonly type: 'freeze' };
@@ -168,6 +168,11 @@ export type WorkerEvent =
       readonly viewing: number | null;
       /** The live network's epoch. */
       readonly liveEpoch: number;
+      /**
+       * The `request` of the last viewSnapshot or leaveTimeline carried out (0 before any):
+       * while the page has sent a newer one, this report's `viewing` is already out of date.
+       */
+      readonly request: number;
     }
   /**
    * The session went on from the snapshot of `epoch` (a new branch): its loss curve after that

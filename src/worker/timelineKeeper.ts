@@ -26,6 +26,8 @@ export class TimelineKeeper {
   /** Bumped whenever what is shown changes (a snapshot, back to live). */
   private viewChanges = 0;
   private postedVersion = -1;
+  /** The page's number of the last view request carried out (see protocol.ts). */
+  private request = 0;
   private lastPostAt = -Infinity;
 
   constructor(private readonly post: PostEvent) {}
@@ -61,7 +63,8 @@ export class TimelineKeeper {
    * Shows the snapshot of `epoch`; the epoch of the live session itself means back to live.
    * @throws RangeError when no snapshot of that epoch is kept
    */
-  view(live: Session, epoch: number): void {
+  view(live: Session, epoch: number, request = this.request): void {
+    this.request = request;
     const shown = this.timeline.resolve(epoch);
     if (shown === null) throw new RangeError(`no snapshot of epoch ${epoch} or before is kept`);
     this.viewChanges++;
@@ -74,7 +77,8 @@ export class TimelineKeeper {
   }
 
   /** Back to the live session. @returns whether a snapshot was shown */
-  leave(): boolean {
+  leave(request = this.request): boolean {
+    this.request = request;
     const was = this.viewed !== null;
     this.viewChanges++;
     this.viewed = null;
@@ -133,6 +137,7 @@ export class TimelineKeeper {
         events: this.timeline.events.slice(),
         viewing: this.viewing,
         liveEpoch: live.epoch,
+        request: this.request,
       },
       [],
     );

@@ -239,11 +239,11 @@ export class Trainer {
         this.pacer.pause();
         this.pacer.clearSteps();
         this.meter.clear();
-        this.timeline.view(session, command.epoch);
+        this.timeline.view(session, command.epoch, command.request);
         return this.changed();
       }
       case 'leaveTimeline':
-        if (this.timeline.leave()) this.changed();
+        if (this.timeline.leave(command.request)) this.changed();
         return;
       case 'resumeFromSnapshot': {
         const session = this.requireSession();
