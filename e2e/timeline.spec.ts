@@ -25,10 +25,13 @@ test('scrubbing the timeline back changes the heatmaps and the epoch shown, and 
   await expect.poll(async () => lumaDifference(await output.pixels(), live)).toBeGreaterThan(2);
   expect(await network.hiddenNeurons.first().screenshot()).not.toEqual(liveNeuron);
 
-  // One arrow key, one snapshot (every epoch is kept this early).
+  // One arrow key, one snapshot (every epoch while few are kept, then evenly thinned).
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  await expect(run.epoch).toHaveText('2');
+  await expect.poll(() => timeline.epoch()).toBeGreaterThan(0);
+  const second = await timeline.epoch();
+  expect(second).toBeLessThan(liveEpoch);
+  await expect(run.epoch).toHaveText(second.toLocaleString('en'));
 
   // Escape leaves: the live network exactly as it was.
   await page.keyboard.press('Escape');
@@ -43,7 +46,8 @@ test('scrubbing the timeline back changes the heatmaps and the epoch shown, and 
   await expect(run.epoch).toHaveText(liveEpoch.toLocaleString('en'));
   await timeline.slider.focus();
   await page.keyboard.press('ArrowLeft');
-  await expect(run.epoch).toHaveText((liveEpoch - 1).toLocaleString('en'));
+  await expect.poll(() => timeline.epoch()).toBeLessThan(liveEpoch);
+  await expect(run.epoch).toHaveText((await timeline.epoch()).toLocaleString('en'));
   await page.keyboard.press('End');
   await expect(run.epoch).toHaveText(liveEpoch.toLocaleString('en'));
   await expect.poll(async () => lumaDifference(await output.pixels(), live)).toBe(0);
@@ -61,16 +65,16 @@ test('resume from here trains on from the moment shown, as a new branch', async 
   await timeline.slider.focus();
   await page.keyboard.press('Home');
   for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
-  await expect(run.epoch).toHaveText('10');
+  await expect.poll(() => timeline.epoch()).toBeGreaterThanOrEqual(10);
+  const from = await timeline.epoch();
+  await expect(run.epoch).toHaveText(from.toLocaleString('en'));
   await timeline.resume.click();
   await expect(run.pause).toBeVisible();
   await run.stop();
-  const epoch = await run.epochNumber();
-  expect(epoch).toBeGreaterThanOrEqual(10);
+  expect(await run.epochNumber()).toBeGreaterThanOrEqual(from);
   // The branch's timeline ends where it stands: its end is live, the old future is gone.
   await expect
     .poll(async () => timeline.slider.getAttribute('aria-valuetext'))
     .toBe(`Live, epoch ${(await run.epochNumber()).toLocaleString('en')}`);
-  await expect(timeline.slider).toHaveAttribute('max', String(await run.epochNumber()));
   expect(playground.errors).toEqual([]);
 });

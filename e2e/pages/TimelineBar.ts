@@ -15,8 +15,11 @@ export class TimelineBar {
     this.legend = output.getByRole('list', { name: 'Timeline marks' });
   }
 
-  /** The slider's position (a snapshot index). */
-  async index(): Promise<number> {
-    return Number(await this.slider.inputValue());
+  /** The epoch the slider says it is on ("Epoch 12", "Live, epoch 1,234"). */
+  async epoch(): Promise<number> {
+    const text = (await this.slider.getAttribute('aria-valuetext')) ?? '';
+    const match = /epoch ([\d,]+)/i.exec(text);
+    if (!match) throw new Error(`no epoch in "${text}"`);
+    return Number((match[1] as string).replace(/,/g, ''));
   }
 }
