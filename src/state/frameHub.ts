@@ -172,6 +172,16 @@ export class FrameHub {
     this.schedulePaint();
   }
 
+  /**
+   * The current network went on from `epoch` as a new branch (timeline): the loss curve after
+   * that epoch belongs to the dropped future.
+   */
+  dropHistoryAfter(epoch: number): void {
+    if (this.disposed) return;
+    this.history.dropAfter(epoch);
+    this.schedulePaint();
+  }
+
   /** Forgets the loss history (on reset, before the new generation's first frame). */
   clearHistory(): void {
     this.history.clear();

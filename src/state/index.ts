@@ -19,3 +19,5 @@ export * from './pairHub';
 export * from './store';
 export * from './view';
 export * from './lesson';
+export * from './timelineBridge';
+export * from './timelineHub';

@@ -4,13 +4,22 @@
  * connection (step, reset, weights) through `useRuntime`; the client stays behind the bridge.
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { connect, FrameHub, playgroundStore, type Connection } from '../state';
+import {
+  connect,
+  connectTimeline,
+  FrameHub,
+  playgroundStore,
+  type Connection,
+  type TimelineConnection,
+} from '../state';
 import { TrainingClient } from '../worker/client';
 import { installTestHooks } from '../worker/testHooks';
 
 export interface Runtime {
   readonly hub: FrameHub;
   readonly connection: Connection;
+  /** The timeline to scrub back on (slider, back to live, resume from here). */
+  readonly timeline: TimelineConnection;
 }
 
 const RuntimeContext = createContext<Runtime | null>(null);
@@ -33,8 +42,10 @@ export function RuntimeProvider({ children }: { children: ReactNode }) {
     }
     const hub = new FrameHub();
     const connection = connect(playgroundStore, client, hub);
-    setRuntime({ hub, connection });
+    const timeline = connectTimeline(playgroundStore, client, hub);
+    setRuntime({ hub, connection, timeline });
     return () => {
+      timeline.disconnect();
       connection.disconnect();
       hub.dispose();
       client.dispose();

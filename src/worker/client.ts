@@ -7,7 +7,9 @@
 import { changeEffects, type PlaygroundConfig } from '../config';
 import type { Point } from '../data';
 import type {
+  BranchedEvent,
   CheckpointEvent,
+  TimelineInfo,
   FrozenEvent,
   SessionState,
   DataEvent,
@@ -127,6 +129,8 @@ export class TrainingClient {
   private readonly diverged = new Listeners<DivergedEvent>();
   private readonly failed = new Listeners<FailedEvent>();
   private readonly crashes = new Listeners<CrashReport>();
+  private readonly timelines = new Listeners<TimelineInfo>();
+  private readonly branches = new Listeners<BranchedEvent>();
 
   /**
    * @param options how workers are made (the real one by default) and the heartbeat's timing
@@ -243,6 +247,32 @@ export class TrainingClient {
   }
 
   /**
+   * Shows the timeline's snapshot of `epoch` (the worker pauses; its live state is set aside
+   * and stays what checkpoints, and so restarts, continue from).
+   */
+  viewSnapshot(epoch: number, request?: number): void {
+    this.send({ type: 'viewSnapshot', epoch, ...(request === undefined ? {} : { request }) });
+  }
+
+  /** Back to the live network after `viewSnapshot`. */
+  leaveTimeline(request?: number): void {
+    this.send({ type: 'leaveTimeline', ...(request === undefined ? {} : { request }) });
+  }
+
+  /** Continues from the snapshot of `epoch` as a new branch (the worker answers `branched`). */
+  resumeFromSnapshot(epoch: number): void {
+    this.send({ type: 'resumeFromSnapshot', epoch });
+  }
+
+  onTimeline(listener: Listener<TimelineInfo>): () => void {
+    return this.timelines.add(listener);
+  }
+
+  onBranched(listener: Listener<BranchedEvent>): () => void {
+    return this.branches.add(listener);
+  }
+
+  /**
    * Freezes the learned choices of the live network (weights kept) and records the frozen
    * activations as the last configuration sent, so the page's matching change sends nothing.
    * @returns the worker's answer, or null when there is no network or the worker is gone
@@ -297,6 +327,8 @@ export class TrainingClient {
     for (const listeners of [this.frames, this.data, this.diverged, this.failed, this.crashes]) {
       listeners.clear();
     }
+    this.timelines.clear();
+    this.branches.clear();
   }
 
   /**
@@ -471,6 +503,12 @@ export class TrainingClient {
       }
       case 'data':
         if (event.generation === this.currentGeneration) this.data.emit(event);
+        return;
+      case 'timeline':
+        if (event.generation === this.currentGeneration) this.timelines.emit(event);
+        return;
+      case 'branched':
+        if (event.generation === this.currentGeneration) this.branches.emit(event);
         return;
       case 'frozen': {
         const current = event.generation === this.currentGeneration;

@@ -21,8 +21,9 @@ import type { Point } from '../data';
 import type { NetworkHealth } from '../nn';
 import { healthTransferables } from './diagnostics';
 import type { SessionState } from './sessionState';
+import type { TimelineEvent, TimelineEventKind } from './timeline';
 
-export type { SessionState };
+export type { SessionState, TimelineEvent, TimelineEventKind };
 
 /** Layers as the engine numbers them: 1 = first hidden layer, hidden count + 1 = outputs. */
 export interface WeightAddress {
@@ -66,6 +67,15 @@ export type WorkerCommand =
   | { readonly type: 'restore'; readonly generation: number; readonly state: SessionState }
   /** Send a `checkpoint` of the session now, changed or not (to save it in a file). */
   | { readonly type: 'checkpoint' }
+  /**
+   * Timeline (worker/timeline.ts): show the snapshot of `epoch` (paused; the live state is set
+   * aside, untouched, and checkpoints stay the live state's), go back to live, or branch:
+   * make the snapshot of `epoch` the live state and drop what came after it. A patch or a
+   * weight edit while a snapshot is shown branches from it first, then applies.
+   */
+  | { readonly type: 'viewSnapshot'; readonly epoch: number; readonly request?: number }
+  | { readonly type: 'leaveTimeline'; readonly request?: number }
+  | { readonly type: 'resumeFromSnapshot'; readonly epoch: number }
   /** Freeze the learned choices (nn/freeze.ts), weights kept; answered by `frozen`. */
   | { readonly type: 'freeze' }
   /**
@@ -168,6 +178,36 @@ export type WorkerEvent =
    */
   | { readonly type: 'checkpoint'; readonly generation: number; readonly state: SessionState }
   /**
+   * The session's timeline, when it changed: at most about four times a second while training,
+   * at once otherwise. `viewing` is the epoch of the snapshot shown, null when live.
+   */
+  | {
+      readonly type: 'timeline';
+      readonly generation: number;
+      readonly epochs: readonly number[];
+      readonly events: readonly TimelineEvent[];
+      readonly viewing: number | null;
+      /** The live network's epoch. */
+      readonly liveEpoch: number;
+      /**
+       * The `request` of the last viewSnapshot or leaveTimeline carried out (0 before any):
+       * while the page has sent a newer one, this report's `viewing` is already out of date.
+       */
+      readonly request: number;
+    }
+  /**
+   * The session went on from the snapshot of `epoch` (a new branch): its loss curve after that
+   * epoch is void. `config` is the configuration it now trains under; `byEdit` when an edit
+   * made while viewing started the branch (the page's own settings then apply on top).
+   */
+  | {
+      readonly type: 'branched';
+      readonly generation: number;
+      readonly epoch: number;
+      readonly config: PlaygroundConfig;
+      readonly byEdit: boolean;
+    }
+  /**
    * The answer to `freeze`: the hidden activations now in force, the state from just before
    * (to undo exactly), the test loss just before and just after, and how many neurons changed.
    */
@@ -185,6 +225,8 @@ export type WorkerEvent =
 export type DataEvent = Extract<WorkerEvent, { type: 'data' }>;
 export type PongEvent = Extract<WorkerEvent, { type: 'pong' }>;
 export type CheckpointEvent = Extract<WorkerEvent, { type: 'checkpoint' }>;
+export type TimelineInfo = Extract<WorkerEvent, { type: 'timeline' }>;
+export type BranchedEvent = Extract<WorkerEvent, { type: 'branched' }>;
 export type FrozenEvent = Extract<WorkerEvent, { type: 'frozen' }>;
 
 /** The buffers of a frame, for postMessage's transfer list. */

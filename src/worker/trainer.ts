@@ -35,6 +35,8 @@ import { frameTransferables, type Frame, type WorkerCommand, type WorkerEvent } 
 import { RateMeter } from './rateMeter';
 import { buildSession, flattenPoints, patchSession, resetSession, type Session } from './session';
 import { captureSessionState, restoreSessionState } from './sessionState';
+import type { TimelineEventKind } from './timeline';
+import { TimelineKeeper } from './timelineKeeper';
 
 export { FRAME_INTERVAL_MS } from './pacer';
 
@@ -95,6 +97,8 @@ export class Trainer {
   private readonly revives = new Map<string, number>();
   /** The configuration of the last divergence of this network, for advice that follows it. */
   private lastDivergedConfig: PlaygroundConfig | null = null;
+  /** Snapshots to scrub back to, and the one shown (timelineKeeper.ts). */
+  private readonly timeline: TimelineKeeper;
 
   /**
    * @param post sends an event to the page (`self.postMessage` in the worker)
@@ -103,7 +107,17 @@ export class Trainer {
   constructor(
     private readonly post: PostEvent,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.timeline = new TimelineKeeper(post);
+  }
+
+  /**
+   * Marks an event on the timeline at the live network's epoch (a neuron that died or came
+   * back, a freeze): the hook for detectors outside the trainer. Does nothing before a build.
+   */
+  addTimelineEvent(kind: TimelineEventKind, text: string): void {
+    if (this.session) this.timeline.addEvent(this.session.epoch, kind, text);
+  }
 
   /**
    * Carries out one command. A command that cannot be carried out changes nothing and posts
@@ -118,6 +132,7 @@ export class Trainer {
     }
     this.sendFrameIfAllowed();
     this.sendCheckpointIfDue();
+    this.sendTimelineIfDue();
   }
 
   /**
@@ -132,6 +147,7 @@ export class Trainer {
       if (this.diagnostics.owedDelay(this.now(), this.version) === 0) this.pacer.wantFrame();
       this.sendFrameIfAllowed();
       this.sendCheckpointIfDue();
+      this.sendTimelineIfDue();
     } catch (error) {
       // A bug, not a divergence: stop, so the next slice does not hit it again forever.
       this.pacer.halt();
@@ -177,10 +193,15 @@ export class Trainer {
     switch (command.type) {
       case 'build':
         return this.build(command.config, command.generation, command.ownData ?? null);
-      case 'patch':
-        patchSession(this.requireSession(), command.config);
+      case 'patch': {
+        const session = this.requireSession();
+        this.timeline.beforeEdit(session);
+        const before = session.config;
+        patchSession(session, command.config);
+        this.timeline.afterPatch(session, before);
         this.diagnostics.edited();
         return this.changed();
+      }
       case 'reset': {
         const session = this.requireSession();
         session.generation = command.generation;
@@ -189,19 +210,26 @@ export class Trainer {
         this.pacer.clearSteps();
         this.diagnostics.build(session);
         this.revives.clear();
+        this.timeline.start(session, 'Reset: new weights');
         return this.changed();
       }
       case 'run':
+        // Training goes on from the live state: playing while a snapshot is shown leaves it.
+        if (command.running && this.timeline.leave()) this.changed();
         if (!command.running) this.meter.clear();
         return this.pacer.setRunning(command.running, this.now());
       case 'speed':
         return this.pacer.setSpeed(command.epochsPerSecond, this.now());
       case 'step':
         this.requireSession();
+        if (this.timeline.leave()) this.changed();
         return this.pacer.addSteps(command.epochs);
       case 'setWeight': {
         const { layer, neuron, from, value } = command;
-        setWeight(this.requireSession().net, layer, neuron, from, value);
+        const session = this.requireSession();
+        this.timeline.beforeEdit(session);
+        setWeight(session.net, layer, neuron, from, value);
+        this.timeline.afterEdit(session);
         this.diagnostics.edited();
         return this.changed();
       }
@@ -228,10 +256,29 @@ export class Trainer {
         restoreSessionState(session, command.state);
         this.history.clear();
         this.diagnostics.build(session);
+        this.timeline.start(session, `Continued from epoch ${session.epoch}`);
         return this.changed();
       }
       case 'checkpoint':
         return this.postCheckpoint(this.requireSession());
+      case 'viewSnapshot': {
+        const session = this.requireSession();
+        this.pacer.pause();
+        this.pacer.clearSteps();
+        this.meter.clear();
+        this.timeline.view(session, command.epoch, command.request);
+        return this.changed();
+      }
+      case 'leaveTimeline':
+        if (this.timeline.leave(command.request)) this.changed();
+        return;
+      case 'resumeFromSnapshot': {
+        const session = this.requireSession();
+        this.timeline.branch(session, command.epoch, false);
+        // The loss points of the dropped future must not reach the page.
+        this.history.clear();
+        return this.changed();
+      }
       case 'freeze':
         return this.freeze(this.requireSession());
       case 'revive':
@@ -241,11 +288,18 @@ export class Trainer {
 
   /** Freezes the learned choices between two epochs and reports the test loss around it. */
   private freeze(session: Session): void {
+    this.timeline.beforeEdit(session);
     const before = captureSessionState(session);
     const testLossBefore = this.testEvaluation(session).loss;
     const hidden = freezeMixtures(session.net);
     const changed = applyActivations(session.net, hidden).length;
     session.config = { ...session.config, hidden };
+    this.timeline.addEvent(
+      session.epoch,
+      'freeze',
+      `Froze the learned choices of ${changed} ${changed === 1 ? 'neuron' : 'neurons'}`,
+    );
+    this.timeline.afterEdit(session);
     this.changed();
     const testLossAfter = this.testEvaluation(session).loss;
     const { generation } = session;
@@ -271,6 +325,7 @@ export class Trainer {
     this.diagnostics.build(session);
     this.revives.clear();
     this.lastDivergedConfig = null;
+    this.timeline.start(session, 'New network');
     const train = flattenPoints(session.trainPoints);
     const test = flattenPoints(session.testPoints);
     this.post({ type: 'data', generation, train: { xyLabel: train }, test: { xyLabel: test } }, [
@@ -358,6 +413,7 @@ export class Trainer {
       this.diagnostics.recordEpoch(net, epoch);
     }
     session.epoch = epoch;
+    this.timeline.recordEpoch(session);
     this.totalEpochs++;
     this.pacer.wantFrame();
     return true;
@@ -366,6 +422,7 @@ export class Trainer {
   /** Puts back the parameters from before epoch `epoch` (1-based), pauses and reports. */
   private diverge(session: Session, epoch: number, step: number, learned: string | null = null) {
     session.snapshot.restore(session.net, session.order);
+    this.timeline.addEvent(session.epoch, 'diverged', `Diverged in epoch ${epoch}`);
     this.version++;
     this.pacer.pause();
     this.meter.clear();
@@ -401,14 +458,16 @@ export class Trainer {
     if (!session) return;
     const now = this.now();
     if (!this.pacer.mayPostFrame(now)) return;
+    const shown = this.timeline.shown(session);
     const sample = this.diagnostics.sample(
-      session,
+      shown,
       now,
       this.version,
-      this.evaluations(session).train.loss,
+      this.evaluations(shown).train.loss,
     );
-    if (sample?.verdict) this.stuck(session, sample.verdict);
-    const frame = this.makeFrame(session, now, sample);
+    // A snapshot being looked at is not a run that got stuck.
+    if (sample?.verdict && shown === session) this.stuck(session, sample.verdict);
+    const frame = this.makeFrame(shown, now, sample);
     this.pacer.framePosted(now);
     this.post(frame, frameTransferables(frame));
   }
@@ -425,6 +484,10 @@ export class Trainer {
     this.postCheckpoint(session);
   }
 
+  private sendTimelineIfDue(): void {
+    if (this.session) this.timeline.postIfDue(this.session, this.pacer.busy, this.now());
+  }
+
   private postCheckpoint(session: Session): void {
     this.checkpointVersion = this.version;
     this.lastCheckpointAt = this.now();
@@ -439,11 +502,13 @@ export class Trainer {
     const grid = new Float32Array(gridSize(net, n));
     evaluateGrid(net, this.planes, n, grid);
     const { train, test } = this.evaluations(session);
+    // A snapshot shown from the timeline adds nothing to the loss curve: it is in it already.
+    const live = session === this.session;
     // The chart ends at the epoch the frame shows.
-    if (this.history.lastEpoch !== session.epoch) {
+    if (live && this.history.lastEpoch !== session.epoch) {
       this.history.appendPoint(session.epoch, train.loss, test.loss);
     }
-    const history = this.history.drain();
+    const history = live ? this.history.drain() : new LossHistory(4).drain();
     const stats = readNeuronStats(net);
     const gradients = this.diagnostics.drainGradients(net, session.epoch);
     return {
@@ -488,6 +553,9 @@ function failureMessage(command: WorkerCommand, error: unknown): string {
     ping: 'answer the heartbeat',
     restore: 'continue from the saved training',
     checkpoint: 'send the training state',
+    viewSnapshot: 'show that moment of the timeline',
+    leaveTimeline: 'go back to the live network',
+    resumeFromSnapshot: 'resume from that moment',
     freeze: 'freeze the learned choices',
     revive: 'revive the neuron',
   };

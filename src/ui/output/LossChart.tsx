@@ -7,8 +7,8 @@ import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog, select } fro
 import { useCallback, useRef } from 'react';
 import { useElementSize } from '../useElementSize';
 import { playgroundStore, usePlayground, type FrameHub } from '../../state';
-import { useHubPainter } from '../runtime';
 import { lossExtent, lossTick } from '../../viz/lossScale';
+import { useHubPainter, useRuntime } from '../runtime';
 
 const MARGIN = { top: 8, right: 12, bottom: 22, left: 44 };
 /** Least milliseconds between two redraws of the chart. */
@@ -45,6 +45,9 @@ export function LossChart() {
   const yAxis = useRef<SVGGElement>(null);
   const lastDraw = useRef(-Infinity);
   const empty = useRef<SVGTextElement>(null);
+  /** A line at the epoch the timeline shows, hidden when live. */
+  const viewed = useRef<SVGLineElement>(null);
+  const { timeline } = useRuntime();
   const box = useRef<HTMLDivElement>(null);
   const measured = useElementSize(box);
   const width = Math.max(120, measured.width);
@@ -99,6 +102,13 @@ export function LossChart() {
           )
           .x((i) => x(epochs[i] as number))
           .y((i) => y(values[i] as number))(shown) ?? '';
+      const viewing = timeline.hub.viewing;
+      if (viewed.current) {
+        viewed.current.style.display = viewing === null ? 'none' : '';
+        const at = String(x(viewing ?? 0));
+        viewed.current.setAttribute('x1', at);
+        viewed.current.setAttribute('x2', at);
+      }
       train.current?.setAttribute('d', path(trainLoss));
       test.current?.setAttribute('d', path(testLoss));
       // Whole epochs only; SI prefixes keep large losses inside the margin (600k, not 600000).
@@ -116,7 +126,7 @@ export function LossChart() {
         select(yAxis.current).call(axis);
       }
     },
-    [logScale, width, height],
+    [logScale, width, height, timeline],
   );
   useHubPainter(
     useCallback(
@@ -146,6 +156,13 @@ export function LossChart() {
             className="chart-axis"
           />
           <g ref={yAxis} transform={`translate(${MARGIN.left}, 0)`} className="chart-axis" />
+          <line
+            ref={viewed}
+            className="loss-viewed"
+            y1={MARGIN.top}
+            y2={height - MARGIN.bottom}
+            style={{ display: 'none' }}
+          />
           <path ref={test} className="loss-line loss-test" />
           <path ref={train} className="loss-line loss-train" />
           <text

@@ -1,13 +1,14 @@
 /**
  * The output column: losses and accuracy, the large heatmap of the output (or of the hovered
  * neuron, on its own colour scale) with the data points and the legend, the display toggles
- * and the loss chart.
+ * and the loss chart with the timeline under it.
  */
 import { useHidden } from '../../state';
 import { SettingCheckbox } from '../controls/SettingControls';
 import { ChartArea } from '../diagnostics/ChartArea';
 import { BigHeatmap } from './BigHeatmap';
 import { Readouts } from './Readouts';
+import { Timeline } from './Timeline';
 
 /** The "Output" region. */
 export function OutputPanel() {
@@ -20,6 +21,7 @@ export function OutputPanel() {
       <BigHeatmap />
       <Toggles />
       {!hideChart && <ChartArea />}
+      {!hideChart && <Timeline />}
     </section>
   );
 }
