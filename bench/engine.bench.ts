@@ -11,7 +11,7 @@ import {
   type FeatureId,
 } from '../src/data';
 import {
-  ACTIVATION_IDS,
+  FIXED_ACTIVATION_IDS,
   Network,
   Rng,
   evaluateGrid,
@@ -32,10 +32,11 @@ interface Shape {
   hidden: ActivationId[][];
 }
 
+/** Eight of the 17 fixed activations, in palette order from `offset` (the learned ones apart). */
 const mixedLayer = (offset: number): ActivationId[] =>
   Array.from(
     { length: 8 },
-    (_, j) => ACTIVATION_IDS[(offset + j) % ACTIVATION_IDS.length] as ActivationId,
+    (_, j) => FIXED_ACTIVATION_IDS[(offset + j) % FIXED_ACTIVATION_IDS.length] as ActivationId,
   );
 
 const SHAPES: Shape[] = [
@@ -53,6 +54,12 @@ const SHAPES: Shape[] = [
     key: '7x8x6_mixed',
     features: FEATURE_IDS,
     hidden: Array.from({ length: 6 }, (_, l) => mixedLayer(l * 8)),
+  },
+  {
+    // "6×8 all mixture": every neuron a Learned mix over the default palette of six.
+    key: '7x8x6_mixture',
+    features: FEATURE_IDS,
+    hidden: Array.from({ length: 6 }, () => Array(8).fill('mixture')),
   },
 ];
 
@@ -100,7 +107,7 @@ for (const shape of SHAPES) {
     figures[`examplesPerSecond_${shape.key}${batch === 10 ? '' : '_batch1'}`] =
       Math.round(perSecond);
     rows.push(
-      `${shape.key.padEnd(12)} batch ${String(batch).padStart(2)}  ${Math.round(perSecond).toLocaleString('en').padStart(12)} examples/s`,
+      `${shape.key.padEnd(14)} batch ${String(batch).padStart(2)}  ${Math.round(perSecond).toLocaleString('en').padStart(12)} examples/s`,
     );
   }
   const net = build(shape);
@@ -112,7 +119,7 @@ for (const shape of SHAPES) {
   });
   const ms = 1000 / gridsPerSecond;
   figures[`gridMs_${shape.key}`] = Math.round(ms * 100) / 100;
-  rows.push(`${shape.key.padEnd(12)} grid ${GRID_N}×${GRID_N}  ${ms.toFixed(2).padStart(13)} ms`);
+  rows.push(`${shape.key.padEnd(14)} grid ${GRID_N}×${GRID_N}  ${ms.toFixed(2).padStart(13)} ms`);
 }
 
 console.log(`Engine benchmark (Node ${process.version}, spiral data, SGD, tanh output)`);

@@ -38,7 +38,7 @@ describe('checkDefinition', () => {
     });
     expect(definition.variants).toEqual(VALID.variants);
     expect(notes).toEqual([
-      'variant 3: "zigzag" is not a rule (all, alternate, halves, fraction, asSet) — left out',
+      'variant 3: "zigzag" is not a rule (all, alternate, halves, fraction, asSet, choose) — left out',
     ]);
   });
 

@@ -98,6 +98,22 @@ function fraction(value: unknown, what: string, notes: NoteList): number {
   return kept;
 }
 
+/** The default epoch of a `choose` rule whose epoch is missing or malformed. */
+export const DEFAULT_FREEZE_EPOCH = 100;
+
+/** A `choose` rule's freeze epoch: a whole number from 0 to the most epochs an experiment trains. */
+function freezeEpoch(value: unknown, what: string, notes: NoteList): number {
+  const number = typeof value === 'string' && value !== '' ? Number(value) : value;
+  const max = EXPERIMENT_LIMITS.maxEpochs;
+  if (typeof number === 'number' && Number.isInteger(number) && number >= 0 && number <= max) {
+    return number;
+  }
+  notes.add(
+    `${what}: ${quoteValue(value)} is not a whole number from 0 to ${max} — used ${DEFAULT_FREEZE_EPOCH}`,
+  );
+  return DEFAULT_FREEZE_EPOCH;
+}
+
 /** The rule of a variant, or null (the variant is left out) for an unknown kind. */
 export function checkRule(
   value: unknown,
@@ -113,6 +129,9 @@ export function checkRule(
     return null;
   }
   if (kind === 'asSet') return { kind };
+  if (kind === 'choose') {
+    return { kind, freezeAt: freezeEpoch(given.freezeAt ?? given.x, `${what} epoch`, notes) };
+  }
   const x = activation(given.x, `${what} x`, fallback, notes);
   if (kind === 'all') return { kind, x };
   const y = activation(given.y, `${what} y`, fallback, notes);

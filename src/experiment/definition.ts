@@ -27,7 +27,7 @@ export const EXPERIMENT_LIMITS = {
 /** The version of the definition record (in files; links are read by their keys). */
 export const DEFINITION_VERSION = 1;
 
-export const RULE_KINDS = ['all', 'alternate', 'halves', 'fraction', 'asSet'] as const;
+export const RULE_KINDS = ['all', 'alternate', 'halves', 'fraction', 'asSet', 'choose'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 /**
@@ -37,7 +37,9 @@ export type RuleKind = (typeof RULE_KINDS)[number];
  * - `halves`: the first half of each layer x (the larger half for an odd size), the rest y;
  * - `fraction`: round(p · size) neurons of each layer y, the rest x; which ones is drawn from
  *   the run's seed (rules.ts), and a larger p only adds neurons;
- * - `asSet`: the base network's activations exactly as they are.
+ * - `asSet`: the base network's activations exactly as they are;
+ * - `choose`: let the network choose: every hidden neuron a Learned mix over the base's palette,
+ *   frozen after `freezeAt` epochs (nn/freeze.ts, as "Freeze choices" does) and trained on.
  */
 export type VariantRule =
   | { readonly kind: 'all'; readonly x: ActivationId }
@@ -49,7 +51,12 @@ export type VariantRule =
       /** Share of each layer's neurons that get y, 0 to 1, in thousandths. */
       readonly p: number;
     }
-  | { readonly kind: 'asSet' };
+  | { readonly kind: 'asSet' }
+  | {
+      readonly kind: 'choose';
+      /** Epochs trained before the choices are frozen (0 freezes the even blends at once). */
+      readonly freezeAt: number;
+    };
 
 export interface Variant {
   readonly name: string;

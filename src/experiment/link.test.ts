@@ -82,7 +82,7 @@ describe('the experiment in the link', () => {
     expect(definition?.epochs).toBe(5000);
     expect(notes).toEqual([
       'exp: "colour" is not part of an experiment — ignored',
-      'variant 2: "zigzag" is not a rule (all, alternate, halves, fraction, asSet) — left out',
+      'variant 2: "zigzag" is not a rule (all, alternate, halves, fraction, asSet, choose) — left out',
       'variant 3 p: "lots" is not a fraction from 0 to 1 — used 0.5',
       'variant 4 p: 2 is not a fraction from 0 to 1 — used 1',
       'variants: 8 variants — kept the first 6',

@@ -28,6 +28,7 @@ const RULE_TOKENS: Record<VariantRule['kind'], string> = {
   halves: 'halves',
   fraction: 'frac',
   asSet: 'set',
+  choose: 'choose',
 };
 /** Tokens read as rule kinds: the short ones written, and the kinds' own names. */
 const KIND_OF_TOKEN = new Map<string, string>([
@@ -47,6 +48,8 @@ function formatRule(rule: VariantRule): string {
       return `${token}(${rule.x},${rule.y})`;
     case 'fraction':
       return `${token}(${rule.x},${rule.y},${rule.p})`;
+    case 'choose':
+      return `${token}(${rule.freezeAt})`;
   }
 }
 

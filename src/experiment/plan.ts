@@ -4,7 +4,7 @@
  */
 import { configToHash, type PlaygroundConfig } from '../config';
 import type { ExperimentDefinition, Target } from './definition';
-import { applyRule } from './rules';
+import { applyRule, freezeEpochOf } from './rules';
 
 /** Everything a worker needs for one run; plain data. */
 export interface RunJob {
@@ -16,6 +16,8 @@ export interface RunJob {
   readonly config: PlaygroundConfig;
   readonly epochs: number;
   readonly target: Target;
+  /** Epochs after which the learned choices are frozen (rule `choose`); null for none. */
+  readonly freezeAt?: number | null;
 }
 
 /** The place of run (variant, seedIndex) in the results, variant by variant. */
@@ -68,6 +70,7 @@ export function planRuns(definition: ExperimentDefinition): RunJob[] {
         config: runConfig(definition, v, seed),
         epochs: definition.epochs,
         target: definition.target,
+        freezeAt: freezeEpochOf(definition.variants[v]?.rule ?? { kind: 'asSet' }),
       });
     });
   }

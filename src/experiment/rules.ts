@@ -46,6 +46,8 @@ function layerActivations(
   switch (rule.kind) {
     case 'asSet':
       return [...current];
+    case 'choose':
+      return current.map(() => 'mixture');
     case 'all':
       return current.map(() => rule.x);
     case 'alternate':
@@ -82,6 +84,7 @@ export function applyRule(
 /** A rule in words, the default name of a variant: "All tanh", "Sine in 25% of each layer, rest tanh". */
 export function ruleLabel(rule: VariantRule): string {
   if (rule.kind === 'asSet') return 'As set';
+  if (rule.kind === 'choose') return `Let the network choose, freeze at epoch ${rule.freezeAt}`;
   const x = activationInfo(rule.x).label;
   if (rule.kind === 'all') return `All ${x}`;
   const y = activationInfo(rule.y).label;
@@ -97,4 +100,9 @@ export function ruleLabel(rule: VariantRule): string {
 
 function percent(p: number): string {
   return `${Math.round(p * 1000) / 10}%`;
+}
+
+/** The epoch after which a run of `rule` freezes its learned choices, or null for none. */
+export function freezeEpochOf(rule: VariantRule): number | null {
+  return rule.kind === 'choose' ? rule.freezeAt : null;
 }

@@ -6,7 +6,14 @@
  * playground opened with its configuration and trained as many epochs, bit for bit;
  * run.test.ts holds the two together.
  */
-import { DivergenceError, evaluate, trainEpoch, type Evaluation } from '../nn';
+import {
+  applyActivations,
+  DivergenceError,
+  evaluate,
+  freezeMixtures,
+  trainEpoch,
+  type Evaluation,
+} from '../nn';
 import type { PlaygroundConfig } from '../config';
 import { buildSession } from '../worker/session';
 import type { Target } from './definition';
@@ -44,9 +51,16 @@ function meets(target: Target, test: Evaluation): boolean {
 /**
  * Trains `config` for `epochs` epochs from its seed and reports the test loss of every epoch,
  * the final numbers, when the target was first met and whether training diverged.
+ * @param freezeAt after this many epochs the learned choices are frozen (weights kept), as
+ *   the playground's "Freeze choices" does between two epochs; null never
  * @throws RangeError for a configuration the settings table refuses (as a build would)
  */
-export function runOne(config: PlaygroundConfig, epochs: number, target: Target): RunOutcome {
+export function runOne(
+  config: PlaygroundConfig,
+  epochs: number,
+  target: Target,
+  freezeAt: number | null = null,
+): RunOutcome {
   const session = buildSession(config, 0);
   const { net, order, snapshot } = session;
   const curve = new Float64Array(epochs + 1);
@@ -55,6 +69,7 @@ export function runOne(config: PlaygroundConfig, epochs: number, target: Target)
   let epochsToTarget: number | null = meets(target, test) ? 0 : null;
   let diverged: Divergence | null = null;
   for (let epoch = 1; epoch <= epochs; epoch++) {
+    if (epoch - 1 === freezeAt) applyActivations(net, freezeMixtures(net));
     // The Trainer's epoch: snapshot, train, evaluate the test set, decide divergence.
     snapshot.take(net, order);
     try {

@@ -10,7 +10,11 @@ import { runOne } from './run';
 export function handleExperimentCommand(command: ExperimentCommand): ExperimentEvent {
   const { job } = command;
   try {
-    return { type: 'done', index: job.index, outcome: runOne(job.config, job.epochs, job.target) };
+    return {
+      type: 'done',
+      index: job.index,
+      outcome: runOne(job.config, job.epochs, job.target, job.freezeAt ?? null),
+    };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { type: 'error', index: job.index, message: reason };

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, configFromHash, configToHash, type PlaygroundConfig } from '../config';
 import { actions } from './actions';
 import { freezeNoticeText } from './bridge';
+import { makeNetworkFile, readNetworkFile, writeNetworkFile } from './networkFile';
 import { createPlaygroundStore } from './store';
 import { trainer } from './testTrainer';
 
@@ -106,6 +107,42 @@ describe('freezing in the worker', () => {
     ).toBe(
       'Froze 7 neurons: test loss 0.0812 → 0.0941. 1 PReLU or Swish neuron keeps learning its parameter.',
     );
+  });
+});
+
+describe('the network file of learned activations', () => {
+  it('carries their values and optimizer state, and reopens to the same training', () => {
+    const t = trainer();
+    t.build(CHOOSING);
+    t.step(12);
+    const state = t.checkpoint();
+    const history = { epochs: [], trainLoss: [], testLoss: [] };
+    const text = writeNetworkFile(makeNetworkFile(CHOOSING, state, null, history));
+    const read = readNetworkFile(text);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.file.config).toEqual(CHOOSING);
+    expect(read.file.state.activationParams).toEqual(state.activationParams);
+    expect(state.activationParams?.moment2.some((v) => v > 0)).toBe(true);
+    const reopened = trainer();
+    reopened.build(read.file.config);
+    reopened.restore(read.file.state);
+    reopened.step(3);
+    t.step(3);
+    expect(reopened.checkpoint()).toEqual(t.checkpoint());
+  });
+
+  it('still opens a file saved before learned activations, with the default palette', () => {
+    const t = trainer();
+    t.build(DEFAULT_CONFIG);
+    const state = t.checkpoint();
+    const history = { epochs: [], trainLoss: [], testLoss: [] };
+    const file = JSON.parse(
+      writeNetworkFile(makeNetworkFile(DEFAULT_CONFIG, state, null, history)),
+    );
+    delete file.config.mixPalette;
+    delete file.state.activationParams;
+    const read = readNetworkFile(JSON.stringify(file));
+    expect(read.ok && read.file.config.mixPalette).toEqual(DEFAULT_CONFIG.mixPalette);
   });
 });
 

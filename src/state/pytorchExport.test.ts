@@ -112,6 +112,30 @@ describe('an exported PyTorch file, run in PyTorch', () => {
     );
   }, 120_000);
 
+  it('builds PReLU, Swish and Learned mix as modules and follows their learned parameters', () => {
+    const hidden: PlaygroundConfig['hidden'] = [
+      ['mixture', 'prelu', 'swish', 'mixture', 'tanh'],
+      ['swish', 'mixture', 'prelu'],
+    ];
+    for (const optimizer of ['adam', 'momentum'] as const) {
+      checkExport(
+        {
+          ...DEFAULT_CONFIG,
+          dataset: 'spiral',
+          optimizer,
+          learningRate: 0.01,
+          regularization: 'l2',
+          regularizationRate: 0.003,
+          features: ['x1', 'x2', 'sinx1', 'sinx2'],
+          hidden,
+          mixPalette: ['relu', 'tanh', 'sin', 'gaussian', 'softplus'],
+        },
+        5,
+        3,
+      );
+    }
+  }, 240_000);
+
   it('follows SGD with momentum and L1 on two classes with a tanh head', () => {
     checkExport(
       {

@@ -1,6 +1,7 @@
 /**
  * Export as PyTorch: a stand-alone Python file that builds the same network (every hidden
- * neuron its own activation, applied column by column), loads the current weights and the
+ * neuron its own activation, applied column by column; PReLU, Swish and Learned mix as small
+ * nn.Modules with an nn.Parameter per neuron), loads the current weights and the
  * optimizer's state, holds the training and test examples, prints the loss and accuracy the
  * page shows, and with `--epochs K` trains K more epochs exactly as the page would: the same
  * shuffles (the page's generator, xoshiro128**, ported), batches, penalty and optimizer.
@@ -10,12 +11,42 @@
  */
 import { trainingSpecOf, type PlaygroundConfig } from '../config';
 import type { Point } from '../data';
+import { activationParamLayout } from '../nn';
 import { buildSession } from '../worker/session';
 import type { SessionState } from '../worker/sessionState';
 
 /** The file's name for the network at `epoch`. */
 export function pytorchFileName(epoch: number): string {
   return `activation_playground_epoch_${epoch}.py`;
+}
+
+/**
+ * The learned activations' parameters and moments of `state` as nested lists [l][j] (the
+ * network's defaults, `defaults`, where a state from before them has none).
+ */
+function learnedParameters(
+  config: PlaygroundConfig,
+  state: SessionState,
+  defaults: Float64Array,
+): { values: number[][][]; moment1: number[][][]; moment2: number[][][] } {
+  const { start } = activationParamLayout(config.hidden, config.mixPalette.length);
+  const saved = state.activationParams;
+  const zeros = new Array<number>(defaults.length).fill(0);
+  const nest = (flat: readonly number[]) => {
+    let h = 0;
+    return config.hidden.map((layer) =>
+      layer.map(() => {
+        const from = start[h] as number;
+        const to = start[++h] as number;
+        return flat.slice(from, to);
+      }),
+    );
+  };
+  return {
+    values: nest(saved?.values ?? Array.from(defaults)),
+    moment1: nest(saved?.moment1 ?? zeros),
+    moment2: nest(saved?.moment2 ?? zeros),
+  };
 }
 
 /** A list of numbers as a Python literal (JSON's number syntax is Python's, for finite ones). */
@@ -63,6 +94,7 @@ export function pytorchScript(
         "moment2_bias": ${numbers(slice(state.optimizer.moment2Biases, unit, units))},
     }`);
   }
+  const learned = learnedParameters(config, state, net.activationParams);
   const output = net.spec.output;
   const training = trainingSpecOf(config);
   const opt = training.optimizer;
@@ -113,6 +145,14 @@ TRAIN_TARGETS = ${rows(train.targets, net.outputSize)}
 TEST_INPUTS = ${rows(test.inputs, net.inputSize)}
 TEST_TARGETS = ${rows(test.targets, net.outputSize)}
 
+# The learned activations' parameters, LEARNED[l][j] for neuron j of hidden layer l ([] for a
+# fixed activation): PReLU's slope a, Swish's beta, a Learned mix's alpha (one per MIX_PALETTE
+# entry); with their optimizer moments. They are never in the weight penalty.
+MIX_PALETTE = ${JSON.stringify(config.mixPalette)}
+LEARNED = ${JSON.stringify(learned.values)}
+LEARNED_MOMENT1 = ${JSON.stringify(learned.moment1)}
+LEARNED_MOMENT2 = ${JSON.stringify(learned.moment2)}
+
 # Weights as nn.Linear holds them: weight[j][i] from unit i of the layer below to unit j.
 PARAMETERS = [
 ${layers.join(',\n')},
@@ -139,17 +179,65 @@ ACTIVATIONS = {
 }
 
 
+class PReLU(torch.nn.Module):
+    """x if x > 0 else a*x, with a learned slope a (slope a at x = 0, as the page)."""
+
+    def __init__(self, a):
+        super().__init__()
+        self.a = torch.nn.Parameter(torch.tensor(a))
+
+    def forward(self, z):
+        return torch.where(z > 0, z, self.a * z)
+
+
+class Swish(torch.nn.Module):
+    """x * sigmoid(beta * x), with a learned beta."""
+
+    def __init__(self, beta):
+        super().__init__()
+        self.beta = torch.nn.Parameter(torch.tensor(beta))
+
+    def forward(self, z):
+        return z * torch.sigmoid(self.beta * z)
+
+
+class LearnedMix(torch.nn.Module):
+    """sum_k softmax(alpha)_k * g_k(x) over the fixed activations g_k of MIX_PALETTE."""
+
+    def __init__(self, alpha):
+        super().__init__()
+        self.alpha = torch.nn.Parameter(torch.tensor(alpha))
+
+    def forward(self, z):
+        weights = torch.softmax(self.alpha, dim=0)
+        return sum(weights[k] * ACTIVATIONS[name](z) for k, name in enumerate(MIX_PALETTE))
+
+
+LEARNED_MODULES = {"prelu": PReLU, "swish": Swish, "mixture": LearnedMix}
+
+
 class MixedLayer(torch.nn.Module):
     """A linear layer whose neurons each have their own activation, applied column by column."""
 
-    def __init__(self, inputs, activations):
+    def __init__(self, inputs, activations, learned):
         super().__init__()
         self.linear = torch.nn.Linear(inputs, len(activations))
         self.activations = list(activations)
+        # One module per neuron with a learned activation, holding its own nn.Parameter.
+        self.learned = torch.nn.ModuleDict(
+            {
+                str(j): LEARNED_MODULES[a](v if a == "mixture" else v[0])
+                for j, (a, v) in enumerate(zip(activations, learned))
+                if a in LEARNED_MODULES
+            }
+        )
+
+    def column(self, j, a, z):
+        return self.learned[str(j)](z) if a in LEARNED_MODULES else ACTIVATIONS[a](z)
 
     def forward(self, x):
         z = self.linear(x)
-        return torch.stack([ACTIVATIONS[a](z[:, j]) for j, a in enumerate(self.activations)], dim=1)
+        return torch.stack([self.column(j, a, z[:, j]) for j, a in enumerate(self.activations)], dim=1)
 
 
 class Network(torch.nn.Module):
@@ -157,12 +245,24 @@ class Network(torch.nn.Module):
         super().__init__()
         widths = [len(FEATURES)] + [len(layer) for layer in HIDDEN]
         self.hidden = torch.nn.ModuleList(
-            MixedLayer(widths[l], layer) for l, layer in enumerate(HIDDEN)
+            MixedLayer(widths[l], layer, LEARNED[l]) for l, layer in enumerate(HIDDEN)
         )
         self.output = torch.nn.Linear(widths[-1], len(PARAMETERS[-1]["bias"]))
 
     def linears(self):
         return [layer.linear for layer in self.hidden] + [self.output]
+
+    def learned(self):
+        """(parameter, moment1, moment2) of every learned activation, layer by layer."""
+        found = []
+        for l, layer in enumerate(self.hidden):
+            for key, module in layer.learned.items():
+                j = int(key)
+                p = next(iter(module.parameters()))
+                m1 = torch.tensor(LEARNED_MOMENT1[l][j]).reshape(p.shape)
+                m2 = torch.tensor(LEARNED_MOMENT2[l][j]).reshape(p.shape)
+                found.append((p, (m1, m2)))
+        return found
 
     def forward(self, x):
         """The output head's logits (before the output activation)."""
@@ -252,6 +352,7 @@ def load(net):
 def make_optimizer(net):
     """The page's optimizer with its moments: SGD (with momentum) or Adam."""
     params = [p for linear in net.linears() for p in (linear.weight, linear.bias)]
+    params += [p for p, _ in net.learned()]
     saved = [
         (torch.tensor(s[key]).reshape(p.shape), torch.tensor(s[key2]).reshape(p.shape))
         for s, linear in zip(PARAMETERS, net.linears())
@@ -260,6 +361,7 @@ def make_optimizer(net):
             ("moment1_bias", "moment2_bias", linear.bias),
         )
     ]
+    saved += [moments for _, moments in net.learned()]
     if OPTIMIZER["name"] == "adam":
         optimizer = torch.optim.Adam(
             params,

@@ -14,6 +14,7 @@ export const RULE_KIND_LABELS: Record<RuleKind, string> = {
   halves: 'First half X, second half Y',
   fraction: 'A fraction p of each layer Y, the rest X',
   asSet: 'As I set it',
+  choose: 'Let the network choose, freeze at epoch N',
 };
 
 /** The rule of `kind` keeping what it can of `rule` (x, y and p), the rest from the fallbacks. */
@@ -22,8 +23,8 @@ export function ruleOfKind(
   rule: VariantRule,
   fallbackX: ActivationId,
 ): VariantRule {
-  const x = rule.kind === 'asSet' ? fallbackX : rule.x;
-  const y = rule.kind === 'asSet' || rule.kind === 'all' ? 'sin' : rule.y;
+  const x = rule.kind === 'asSet' || rule.kind === 'choose' ? fallbackX : rule.x;
+  const y = rule.kind === 'asSet' || rule.kind === 'all' || rule.kind === 'choose' ? 'sin' : rule.y;
   const p = rule.kind === 'fraction' ? rule.p : 0.5;
   switch (kind) {
     case 'asSet':
@@ -35,6 +36,8 @@ export function ruleOfKind(
       return { kind, x, y };
     case 'fraction':
       return { kind, x, y, p };
+    case 'choose':
+      return { kind, freezeAt: rule.kind === 'choose' ? rule.freezeAt : 100 };
   }
 }
 
@@ -105,7 +108,7 @@ export function RulePicker({
           ))}
         </select>
       </div>
-      {rule.kind !== 'asSet' && (
+      {rule.kind !== 'asSet' && rule.kind !== 'choose' && (
         <ActivationSelect
           label="X"
           value={rule.x}
@@ -119,6 +122,18 @@ export function RulePicker({
           value={rule.y}
           disabled={disabled}
           onChange={(y) => onChange({ ...rule, y })}
+        />
+      )}
+      {rule.kind === 'choose' && (
+        <NumberField
+          label="Freeze at epoch"
+          help="Epochs the Learned mixes train before each becomes its strongest entry"
+          value={rule.freezeAt}
+          min={0}
+          max={5000}
+          step={10}
+          disabled={disabled}
+          onChange={(freezeAt) => onChange({ ...rule, freezeAt: Math.round(freezeAt) })}
         />
       )}
       {rule.kind === 'fraction' && (
