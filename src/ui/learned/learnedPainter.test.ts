@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ActivationId } from '../../nn';
 import type { GlyphContext } from './learnedGlyphPaint';
 import { LearnedPainter, NAME_INTERVAL_MS, type LearnedSlot } from './learnedPainter';
 
@@ -39,7 +40,7 @@ function slot(id: LearnedSlot['id'], hiddenIndex: number, segments = 0) {
 }
 
 describe('the learned painter', () => {
-  const hidden = [['prelu', 'mixture']];
+  const hidden: ActivationId[][] = [['prelu', 'mixture']];
   const palette = ['sin', 'tanh'] as const;
 
   it('draws each neuron’s current curve and blend, and its name at most every interval', () => {

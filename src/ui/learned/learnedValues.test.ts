@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ActivationId } from '../../nn';
 import { activationParamLayout } from './contract';
 import { layerChoices, sameChoices } from './choiceSummary';
 import { blendInto, learnedValue, learnedWords, neuronParams, rankedBlend } from './learnedValues';
@@ -49,7 +50,7 @@ describe('a learned curve', () => {
 
 describe('what the network chose', () => {
   it('averages the blends of each layer’s mixes and skips layers without one', () => {
-    const hidden = [['mixture', 'prelu', 'mixture'], ['tanh'], ['mixture']];
+    const hidden: ActivationId[][] = [['mixture', 'prelu', 'mixture'], ['tanh'], ['mixture']];
     const layout = activationParamLayout(hidden, 3);
     expect(layout.count).toBe(10);
     const params = new Float64Array(layout.count);
