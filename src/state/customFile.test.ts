@@ -49,7 +49,7 @@ describe('the custom activation in a network file', () => {
     const t = trainer();
     t.build(DEFAULT_CONFIG);
     const file = makeNetworkFile(DEFAULT_CONFIG, t.checkpoint(), null, CURVE);
-    const older: Partial<PlaygroundConfig> = { ...file.config };
+    const older: Partial<Record<keyof PlaygroundConfig, unknown>> = { ...file.config };
     delete older.customActivation;
     const read = readNetworkFile(writeNetworkFile({ ...file, config: older as PlaygroundConfig }));
     if (!read.ok) throw new Error(read.message);

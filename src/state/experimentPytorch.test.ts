@@ -47,7 +47,7 @@ function pageCsv(): string {
   const results: ExperimentResults = {
     definition: DEFINITION,
     outcomes,
-    status: 'done',
+    status: 'complete',
     message: null,
     restarts: 0,
   };
