@@ -88,8 +88,9 @@ export function ActivationPalette({
     const update = () => {
       const element = dialog.current;
       if (!element) return;
-      // Off the output it changes and off the notices, which may talk about it.
-      const avoid = ['.output-panel', '.notices']
+      // Off the output it changes, off the notices, which may talk about it, and off the data
+      // panel where the network panel has room for it.
+      const avoid = ['.output-panel', '.notices', '.data-panel']
         .map((selector) => document.querySelector(selector)?.getBoundingClientRect())
         .filter((box): box is DOMRect => box !== undefined && box.height > 0);
       setPlace(

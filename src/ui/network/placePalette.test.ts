@@ -39,4 +39,16 @@ describe('placePalette', () => {
       top + 380 > opener.top;
     expect(covers).toBe(false);
   });
+
+  it('fits between the data and the output panels at 1024 px rather than over either', () => {
+    // The panels of the 1024 × 768 layout; the palette is 440 px wide, the gap 450 px.
+    const data = box(12, 222, 208, 850);
+    const output = box(683, 222, 328, 850);
+    const opener = box(482, 668, 60, 60);
+    const size = { width: 1024, height: 768 };
+    const { left, top } = placePalette(440, 420, opener, [output, data], size);
+    expect(left).toBeGreaterThanOrEqual(data.right);
+    expect(left + 440).toBeLessThanOrEqual(output.left);
+    expect(top + 420).toBeLessThanOrEqual(opener.top);
+  });
 });

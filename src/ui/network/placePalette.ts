@@ -37,7 +37,15 @@ export function placePalette(
   const maxTop = viewport.height - height - MARGIN;
   // Beside, left of, level with, below and above the opener, and the window's edges: every
   // combination, each pulled inside the window.
-  const lefts = [opener.right + MARGIN, opener.left - width - MARGIN, opener.left, MARGIN, maxLeft];
+  const lefts = [
+    opener.right + MARGIN,
+    opener.left - width - MARGIN,
+    opener.left,
+    MARGIN,
+    maxLeft,
+    // Just beside what is to stay uncovered (between the data and the output panels).
+    ...avoid.flatMap((a) => [a.right + MARGIN, a.left - width - MARGIN]),
+  ];
   const tops = [
     opener.top,
     opener.bottom + MARGIN,
