@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { configFromHash } from '../config';
 import { experimentFromHash, splitExperiment } from '../experiment/link';
@@ -48,6 +49,15 @@ describe('lesson files', () => {
     });
     expect(mixed.ok).toBe(false);
     expect(parseLesson({ ...experiment, goal: { kind: 'quiz', minSeeds: 5 } }).ok).toBe(false);
+  });
+
+  it('include the README\u2019s worked example, which loads', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const teachers = readme.slice(readme.indexOf('**Lessons.**'));
+    const example = /```json\n([\s\S]*?)```/.exec(teachers)?.[1] ?? '';
+    const parsed = parseLessonText(example);
+    expect(parsed.ok && parsed.lesson.id).toBe('my-circle');
+    if (parsed.ok) expect(configFromHash(parsed.lesson.start).ignored).toEqual([]);
   });
 
   it('travel in a link and come back equal', () => {
