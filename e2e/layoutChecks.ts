@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 
 /**
  * Every visible element of a panel (and of the header) that reaches out of its panel's box,
- * every pair of panels that overlap, and a page wider than the window: one line each.
+ * every pair of panels that overlap, a word broken across lines, two texts drawn over each
+ * other, and a page wider than the window: one line each.
  */
 export async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -49,6 +50,53 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
         const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
         if (w > 0 && h > 0) problems.push(`${describe(a.e)} overlaps ${describe(b.e)}`);
+      }
+    }
+    // Text a person reads: every visible leaf with text (HTML or SVG) of the regions.
+    const texts = regions.flatMap((region) =>
+      [...region.querySelectorAll('*')].filter(
+        (e) =>
+          e.children.length === 0 &&
+          (e.textContent ?? '').trim() !== '' &&
+          !e.closest('.palette, .weight-editor, .tooltip, [role="dialog"], .visually-hidden') &&
+          getComputedStyle(e).visibility !== 'hidden' &&
+          e.getBoundingClientRect().width > 0,
+      ),
+    );
+    // A word broken across two lines ("Checkerbo / ard"): its glyphs sit on more than one line.
+    // Breaks the page offers on purpose (<wbr>) split the text into separate nodes.
+    for (const e of texts) {
+      for (const node of e.childNodes) {
+        if (node.nodeType !== Node.TEXT_NODE) continue;
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/\S{2,}/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (tops.size > 1) problems.push(`"${match[0]}" breaks across lines in ${describe(e)}`);
+        }
+      }
+    }
+    // Two texts drawn over each other (an axis name on a tick label, a message on an axis).
+    const textBox = (e: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(e);
+      return range.getBoundingClientRect();
+    };
+    const boxes = texts.map((e) => ({ e, r: textBox(e) })).filter((t) => t.r.width > 0);
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        if (a.e.contains(b.e) || b.e.contains(a.e)) continue;
+        const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        // Glyph boxes include line spacing: lines a couple of pixels into each other are not
+        // a collision, but side by side any overlap is ("0.4Press").
+        if (w > 0.5 && h > 2) {
+          problems.push(
+            `text "${a.e.textContent?.trim()}" collides with "${b.e.textContent?.trim()}" (${describe(a.e)}, ${describe(b.e)})`,
+          );
+        }
       }
     }
     if (document.documentElement.scrollWidth > window.innerWidth + 1) {

@@ -52,6 +52,35 @@ test('a lesson driven to its goal with the UI says "Goal reached", and not befor
   await playground.screenshot('lesson-goal-reached');
 });
 
+test('the experiment lesson is reached by running an experiment of enough seeds, not before', async ({
+  playground,
+}) => {
+  const { page, experiment } = playground;
+  await playground.open();
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await page
+    .getByRole('list', { name: 'Lessons' })
+    .getByRole('button', { name: 'Is it luck? An experiment over seeds' })
+    .click();
+  const status = page.getByTestId('lesson-status');
+  await expect(status).toContainText('press Experiment and run an experiment');
+  // The lesson sets the dialog up (3 seeds, as set against all tanh) but leaves it closed.
+  await expect(experiment.dialog).toBeHidden();
+  await experiment.open();
+  await expect(experiment.seeds).toHaveValue('3');
+  await experiment.runAll(6);
+  await expect(experiment.verdict).toContainText('3 seeds');
+  await experiment.close.click();
+  await expect(status).toContainText('the last experiment had 3 seeds; use at least 5');
+  await expect(status).not.toContainText('Goal reached');
+  await experiment.open();
+  await experiment.seeds.fill('5');
+  await experiment.runAll(10);
+  await expect(experiment.verdict).toContainText('5 seeds');
+  await experiment.close.click();
+  await expect(status).toContainText('Goal reached');
+});
+
 test('a lesson file that does not fit is refused with a message naming the problem', async ({
   playground,
 }) => {

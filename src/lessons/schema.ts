@@ -7,26 +7,45 @@
  *     "text": ["…", "…"], "start": "#dataset=gauss&net=tanh",
  *     "goal": { "metric": "testLoss", "below": 0.1, "withinEpochs": 300, "maxNeurons": 6 },
  *     "hints": ["…"] }
+ *
+ * A goal is about a readout (`metric` with `below` or `above`, as above) or, with
+ * `"kind": "experiment"`, about the Experiment dialog: `{ "kind": "experiment", "minSeeds": 5 }`.
  */
 import * as v from 'valibot';
 
 /** The readouts a goal can be about. Losses must go below, accuracies above. */
 export const GOAL_METRICS = ['testLoss', 'trainLoss', 'testAccuracy', 'trainAccuracy'] as const;
 
+/** A goal on a readout of the playground (the first kind; `kind` may be left out). */
+const ReadoutGoalSchema = v.strictObject({
+  kind: v.optional(v.literal('readout')),
+  metric: v.picklist(GOAL_METRICS),
+  below: v.optional(v.pipe(v.number(), v.finite())),
+  above: v.optional(v.pipe(v.number(), v.finite())),
+  /** The goal counts only when met by this epoch. */
+  withinEpochs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  /** At most this many hidden neurons when it is met. */
+  maxNeurons: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  /** Every hidden neuron must have this activation (an id such as "relu"). */
+  allActivation: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9_]+$/))),
+});
+
+/**
+ * A goal on the Experiment dialog: an experiment started after the lesson opened has run to
+ * the end (not cancelled) with at least `minSeeds` seeds and `minVariants` variants (2 when
+ * left out), so its verdict compares them.
+ */
+const ExperimentGoalSchema = v.strictObject({
+  kind: v.literal('experiment'),
+  minSeeds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
+  minVariants: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(6))),
+});
+
 const GoalSchema = v.pipe(
-  v.strictObject({
-    metric: v.picklist(GOAL_METRICS),
-    below: v.optional(v.pipe(v.number(), v.finite())),
-    above: v.optional(v.pipe(v.number(), v.finite())),
-    /** The goal counts only when met by this epoch. */
-    withinEpochs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
-    /** At most this many hidden neurons when it is met. */
-    maxNeurons: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-    /** Every hidden neuron must have this activation (an id such as "relu"). */
-    allActivation: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9_]+$/))),
-  }),
+  v.variant('kind', [ReadoutGoalSchema, ExperimentGoalSchema]),
   v.check(
-    (goal) => (goal.below === undefined) !== (goal.above === undefined),
+    (goal) =>
+      goal.kind === 'experiment' || (goal.below === undefined) !== (goal.above === undefined),
     'give exactly one of "below" and "above"',
   ),
 );
@@ -52,6 +71,8 @@ export const LessonSchema = v.strictObject({
 
 export type Lesson = v.InferOutput<typeof LessonSchema>;
 export type LessonGoal = Lesson['goal'];
+export type ReadoutGoal = v.InferOutput<typeof ReadoutGoalSchema>;
+export type ExperimentGoal = v.InferOutput<typeof ExperimentGoalSchema>;
 
 export type LessonParse =
   { readonly ok: true; readonly lesson: Lesson } | { readonly ok: false; readonly message: string };

@@ -180,13 +180,14 @@ export class ExperimentController {
   /**
    * Opens the dialog with the experiment of a link (`#…&exp=…`), not yet run; the playground
    * loads the link's own keys (actions.loadFromHash). What could not be used is in `notes`.
+   * A lesson's start sets the dialog up the same way with `open` false, for the class to open.
    * @returns false when the hash holds no experiment
    */
-  loadLink(hash: string): boolean {
+  loadLink(hash: string, open = true): boolean {
     const parsed = experimentFromHash(hash);
     if (!parsed.definition) return false;
     this.store.setState({
-      open: true,
+      open,
       draft: draftOf(parsed.definition),
       notes: parsed.notes,
       origin: 'Opened from a link',

@@ -74,7 +74,27 @@ function DatasetChoice({ info, checked }: { info: DatasetInfo; checked: boolean 
         onChange={() => act.set('dataset', info.id)}
       />
       <canvas ref={canvas} width={56} height={56} aria-hidden="true" />
-      <span className="dataset-name">{info.label}</span>
+      <span className="dataset-name">
+        <TileName label={info.label} />
+      </span>
     </label>
+  );
+}
+
+/**
+ * Where a one-word name wider than its tile may wrap: between the parts of a compound, never
+ * inside one ("Checker / board", not "Checkerbo / ard"). Names not listed wrap at spaces only.
+ */
+const TILE_WRAP_AFTER: Readonly<Record<string, number>> = { Checkerboard: 'Checker'.length };
+
+function TileName({ label }: { label: string }) {
+  const at = TILE_WRAP_AFTER[label];
+  if (at === undefined) return label;
+  return (
+    <>
+      {label.slice(0, at)}
+      <wbr />
+      {label.slice(at)}
+    </>
   );
 }

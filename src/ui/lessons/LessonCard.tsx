@@ -4,8 +4,9 @@
  */
 import { useEffect, useState } from 'react';
 import { checkGoal, describeGoal, lessonToLinkValue } from '../../lessons';
-import { usePlayground } from '../../state';
+import { useExperiment, usePlayground } from '../../state';
 import { lessonStore, useLesson } from '../../state';
+import { experimentOutcomeSince } from './experimentOutcome';
 
 export function LessonCard() {
   const lesson = useLesson((s) => s.lesson);
@@ -13,8 +14,11 @@ export function LessonCard() {
   const hints = useLesson((s) => s.hints);
   const readouts = usePlayground((s) => s.readouts);
   const hidden = usePlayground((s) => s.config.hidden);
+  const results = useExperiment((s) => s.results);
+  const atStart = useLesson((s) => s.experimentAtStart);
   const [copied, setCopied] = useState(false);
-  const status = lesson ? checkGoal(lesson.goal, { ...readouts, hidden }) : null;
+  const experiment = experimentOutcomeSince(results, atStart);
+  const status = lesson ? checkGoal(lesson.goal, { ...readouts, hidden, experiment }) : null;
   useEffect(() => {
     if (status?.kind === 'met' && !reached) lessonStore.setState({ reached: true });
   }, [status?.kind, reached]);

@@ -1,7 +1,7 @@
 /** Starts a lesson: its settings, epoch 0, paused; and reads a lesson= link at start. */
 import { useCallback, useEffect } from 'react';
 import { BUILTIN_LESSONS, lessonFromLinkValue, type Lesson } from '../../lessons';
-import { playgroundActions as act } from '../../state';
+import { experimentController, playgroundActions as act } from '../../state';
 import { useRuntime } from '../runtime';
 import { lessonStore } from '../../state';
 
@@ -25,8 +25,16 @@ export function useLessonStarter(): (lesson: Lesson) => void {
     (lesson: Lesson) => {
       act.setRunning(false);
       act.loadFromHash(lesson.start);
+      // A start with `exp=` sets the Experiment dialog up too, closed: the class reads first.
+      experimentController.loadLink(lesson.start, false);
       connection.reset();
-      lessonStore.setState({ lesson, reached: false, hints: 0, refused: null });
+      lessonStore.setState({
+        lesson,
+        reached: false,
+        hints: 0,
+        refused: null,
+        experimentAtStart: experimentController.store.getState().results,
+      });
     },
     [connection],
   );

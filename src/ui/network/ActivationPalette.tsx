@@ -105,15 +105,22 @@ export function ActivationPalette({
     const update = () => {
       const element = dialog.current;
       if (!element) return;
-      // Off the output it changes and off the notices, which may talk about it.
-      const avoid = ['.output-panel', '.notices']
-        .map((selector) => document.querySelector(selector)?.getBoundingClientRect())
-        .filter((box): box is DOMRect => box !== undefined && box.height > 0);
+      // Off the output it changes and off the notices, which may talk about it; off the data
+      // panel too where the network panel has room for it.
+      const boxes = (selectors: string[]) =>
+        selectors
+          .map((selector) => document.querySelector(selector)?.getBoundingClientRect())
+          .filter((box): box is DOMRect => box !== undefined && box.height > 0);
+      const avoid = boxes(['.output-panel', '.notices']);
       setPlace(
-        placePalette(element.offsetWidth, element.offsetHeight, anchor, avoid, {
-          width: window.innerWidth,
-          height: window.innerHeight,
-        }),
+        placePalette(
+          element.offsetWidth,
+          element.offsetHeight,
+          anchor,
+          avoid,
+          { width: window.innerWidth, height: window.innerHeight },
+          boxes(['.data-panel']),
+        ),
       );
     };
     update();

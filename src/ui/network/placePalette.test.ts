@@ -39,4 +39,31 @@ describe('placePalette', () => {
       top + 380 > opener.top;
     expect(covers).toBe(false);
   });
+
+  it('fits between the data and the output panels at 1024 px rather than over either', () => {
+    // The panels of the 1024 × 768 layout; the palette is 440 px wide, the gap 450 px.
+    const data = box(12, 222, 208, 850);
+    const output = box(683, 222, 328, 850);
+    const opener = box(482, 668, 60, 60);
+    const size = { width: 1024, height: 768 };
+    const { left, top } = placePalette(440, 420, opener, [output], size, [data]);
+    expect(left).toBeGreaterThanOrEqual(data.right);
+    expect(left + 440).toBeLessThanOrEqual(output.left);
+    expect(top + 420).toBeLessThanOrEqual(opener.top);
+  });
+
+  it('covers the data panel rather than its neuron when nothing else is free', () => {
+    // Presentation at 1920 × 1080: a 760 px palette is wider than the network panel.
+    const data = box(12, 120, 260, 950);
+    const output = box(1380, 120, 530, 950);
+    const opener = box(995, 580, 66, 66);
+    const size = { width: 1920, height: 1080 };
+    const { left, top } = placePalette(760, 700, opener, [output], size, [data]);
+    const covers =
+      left < opener.right &&
+      left + 760 > opener.left &&
+      top < opener.bottom &&
+      top + 700 > opener.top;
+    expect(covers).toBe(false);
+  });
 });

@@ -24,7 +24,9 @@ function clamp(value: number, lo: number, hi: number): number {
  * The top-left corner for a dialog of `width` × `height` px opened from `opener`, in a window of
  * `viewport` px: right of the opener, else left, below or above, always inside the window, and
  * of these the place that covers the least of the opener (weighted most) and of `avoid` (what
- * the dialog changes, e.g. the output heatmap). Ties keep the earlier place.
+ * the dialog changes, e.g. the output heatmap), then of `rather` (what it had better leave
+ * visible but may cover when nothing else is free, e.g. the data panel). Ties keep the earlier
+ * place.
  */
 export function placePalette(
   width: number,
@@ -32,12 +34,21 @@ export function placePalette(
   opener: Box,
   avoid: readonly Box[],
   viewport: { readonly width: number; readonly height: number },
+  rather: readonly Box[] = [],
 ): { left: number; top: number } {
   const maxLeft = viewport.width - width - MARGIN;
   const maxTop = viewport.height - height - MARGIN;
   // Beside, left of, level with, below and above the opener, and the window's edges: every
   // combination, each pulled inside the window.
-  const lefts = [opener.right + MARGIN, opener.left - width - MARGIN, opener.left, MARGIN, maxLeft];
+  const lefts = [
+    opener.right + MARGIN,
+    opener.left - width - MARGIN,
+    opener.left,
+    MARGIN,
+    maxLeft,
+    // Just beside what is to stay uncovered (between the data and the output panels).
+    ...[...avoid, ...rather].flatMap((a) => [a.right + MARGIN, a.left - width - MARGIN]),
+  ];
   const tops = [
     opener.top,
     opener.bottom + MARGIN,
@@ -54,7 +65,11 @@ export function placePalette(
   let bestScore = Infinity;
   for (const c of candidates) {
     const box = { left: c.left, top: c.top, right: c.left + width, bottom: c.top + height };
-    const score = 10 * overlap(box, opener) + avoid.reduce((sum, a) => sum + overlap(box, a), 0);
+    // Weights: covering `rather` only breaks ties between places equally good otherwise.
+    const score =
+      10 * overlap(box, opener) +
+      avoid.reduce((sum, a) => sum + overlap(box, a), 0) +
+      0.001 * rather.reduce((sum, a) => sum + overlap(box, a), 0);
     if (score < bestScore) {
       best = c;
       bestScore = score;

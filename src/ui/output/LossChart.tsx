@@ -167,12 +167,17 @@ export function LossChart() {
           <path ref={train} className="loss-line loss-train" />
           <text
             ref={empty}
-            x={width / 2}
-            y={height / 2}
+            // In the plot's middle on two short lines, clear of the axes' labels when narrow.
+            y={(MARGIN.top + height - MARGIN.bottom) / 2}
             textAnchor="middle"
             className="chart-empty"
           >
-            Press Play or Step to start training
+            <tspan x={(MARGIN.left + width - MARGIN.right) / 2} dy="-0.2em">
+              Press Play or Step
+            </tspan>
+            <tspan x={(MARGIN.left + width - MARGIN.right) / 2} dy="1.2em">
+              to start training
+            </tspan>
           </text>
         </svg>
       </div>
