@@ -145,6 +145,7 @@ export const BUILTIN_LESSONS: readonly Lesson[] = [
     ],
   },
   {
+    version: 1,
     id: 'is-it-luck',
     title: 'Is it luck? An experiment over seeds',
     text: [

@@ -26,6 +26,10 @@ export const LESSON_SOLUTIONS: Readonly<Record<string, LessonSolution>> = {
   'mixing-helps': { change: 'net=gaussian,tanh', startReaches: false },
   'why-libraries': { change: 'net=relu,relu,relu,relu', startReaches: false },
   'is-it-luck': { change: '', startReaches: false, experimentSeeds: 5 },
+  'let-it-choose': {
+    change: 'net=mixture,mixture,mixture,mixture;mixture,mixture,mixture,mixture',
+    startReaches: false,
+  },
 };
 
 /** `start` with the fields of `change` set over it (a field of `change` replaces its key). */
