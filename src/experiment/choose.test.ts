@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config';
-import { trainer } from '../state/testTrainer';
+import type { Frame, FrozenEvent, WorkerEvent } from '../worker/protocol';
+import { FRAME_INTERVAL_MS, Trainer } from '../worker/trainer';
 import { checkDefinition } from './check';
 import { experimentFromHash, experimentToHash } from './link';
 import { planRuns, runConfig } from './plan';
@@ -27,6 +28,40 @@ const DEFINITION = checkDefinition({
   target: { metric: 'testAccuracy', value: 0.99 },
 }).definition;
 
+/** The playground's Trainer on a fake clock, driven until quiet after every command. */
+function playground(config: ReturnType<typeof runConfig>) {
+  const events: WorkerEvent[] = [];
+  let time = 0;
+  const t = new Trainer(
+    (event) => events.push(event),
+    () => time,
+  );
+  const settle = () => {
+    t.handle({ type: 'frameDone' });
+    for (let i = 0; i < 1000 && t.nextDelayMs() !== null; i++) {
+      time += FRAME_INTERVAL_MS;
+      t.runSlice(10);
+      t.handle({ type: 'frameDone' });
+    }
+  };
+  t.handle({ type: 'build', generation: 1, config });
+  settle();
+  return {
+    step(epochs: number) {
+      t.handle({ type: 'step', epochs });
+      settle();
+    },
+    freeze(): FrozenEvent {
+      t.handle({ type: 'freeze' });
+      settle();
+      return events.filter((e): e is FrozenEvent => e.type === 'frozen').pop() as FrozenEvent;
+    },
+    lastFrame(): Frame {
+      return events.filter((e): e is Frame => e.type === 'frame').pop() as Frame;
+    },
+  };
+}
+
 describe('let the network choose, freeze at epoch N', () => {
   it('is every neuron a Learned mix, named in words, frozen after N epochs', () => {
     const config = runConfig(DEFINITION, 0, 3);
@@ -40,8 +75,7 @@ describe('let the network choose, freeze at epoch N', () => {
   it('gives the numbers of doing it by hand in the playground', () => {
     const config = runConfig(DEFINITION, 0, 3);
     const outcome = runOne(config, 10, DEFINITION.target, 6);
-    const byHand = trainer();
-    byHand.build(config);
+    const byHand = playground(config);
     byHand.step(6);
     const frozen = byHand.freeze();
     expect(frozen.hidden.flat().every((id) => BASE.mixPalette.includes(id as never))).toBe(true);
