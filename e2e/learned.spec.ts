@@ -62,7 +62,7 @@ test('let the network choose on the spiral: live glyphs, blends and names, then 
   await network.palette.dialog.getByRole('option', { name: 'Learned mix', exact: true }).click();
   // The mix stays open on the palette it blends.
   await expect(
-    network.palette.dialog.getByRole('group', { name: 'Blended by Learned mix' }),
+    network.palette.dialog.getByRole('group', { name: 'Learned mix palette' }),
   ).toBeVisible();
   await network.palette.close.click();
   await expect(network.neuron(1, 1)).toHaveAccessibleName(
@@ -168,8 +168,10 @@ test('the learned group of the palette: keyboard, slope and β, the blend palett
   // The blend palette, edited by keyboard, with axe clean while open.
   await network.neuron(1, 2).click();
   await network.palette.dialog.getByRole('button', { name: 'Learned activations' }).click();
-  await network.palette.dialog.getByRole('button', { name: /^Learned mix palette/ }).click();
-  const entries = network.palette.dialog.getByRole('group', { name: 'Blended by Learned mix' });
+  await network.palette.dialog
+    .getByRole('button', { name: /^Show the blended activations/ })
+    .click();
+  const entries = network.palette.dialog.getByRole('group', { name: 'Learned mix palette' });
   await expect(entries.getByRole('checkbox', { checked: true })).toHaveCount(6);
   await entries.getByRole('checkbox', { name: 'Cosine' }).focus();
   await page.keyboard.press('Space');
@@ -188,7 +190,9 @@ test('the learned group of the palette: keyboard, slope and β, the blend palett
   // every target at least 24 px, axe clean; and the layer can be told to choose from there.
   await network.setLayerActivation(2).click();
   await network.palette.dialog.getByRole('button', { name: 'Learned activations' }).click();
-  await network.palette.dialog.getByRole('button', { name: /^Learned mix palette/ }).click();
+  await network.palette.dialog
+    .getByRole('button', { name: /^Show the blended activations/ })
+    .click();
   expect(await axeViolations(page)).toEqual([]);
   expect(await smallTargets(page)).toEqual([]);
   await expect(button(page, 'Let layer 2 choose')).toBeVisible();

@@ -124,7 +124,7 @@ export function LearnedPaletteGroup({ current, onChoose }: LearnedPaletteGroupPr
               title="Show or hide the activations a learned mix blends"
               onClick={() => setShowPalette((on) => !on)}
             >
-              Learned mix palette ({palette.length})
+              Show the blended activations ({palette.length})
             </button>
           )}
           {mixShown && <MixPaletteEditor />}

@@ -5,6 +5,7 @@
  * mix's weights from an even blend (the store's `mixPalette` setting; other weights stay).
  */
 import { useId } from 'react';
+import { SETTINGS } from '../../config';
 import { activationInfo, type FixedActivationId } from '../../nn';
 import { playgroundActions as act, usePlayground } from '../../state';
 import { ActivationGlyph } from '../ActivationGlyph';
@@ -23,8 +24,8 @@ export function MixPaletteEditor() {
   const palette = usePlayground((s) => mixPaletteOf(s.config));
   const noteId = useId();
   return (
-    <fieldset className="mix-palette" aria-describedby={noteId}>
-      <legend>Blended by Learned mix</legend>
+    <fieldset className="mix-palette" aria-describedby={noteId} title={SETTINGS.mixPalette.help}>
+      <legend>{SETTINGS.mixPalette.label}</legend>
       <p id={noteId} className="learned-note">
         Tick 2 to 17. Changing them starts every learned mix again from an even blend; the weights
         stay.
