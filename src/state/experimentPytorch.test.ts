@@ -13,7 +13,7 @@ import {
   type ExperimentResults,
   type RunOutcome,
 } from '../experiment';
-import { experimentPytorchScript } from './experimentPytorch';
+import { experimentPytorchProblem, experimentPytorchScript } from './experimentPytorch';
 
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const dir = mkdtempSync(join(tmpdir(), 'experiment-pytorch-'));
@@ -33,6 +33,7 @@ const DEFINITION = checkDefinition({
   variants: [
     { name: 'All Tanh', rule: { kind: 'all', x: 'tanh' } },
     { name: 'Custom, "x sin x"', rule: { kind: 'alternate', x: 'tanh', y: 'custom' } },
+    { name: 'Learned', rule: { kind: 'alternate', x: 'mixture', y: 'prelu' } },
   ],
   seeds: { first: 3, count: 2 },
   epochs: 6,
@@ -76,9 +77,10 @@ describe('an experiment exported for PyTorch, run in PyTorch', () => {
     const first = rowsOf(runShard(file, '1/2'));
     const second = rowsOf(runShard(file, '2/2'));
     const page = rowsOf(pageCsv());
-    expect(page).toHaveLength(4);
-    // Shard 1 has rows 1 and 3 of the page's order, shard 2 rows 2 and 4.
-    const merged = [first[0], second[0], first[1], second[1]] as string[][];
+    expect(page).toHaveLength(6);
+    // Shard 1 has rows 1, 3 and 5 of the page's order, shard 2 rows 2, 4 and 6.
+    expect([first.length, second.length]).toEqual([3, 3]);
+    const merged = page.map((_, r) => (r % 2 === 0 ? first : second)[r >> 1] as string[]);
     expect(merged.map((row) => row.slice(0, 2))).toEqual(page.map((row) => row.slice(0, 2)));
     merged.forEach((row, r) => {
       const want = page[r] as string[];
@@ -97,4 +99,17 @@ describe('an experiment exported for PyTorch, run in PyTorch', () => {
       });
     });
   }, 300_000);
+});
+
+describe('an experiment that lets the network choose', () => {
+  it('is refused by the PyTorch export with a reason, not exported wrong', () => {
+    const choosing = checkDefinition({
+      ...DEFINITION,
+      variants: [{ rule: { kind: 'choose', freezeAt: 3 } }, { rule: { kind: 'asSet' } }],
+    }).definition;
+    if (!choosing) throw new Error('the definition was refused');
+    expect(experimentPytorchProblem(choosing)).toMatch(/Let the network choose/);
+    expect(() => experimentPytorchScript(choosing)).toThrow(/freeze/);
+    expect(experimentPytorchProblem(DEFINITION!)).toBeNull();
+  });
 });

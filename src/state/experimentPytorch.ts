@@ -19,7 +19,7 @@ import {
 } from '../experiment';
 import { buildSession, type Session } from '../worker/session';
 import { captureSessionState } from '../worker/sessionState';
-import { pytorchScript, SHARED_BEGINS, SHARED_ENDS } from './pytorchExport';
+import { learnedParameters, pytorchScript, SHARED_BEGINS, SHARED_ENDS } from './pytorchExport';
 
 /** The file's name. */
 export const EXPERIMENT_PYTORCH_FILE = 'activation_playground_experiment.py';
@@ -33,6 +33,7 @@ function runEntry(job: RunJob, session: Session, name: string): string {
   const { net } = session;
   const state = captureSessionState(session);
   const training = trainingSpecOf(job.config);
+  const learned = learnedParameters(job.config, state, net.activationParams);
   const layers: string[] = [];
   for (let k = 1; k <= net.outputLayer; k++) {
     const fanIn = net.sizes[k - 1] as number;
@@ -53,6 +54,8 @@ function runEntry(job: RunJob, session: Session, name: string): string {
         "regularization": ${JSON.stringify(training.regularization)},
         "shuffle_state": ${numbers(state.shuffleRng)},
         "parameters": [${layers.join(', ')}],
+        "mix_palette": ${JSON.stringify(job.config.mixPalette)},
+        "learned": ${JSON.stringify(learned.values)},
     }`;
 }
 
@@ -71,9 +74,22 @@ function sharedPart(session: Session): string {
   return script.slice(from, to + SHARED_ENDS.length);
 }
 
+/**
+ * Why `definition` cannot be exported for PyTorch, or null when it can: the script does not
+ * freeze learned choices mid-run (the "Let the network choose, freeze at epoch N" variant).
+ */
+export function experimentPytorchProblem(definition: ExperimentDefinition): string | null {
+  const choosing = definition.variants.find((variant) => variant.rule.kind === 'choose');
+  return choosing
+    ? 'The PyTorch export does not yet freeze learned choices mid-run, which the variant "Let the network choose" needs'
+    : null;
+}
+
 /** The Python source of `definition`'s every run. */
 export function experimentPytorchScript(definition: ExperimentDefinition): string {
   // In the page's row order (csv.ts): variant by variant, seed by seed.
+  const problem = experimentPytorchProblem(definition);
+  if (problem) throw new RangeError(problem);
   const jobs = planRuns(definition).sort((a, b) => a.index - b.index);
   const data = new Map<number, string>();
   const runs: string[] = [];
@@ -125,6 +141,10 @@ OUTPUT_ACTIVATION = ${JSON.stringify(output.activation)}
 LOSS = ${JSON.stringify(output.loss)}
 REGULARIZATION = {"name": "none", "rate": 0}
 PARAMETERS = []
+MIX_PALETTE = []
+LEARNED = []
+LEARNED_MOMENT1 = []
+LEARNED_MOMENT2 = []
 
 EPOCHS = ${definition.epochs}
 TARGET = ${JSON.stringify(target)}
@@ -146,10 +166,16 @@ ${sharedPart(first)}
 
 def use_run(run):
     """Points the shared part's constants at run \`run\`."""
-    global HIDDEN, REGULARIZATION, PARAMETERS
+    global HIDDEN, REGULARIZATION, PARAMETERS, MIX_PALETTE, LEARNED, LEARNED_MOMENT1
+    global LEARNED_MOMENT2
     HIDDEN = run["hidden"]
     REGULARIZATION = run["regularization"]
     PARAMETERS = run["parameters"]
+    # A run starts with its learned activations at their defaults and fresh moments.
+    MIX_PALETTE = run["mix_palette"]
+    LEARNED = run["learned"]
+    LEARNED_MOMENT1 = [[[0.0] * len(p) for p in layer] for layer in LEARNED]
+    LEARNED_MOMENT2 = [[[0.0] * len(p) for p in layer] for layer in LEARNED]
 
 
 def js_number(value):
@@ -210,6 +236,8 @@ def run_one(run):
             linear.weight.copy_(torch.tensor(saved["weight"]).reshape(linear.weight.shape))
             linear.bias.copy_(torch.tensor(saved["bias"]))
     params = [p for linear in net.linears() for p in (linear.weight, linear.bias)]
+    # The learned activations' parameters train with the weights (at their defaults, fresh).
+    params += [p for p, _ in net.learned()]
     opt = run["optimizer"]
     if opt["name"] == "adam":
         optimizer = torch.optim.Adam(

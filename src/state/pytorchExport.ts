@@ -33,7 +33,7 @@ export function pytorchFileName(epoch: number): string {
  * The learned activations' parameters and moments of `state` as nested lists [l][j] (the
  * network's defaults, `defaults`, where a state from before them has none).
  */
-function learnedParameters(
+export function learnedParameters(
   config: PlaygroundConfig,
   state: SessionState,
   defaults: Float64Array,
@@ -192,12 +192,13 @@ ACTIVATIONS = {
 }
 
 
+# dtype given, why: JSON writes 0 and 1 without a point, and torch.tensor(0) is an integer.
 class PReLU(torch.nn.Module):
     """x if x > 0 else a*x, with a learned slope a (slope a at x = 0, as the page)."""
 
     def __init__(self, a):
         super().__init__()
-        self.a = torch.nn.Parameter(torch.tensor(a))
+        self.a = torch.nn.Parameter(torch.tensor(a, dtype=torch.float64))
 
     def forward(self, z):
         return torch.where(z > 0, z, self.a * z)
@@ -208,7 +209,7 @@ class Swish(torch.nn.Module):
 
     def __init__(self, beta):
         super().__init__()
-        self.beta = torch.nn.Parameter(torch.tensor(beta))
+        self.beta = torch.nn.Parameter(torch.tensor(beta, dtype=torch.float64))
 
     def forward(self, z):
         return z * torch.sigmoid(self.beta * z)
@@ -219,7 +220,7 @@ class LearnedMix(torch.nn.Module):
 
     def __init__(self, alpha):
         super().__init__()
-        self.alpha = torch.nn.Parameter(torch.tensor(alpha))
+        self.alpha = torch.nn.Parameter(torch.tensor(alpha, dtype=torch.float64))
 
     def forward(self, z):
         weights = torch.softmax(self.alpha, dim=0)
@@ -272,8 +273,8 @@ class Network(torch.nn.Module):
             for key, module in layer.learned.items():
                 j = int(key)
                 p = next(iter(module.parameters()))
-                m1 = torch.tensor(LEARNED_MOMENT1[l][j]).reshape(p.shape)
-                m2 = torch.tensor(LEARNED_MOMENT2[l][j]).reshape(p.shape)
+                m1 = torch.tensor(LEARNED_MOMENT1[l][j], dtype=torch.float64).reshape(p.shape)
+                m2 = torch.tensor(LEARNED_MOMENT2[l][j], dtype=torch.float64).reshape(p.shape)
                 found.append((p, (m1, m2)))
         return found
 

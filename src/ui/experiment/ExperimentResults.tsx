@@ -13,7 +13,11 @@ import {
   type ExperimentResults as Results,
   type ExperimentSummary,
 } from '../../experiment';
-import { EXPERIMENT_PYTORCH_FILE, experimentPytorchScript } from '../../state';
+import {
+  EXPERIMENT_PYTORCH_FILE,
+  experimentPytorchProblem,
+  experimentPytorchScript,
+} from '../../state';
 import { downloadText } from '../download';
 import { CurvesChart, SeriesKey, SeriesSwatch } from './CurvesChart';
 import { resultColumns, resultRows } from './resultsTable';
@@ -87,7 +91,11 @@ export function ExperimentResults({ results, stale }: { results: Results; stale:
         <button
           type="button"
           className="text-button"
-          title="A Python file with every run's data and initial weights that trains them in PyTorch (--shard K/N runs every N-th) and writes this CSV"
+          title={
+            experimentPytorchProblem(results.definition) ??
+            "A Python file with every run's data and initial weights that trains them in PyTorch (--shard K/N runs every N-th) and writes this CSV"
+          }
+          disabled={experimentPytorchProblem(results.definition) !== null}
           onClick={() =>
             downloadText(
               EXPERIMENT_PYTORCH_FILE,
