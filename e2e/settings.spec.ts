@@ -5,10 +5,10 @@ import { expect, test } from './fixtures';
 /** The control of a setting row, found by the row's label as a person (or screen reader) would. */
 function controlOf(page: Page, row: SettingRow): Locator | null {
   // The data sets are thumbnails (radio buttons); the features and the network are the diagram;
-    // f(x) is in the palette (custom-activation.spec.ts), and so is the mix palette, in the
-    // learned group (learned.spec.ts).
-    if (row.link === 'dataset' || row.kind === 'features' || row.kind === 'network') return null;
-    if (row.kind === 'expression' || row.kind === 'palette') return null;
+  // f(x) is in the palette (custom-activation.spec.ts), and so is the mix palette, in the
+  // learned group (learned.spec.ts).
+  if (row.link === 'dataset' || row.kind === 'features' || row.kind === 'network') return null;
+  if (row.kind === 'expression' || row.kind === 'palette') return null;
   return page.getByLabel(row.label, { exact: true });
 }
 
