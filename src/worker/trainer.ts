@@ -22,6 +22,8 @@ import {
   setWeight,
   trainEpoch,
   type Evaluation,
+  HEALTH_DEAD,
+  type NetworkHealth,
 } from '../nn';
 import { featurePlanes, type Point } from '../data';
 import { learnedDivergence } from './learnedHint';
@@ -97,6 +99,8 @@ export class Trainer {
   private readonly revives = new Map<string, number>();
   /** The configuration of the last divergence of this network, for advice that follows it. */
   private lastDivergedConfig: PlaygroundConfig | null = null;
+  /** Each unit's health at the last diagnosis (nn/health.ts), to mark deaths on the timeline. */
+  private healthStates: Uint8Array | null = null;
   /** Snapshots to scrub back to, and the one shown (timelineKeeper.ts). */
   private readonly timeline: TimelineKeeper;
 
@@ -209,6 +213,7 @@ export class Trainer {
         this.history.clear();
         this.pacer.clearSteps();
         this.diagnostics.build(session);
+        this.healthStates = null;
         this.revives.clear();
         this.timeline.start(session, 'Reset: new weights');
         return this.changed();
@@ -256,6 +261,7 @@ export class Trainer {
         restoreSessionState(session, command.state);
         this.history.clear();
         this.diagnostics.build(session);
+        this.healthStates = null;
         this.timeline.start(session, `Continued from epoch ${session.epoch}`);
         return this.changed();
       }
@@ -323,6 +329,7 @@ export class Trainer {
     this.history.clear();
     this.pacer.clearSteps();
     this.diagnostics.build(session);
+    this.healthStates = null;
     this.revives.clear();
     this.lastDivergedConfig = null;
     this.timeline.start(session, 'New network');
@@ -340,8 +347,15 @@ export class Trainer {
     const key = `${layer}-${neuron}`;
     const count = this.revives.get(key) ?? 0;
     const seed = reviveSeed(seedStreams(session.config.seed).weights, layer, neuron, count);
+    this.timeline.beforeEdit(session);
     reviveNeuron(session.net, layer, neuron, session.config.init, new Rng(seed));
     this.revives.set(key, count + 1);
+    this.timeline.addEvent(
+      session.epoch,
+      'revived',
+      `Layer ${layer} neuron ${neuron + 1} revived: new incoming weights`,
+    );
+    this.timeline.afterEdit(session);
     this.diagnostics.edited();
     this.changed();
   }
@@ -361,6 +375,29 @@ export class Trainer {
       },
       [],
     );
+    this.timeline.addEvent(session.epoch, 'diverged', `Stuck since epoch ${verdict.epoch}`);
+  }
+
+  /** Marks on the timeline the hidden neurons that died, or came back, since the last pass. */
+  private noteHealthChanges(session: Session, health: NetworkHealth): void {
+    const previous = this.healthStates;
+    this.healthStates = health.state.slice();
+    if (previous?.length !== health.state.length) return;
+    const { net } = session;
+    let u = 0;
+    for (let k = 1; k < net.outputLayer; k++) {
+      for (let j = 0; j < (net.sizes[k] as number); j++, u++) {
+        const was = previous[u] === HEALTH_DEAD;
+        const is = health.state[u] === HEALTH_DEAD;
+        if (was === is) continue;
+        const words = is ? 'died: no gradient for 99% of examples' : 'came back to life';
+        this.timeline.addEvent(
+          session.epoch,
+          is ? 'died' : 'revived',
+          `Layer ${k} neuron ${j + 1} ${words}`,
+        );
+      }
+    }
   }
 
   private requireSession(): Session {
@@ -466,6 +503,7 @@ export class Trainer {
       this.evaluations(shown).train.loss,
     );
     // A snapshot being looked at is not a run that got stuck.
+    if (sample && shown === session) this.noteHealthChanges(session, sample.health);
     if (sample?.verdict && shown === session) this.stuck(session, sample.verdict);
     const frame = this.makeFrame(shown, now, sample);
     this.pacer.framePosted(now);

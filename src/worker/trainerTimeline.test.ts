@@ -238,3 +238,32 @@ describe('Trainer timeline', () => {
     expect(h.timeline()).toMatchObject({ generation: 2, epochs: [0], viewing: null });
   });
 });
+
+describe('Trainer timeline marks what happened to neurons', () => {
+  const RELU: PlaygroundConfig = { ...CONFIG, hidden: [['relu', 'tanh']], init: 'he' };
+
+  it('marks a neuron that died (no gradient left) and one revived by hand', () => {
+    const h = harness();
+    h.build(RELU);
+    h.step(30);
+    const kinds = () => h.timeline().events.map((event) => event.kind);
+    expect(kinds()).not.toContain('died');
+    // Zero incoming weights: its input is its bias for every example, on this seed below 0
+    // after 30 epochs, where ReLU′ = 0: no gradient reaches it again.
+    for (const from of [0, 1]) h.send({ type: 'setWeight', layer: 1, neuron: 0, from, value: 0 });
+    h.step(30);
+    expect(h.timeline().events).toContainEqual(
+      expect.objectContaining({
+        kind: 'died',
+        text: expect.stringMatching(/^Layer 1 neuron 1 died/),
+      }),
+    );
+    h.send({ type: 'revive', layer: 1, neuron: 0 });
+    expect(h.timeline().events).toContainEqual(
+      expect.objectContaining({
+        kind: 'revived',
+        text: expect.stringMatching(/^Layer 1 neuron 1 revived/),
+      }),
+    );
+  });
+});
