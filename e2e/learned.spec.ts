@@ -136,7 +136,8 @@ test('the learned group of the palette: keyboard, slope and β, the blend palett
     /Swish \(learned β\)/,
     /Learned mix/,
   ]);
-  await expect(network.palette.listbox.getByRole('option')).toHaveCount(17);
+  // The 17 fixed activations and "Custom: f(x)"; the learned three are not among them.
+  await expect(network.palette.listbox.getByRole('option')).toHaveCount(18);
   await learned.getByRole('option', { name: 'PReLU', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(network.palette.dialog).toBeHidden();

@@ -10,7 +10,7 @@ import { useCustomText } from '../customActivation';
 import { FIXED_ACTIVATIONS as ACTIVATIONS } from '../learned/contract';
 import { LearnedPaletteGroup } from '../learned/LearnedPaletteGroup';
 import { CustomExpressionField } from './CustomExpressionField';
-import { placePalette, type Box } from './placePalette';
+import { placePalette, type Box, type Placement } from './placePalette';
 
 /** The palette's options: every table activation, then the network's own f(x). */
 const OPTIONS = [...ACTIVATIONS, CUSTOM_ACTIVATION_INFO];
@@ -99,7 +99,7 @@ export function ActivationPalette({
 
   // Measured before the first paint, then placed: inside the window, off the opener and the
   // output it changes.
-  const [place, setPlace] = useState<{ left: number; top: number } | null>(null);
+  const [place, setPlace] = useState<Placement | null>(null);
   useLayoutEffect(() => {
     if (!anchor) return;
     const update = () => {
@@ -112,14 +112,18 @@ export function ActivationPalette({
           .map((selector) => document.querySelector(selector)?.getBoundingClientRect())
           .filter((box): box is DOMRect => box !== undefined && box.height > 0);
       const avoid = boxes(['.output-panel', '.notices']);
+      // Below the header and its run controls, so Play, Step and Reset stay in reach.
+      const band = Math.max(0, ...boxes(['.header', '.run-controls']).map((b) => b.bottom));
       setPlace(
         placePalette(
           element.offsetWidth,
-          element.offsetHeight,
+          // The whole content's height, not the height its max-height cut it to.
+          element.scrollHeight + element.offsetHeight - element.clientHeight,
           anchor,
           avoid,
           { width: window.innerWidth, height: window.innerHeight },
           boxes(['.data-panel']),
+          band,
         ),
       );
     };
@@ -136,9 +140,11 @@ export function ActivationPalette({
   const style: React.CSSProperties | undefined = anchor
     ? {
         position: 'fixed',
-        width: 'min(31.5rem, calc(100vw - 16px))',
+        // Why 29rem: at 1280 × 800 it fits between a layer-1 neuron and the output panel.
+        width: 'min(29rem, calc(100vw - 16px))',
         left: place?.left ?? 8,
         top: place?.top ?? 8,
+        maxHeight: place?.maxHeight,
         // Not visibility: hidden, which would refuse the focus given to the current option.
         opacity: place ? 1 : 0,
       }

@@ -14,6 +14,7 @@ describe('placePalette', () => {
     expect(placePalette(300, 200, box(100, 100, 50, 50), [], viewport)).toEqual({
       left: 158,
       top: 100,
+      maxHeight: 200,
     });
   });
 
@@ -65,5 +66,51 @@ describe('placePalette', () => {
       top < opener.bottom &&
       top + 700 > opener.top;
     expect(covers).toBe(false);
+  });
+
+  it('stays below the header with the run controls, even beside a neuron near the top', () => {
+    const opener = box(447, 90, 64, 64);
+    const { top } = placePalette(427, 520, opener, [], viewport, [], 62);
+    expect(top).toBeGreaterThanOrEqual(70);
+  });
+
+  it('scrolls inside when taller than the room under the header', () => {
+    // A custom neuron's palette (the f(x) field and the curve) at 1024 × 768.
+    const place = placePalette(
+      427,
+      900,
+      box(482, 300, 60, 60),
+      [],
+      { width: 1024, height: 768 },
+      [],
+      62,
+    );
+    expect(place.top).toBe(70);
+    expect(place.maxHeight).toBe(768 - 70 - 8);
+    expect(place.top + place.maxHeight).toBeLessThanOrEqual(768 - 8);
+  });
+
+  it('fits between a layer-1 neuron and the output panel at 1280 × 800 once 406 px wide', () => {
+    // The boxes measured at 1280 × 800: the header wraps to 158 px.
+    const data = box(12, 166, 210, 844);
+    const output = box(938, 166, 330, 844);
+    const opener = box(447, 497, 64, 64);
+    const place = placePalette(406, 548, opener, [output], viewport, [data], 158);
+    expect(place.left).toBeGreaterThanOrEqual(opener.right);
+    expect(place.left + 406).toBeLessThanOrEqual(output.left);
+    expect(place.top).toBeGreaterThanOrEqual(166);
+    expect(place.maxHeight).toBe(548);
+  });
+
+  it('scrolls inside above its neuron at 1024 × 768 rather than cover it or the data', () => {
+    const data = box(12, 221, 210, 844);
+    const output = box(682, 221, 330, 844);
+    const opener = box(363, 591, 59, 59);
+    const size = { width: 1024, height: 768 };
+    const place = placePalette(406, 539, opener, [output], size, [data], 213);
+    expect(place.top).toBe(221);
+    expect(place.top + place.maxHeight).toBeLessThanOrEqual(opener.top);
+    expect(place.left).toBeGreaterThanOrEqual(data.right);
+    expect(place.left + 406).toBeLessThanOrEqual(output.left);
   });
 });
