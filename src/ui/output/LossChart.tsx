@@ -4,13 +4,15 @@
  * without re-rendering React.
  */
 import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog, select } from 'd3';
-import { useCallback, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useElementSize } from '../useElementSize';
 import { playgroundStore, usePlayground, type FrameHub } from '../../state';
 import { lossExtent, lossTick } from '../../viz/lossScale';
 import { useHubPainter, useRuntime } from '../runtime';
 
 const MARGIN = { top: 8, right: 12, bottom: 22, left: 44 };
+/** The left margin in axis-label font sizes: room for a label such as "0.049" and its tick. */
+const LEFT_MARGIN_EMS = 4;
 /** Least milliseconds between two redraws of the chart. */
 const REDRAW_INTERVAL_MS = 200;
 
@@ -52,6 +54,16 @@ export function LossChart() {
   const measured = useElementSize(box);
   const width = Math.max(120, measured.width);
   const height = Math.max(60, measured.height);
+  // The labels' size follows the page (presentation mode raises it to 20 px and more), and the
+  // left margin with it, or the y labels are cut ("0.49" shown as ".49").
+  const [axisFontPx, setAxisFontPx] = useState(11);
+  useLayoutEffect(() => {
+    const g = yAxis.current;
+    if (!g) return;
+    const px = parseFloat(getComputedStyle(g).fontSize);
+    if (Number.isFinite(px) && px > 0) setAxisFontPx(px);
+  }, [measured.width, measured.height]);
+  const left = Math.max(MARGIN.left, Math.ceil(LEFT_MARGIN_EMS * axisFontPx));
 
   const draw = useCallback(
     (hub: FrameHub) => {
@@ -74,7 +86,7 @@ export function LossChart() {
       const lastEpoch = count > 0 ? (epochs[count - 1] as number) : 1;
       const x = scaleLinear()
         .domain([0, Math.max(1, lastEpoch)])
-        .range([MARGIN.left, width - MARGIN.right]);
+        .range([left, width - MARGIN.right]);
       const yRange = [height - MARGIN.bottom, MARGIN.top];
       const y = logScale
         ? scaleLog()
@@ -91,7 +103,7 @@ export function LossChart() {
             // Values above the domain (a divergence's) are drawn at the top edge.
             .clamp(true);
       // At most about two points per pixel of width: more only costs drawing time.
-      const stride = Math.max(1, Math.ceil(count / (2 * (width - MARGIN.left - MARGIN.right))));
+      const stride = Math.max(1, Math.ceil(count / (2 * (width - left - MARGIN.right))));
       const shown: number[] = [];
       for (let i = 0; i < count; i += stride) shown.push(i);
       if (count > 0 && shown[shown.length - 1] !== count - 1) shown.push(count - 1);
@@ -126,7 +138,7 @@ export function LossChart() {
         select(yAxis.current).call(axis);
       }
     },
-    [logScale, width, height, timeline],
+    [logScale, width, height, left, timeline],
   );
   useHubPainter(
     useCallback(
@@ -155,7 +167,7 @@ export function LossChart() {
             transform={`translate(0, ${height - MARGIN.bottom})`}
             className="chart-axis"
           />
-          <g ref={yAxis} transform={`translate(${MARGIN.left}, 0)`} className="chart-axis" />
+          <g ref={yAxis} transform={`translate(${left}, 0)`} className="chart-axis" />
           <line
             ref={viewed}
             className="loss-viewed"
@@ -172,10 +184,10 @@ export function LossChart() {
             textAnchor="middle"
             className="chart-empty"
           >
-            <tspan x={(MARGIN.left + width - MARGIN.right) / 2} dy="-0.2em">
+            <tspan x={(left + width - MARGIN.right) / 2} dy="-0.2em">
               Press Play or Step
             </tspan>
-            <tspan x={(MARGIN.left + width - MARGIN.right) / 2} dy="1.2em">
+            <tspan x={(left + width - MARGIN.right) / 2} dy="1.2em">
               to start training
             </tspan>
           </text>
