@@ -71,12 +71,15 @@ export class WorkerDiagnostics {
   /**
    * Runs a pass when one is owed and allowed at `now`, and feeds the detector.
    * @param trainLoss the training loss at these weights (the frame's)
+   * @param live false for a timeline snapshot: diagnosed, but not fed to the stuck detector,
+   *   whose epochs must run forward
    */
   sample(
     session: Session,
     now: number,
     version: number,
     trainLoss: number,
+    live = true,
   ): DiagnosticsSample | null {
     if (this.owedDelay(now, version) !== 0) return null;
     this.lastSampleAt = now;
@@ -87,6 +90,7 @@ export class WorkerDiagnostics {
     for (let u = health.units - net.outputSize; u < health.units; u++) {
       outputFlatShare = Math.max(outputFlatShare, health.flatShare[u] as number);
     }
+    if (!live) return { health, verdict: null };
     const verdict = this.detector.observe({
       epoch: session.epoch,
       trainLoss,

@@ -496,15 +496,17 @@ export class Trainer {
     const now = this.now();
     if (!this.pacer.mayPostFrame(now)) return;
     const shown = this.timeline.shown(session);
+    const live = shown === session;
     const sample = this.diagnostics.sample(
       shown,
       now,
       this.version,
       this.evaluations(shown).train.loss,
+      live,
     );
-    // A snapshot being looked at is not a run that got stuck.
-    if (sample && shown === session) this.noteHealthChanges(session, sample.health);
-    if (sample?.verdict && shown === session) this.stuck(session, sample.verdict);
+    // A snapshot being looked at is not a run that got stuck or a neuron that died now.
+    if (sample && live) this.noteHealthChanges(session, sample.health);
+    if (sample?.verdict) this.stuck(session, sample.verdict);
     const frame = this.makeFrame(shown, now, sample);
     this.pacer.framePosted(now);
     this.post(frame, frameTransferables(frame));
