@@ -183,6 +183,7 @@ function propagateDeltas(net: Network, k: number, rows: number): void {
   const first = (net.unitStart[k] as number) * rows;
   const last = (net.unitStart[k + 1] as number) * rows;
   const firstWeight = net.weightStart[k] as number;
+  if (last - first === rows) return propagateFromOneUnit(net, k, rows);
   for (let r = 0; r < rows; r += 2) {
     const s = Math.min(r + 1, rows - 1);
     let i = 0;
@@ -236,6 +237,27 @@ function propagateDeltas(net: Network, k: number, rows: number): void {
       const p = below + i * rows;
       setDelta(delta, slope, p + r, a);
       setDelta(delta, slope, p + s, b);
+    }
+  }
+}
+
+/**
+ * `propagateDeltas` when layer k is a single unit (most often the output): each delta below
+ * is one product, delta[i] = slope[i] · (0 + delta[u] · weight[u][i]), the same number the
+ * general loop's sum of one term gives, in a loop over the rows, why: the general loop's
+ * blocks of columns and rows were mostly setup for a single term.
+ */
+function propagateFromOneUnit(net: Network, k: number, rows: number): void {
+  const { weights, delta, slope } = net;
+  const fanIn = net.sizes[k - 1] as number;
+  const below = (net.unitStart[k - 1] as number) * rows;
+  const above = (net.unitStart[k] as number) * rows;
+  const firstWeight = net.weightStart[k] as number;
+  for (let i = 0; i < fanIn; i++) {
+    const v = weights[firstWeight + i] as number;
+    const p = below + i * rows;
+    for (let r = 0; r < rows; r++) {
+      delta[p + r] = (0 + (delta[above + r] as number) * v) * (slope[p + r] as number);
     }
   }
 }
