@@ -4,6 +4,7 @@
  * it changes a few times a second while training runs. The slider reads it through
  * `useSyncExternalStore`; each change makes a new state object, so identity says "changed".
  */
+import type { PlaygroundConfig } from '../config';
 import type { TimelineEvent, TimelineInfo } from '../worker/protocol';
 
 export interface TimelineState {
@@ -12,6 +13,8 @@ export interface TimelineState {
   readonly events: readonly TimelineEvent[];
   /** The epoch of the snapshot shown, null when the live network is. */
   readonly viewing: number | null;
+  /** The hidden activations of the snapshot shown, null when live (or not yet reported). */
+  readonly viewedHidden: PlaygroundConfig['hidden'] | null;
   /** The live network's epoch. */
   readonly liveEpoch: number;
 }
@@ -20,6 +23,7 @@ export const EMPTY_TIMELINE: TimelineState = {
   epochs: [],
   events: [],
   viewing: null,
+  viewedHidden: null,
   liveEpoch: 0,
 };
 
@@ -58,7 +62,8 @@ export class TimelineHub {
     this.generation = info.generation;
     const settled = fresh || info.request >= this.requested;
     const viewing = settled ? info.viewing : this.current.viewing;
-    this.set({ epochs, events, viewing, liveEpoch });
+    const viewedHidden = settled ? info.viewedHidden : this.current.viewedHidden;
+    this.set({ epochs, events, viewing, viewedHidden, liveEpoch });
   }
 
   /**
@@ -74,7 +79,10 @@ export class TimelineHub {
 
   /** What is shown, as the page knows without asking (a branch goes on live). */
   setViewing(viewing: number | null): void {
-    if (viewing !== this.current.viewing) this.set({ ...this.current, viewing });
+    if (viewing === this.current.viewing) return;
+    // Back to live shows the live activations at once; a snapshot's come with its report.
+    const viewedHidden = viewing === null ? null : this.current.viewedHidden;
+    this.set({ ...this.current, viewing, viewedHidden });
   }
 
   /** A new network: nothing to show until its worker reports. */

@@ -187,6 +187,11 @@ export type WorkerEvent =
       readonly epochs: readonly number[];
       readonly events: readonly TimelineEvent[];
       readonly viewing: number | null;
+      /**
+       * The hidden activations of the snapshot shown (they may differ from the live ones: an
+       * activation changed since), null when live.
+       */
+      readonly viewedHidden: PlaygroundConfig['hidden'] | null;
       /** The live network's epoch. */
       readonly liveEpoch: number;
       /**

@@ -136,6 +136,7 @@ export class TimelineKeeper {
         epochs: this.timeline.epochs,
         events: this.timeline.events.slice(),
         viewing: this.viewing,
+        viewedHidden: this.viewed?.config.hidden ?? null,
         liveEpoch: live.epoch,
         request: this.request,
       },

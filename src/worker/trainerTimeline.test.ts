@@ -170,6 +170,23 @@ describe('Trainer timeline', () => {
     });
   });
 
+  it("reports the viewed snapshot's activations, which an activation change since leaves as they were", () => {
+    const h = harness();
+    h.build();
+    h.step(2);
+    const hidden = CONFIG.hidden.map((layer) => [...layer]);
+    (hidden[0] as string[])[0] = 'sin';
+    h.send({ type: 'patch', config: { ...CONFIG, hidden } as PlaygroundConfig });
+    h.step(2);
+    expect(h.timeline().viewedHidden).toBeNull();
+    h.send({ type: 'viewSnapshot', epoch: 1 });
+    expect(h.timeline().viewedHidden).toEqual(CONFIG.hidden);
+    h.send({ type: 'viewSnapshot', epoch: 3 });
+    expect(h.timeline().viewedHidden).toEqual(hidden);
+    h.send({ type: 'leaveTimeline' });
+    expect(h.timeline().viewedHidden).toBeNull();
+  });
+
   it('marks a divergence at the last good epoch', () => {
     const config: PlaygroundConfig = {
       ...CONFIG,
