@@ -129,7 +129,7 @@ describe('NetworkPainter', () => {
       const painter = new NetworkPainter();
       painter.expectedWeights = 2;
       const link = countingPath();
-      painter.links.set(0, { path: link.path, weightIndex: 0 });
+      painter.registerLink({ path: link.path, weightIndex: 0 });
       return { painter, link };
     }
 
@@ -159,7 +159,7 @@ describe('NetworkPainter', () => {
       const { painter } = linkPainter();
       painter.paint(linkFrame(0.2), 1000);
       const added = countingPath();
-      painter.links.set(1, { path: added.path, weightIndex: 1 });
+      painter.registerLink({ path: added.path, weightIndex: 1 });
       painter.paint(linkFrame(0.2), 1001);
       expect(added.writes()).toBe(1);
     });

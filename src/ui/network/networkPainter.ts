@@ -52,11 +52,19 @@ export class NetworkPainter {
   discretize = false;
   /** When links were last restyled from a running frame (performance.now() time). */
   private linksStyledAt = -Infinity;
+  /** A link was added since the last paint and has no style yet. */
+  private linkAdded = false;
 
   /** Adds (or replaces) a neuron's canvas and paints it at once from `frame` if it fits. */
   register(key: string, slot: NeuronSlot, frame: Frame | null): void {
     this.neurons.set(key, slot);
     if (frame && this.fits(frame)) this.paintNeuron(slot, frame);
+  }
+
+  /** Adds (or replaces) a link's path; it is styled at the next paint. */
+  registerLink(slot: LinkSlot): void {
+    this.links.set(slot.weightIndex, slot);
+    this.linkAdded = true;
   }
 
   /** A frame of the network the page shows (not one still in flight from the previous shape). */
@@ -78,7 +86,8 @@ export class NetworkPainter {
     for (const slot of this.neurons.values()) this.paintNeuron(slot, frame);
     const due = !frame.running || now - this.linksStyledAt >= LINK_RESTYLE_INTERVAL_MS;
     if (due) this.linksStyledAt = frame.running ? now : -Infinity;
-    this.paintLinks(frame.weights, !due);
+    if (due || this.linkAdded) this.paintLinks(frame.weights, !due);
+    this.linkAdded = false;
   }
 
   /**
