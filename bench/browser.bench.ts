@@ -11,8 +11,11 @@
  * (comma-separated keys, default all), BENCH_TRACE_DIR (also records a Chrome trace of a few
  * seconds after each window, `<key>.trace.json`, for chrome://tracing or the DevTools
  * Performance panel; the figures are measured without it), BENCH_MINIFY=0 (readable function
- * names in traces). The speed control is set to Max. No figure is asserted; it exits non-zero
- * only when the page failed (page errors, no frames, training that did not start or stopped).
+ * names in traces). On Linux it also reports the CPU time of the browser's threads (main,
+ * worker, compositing and raster), which other work on a shared machine disturbs less than
+ * the wall-clock figures. The speed control is set to Max. No figure is asserted; it exits
+ * non-zero only when the page failed (page errors, no frames, training that did not start or
+ * stopped).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';

@@ -42,7 +42,6 @@ const NEGATIVE_DASH = '6 3';
 export const LINK_RESTYLE_INTERVAL_MS = 100;
 
 /** Registry of what to paint, filled by ref callbacks and read once per frame. */
-
 export class NetworkPainter {
   readonly neurons = new Map<string, NeuronSlot>();
   readonly links = new Map<number, LinkSlot>();
