@@ -11,8 +11,11 @@
  * (comma-separated keys, default all), BENCH_TRACE_DIR (also records a Chrome trace of a few
  * seconds after each window, `<key>.trace.json`, for chrome://tracing or the DevTools
  * Performance panel; the figures are measured without it), BENCH_MINIFY=0 (readable function
- * names in traces). The speed control is set to Max. No figure is asserted; it exits non-zero
- * only when the page failed (page errors, no frames, training that did not start or stopped).
+ * names in traces). On Linux it also reports the CPU time of the browser's threads (main,
+ * worker, compositing and raster), which other work on a shared machine disturbs less than
+ * the wall-clock figures. The speed control is set to Max. No figure is asserted; it exits
+ * non-zero only when the page failed (page errors, no frames, training that did not start or
+ * stopped).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -21,6 +24,7 @@ import { chromium, type Browser, type CDPSession, type Page } from '@playwright/
 import { CHROMIUM_LAUNCH_OPTIONS } from '../scripts/chromium';
 import { buildApp, serveStatic } from '../scripts/staticServer';
 import { PROBE_SOURCE, type ProbeResult, type ProbeStatus } from './pageProbe';
+import { shareOfCores, threadTicks, threadUse, type ThreadUse } from './threadCpu';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const SECONDS = positiveNumber('BENCH_SECONDS', 60);
@@ -113,6 +117,10 @@ interface Figures {
   scriptPercent: number;
   layoutPercent: number;
   styleRecalcPercent: number;
+  cpuMainMsPerSecond: number;
+  cpuWorkerMsPerSecond: number;
+  cpuOtherMsPerSecond: number;
+  cpuAllCoresPercent: number;
   heapStartMB: number;
   heapMB: number;
   heapAfterGcMB: number;
@@ -143,6 +151,10 @@ const LABELS: Record<keyof Figures, string> = {
   scriptPercent: '... of which script (%)',
   layoutPercent: '... layout (%)',
   styleRecalcPercent: '... style recalc (%)',
+  cpuMainMsPerSecond: 'CPU: page main thread (ms/s)',
+  cpuWorkerMsPerSecond: 'CPU: training worker (ms/s)',
+  cpuOtherMsPerSecond: 'CPU: other browser threads (ms/s)',
+  cpuAllCoresPercent: 'CPU: all threads (% of cores)',
   heapStartMB: 'JS heap at window start (MB)',
   heapMB: 'JS heap at end (MB)',
   heapAfterGcMB: 'JS heap at end after GC (MB)',
@@ -253,20 +265,24 @@ interface Recording {
   readonly heapStart: number;
   readonly heapEnd: number;
   readonly heapAfterGc: number;
+  /** CPU use of the browser's threads over the window (empty where /proc is not). */
+  readonly threads: ThreadUse[];
 }
 
 /** Records SECONDS of playing; the heap after GC last, as forcing GC disturbs the page. */
 async function recordWindow(page: Page, cdp: CDPSession): Promise<Recording> {
   const heapStart = await heapUsedMB(cdp);
   const metricsStart = await performanceMetrics(cdp);
+  const ticksStart = threadTicks();
   const start = await probe<ProbeStatus>(page, 'start');
   await page.waitForTimeout(SECONDS * 1000);
   const result = await probe<ProbeResult>(page, 'stop');
+  const threads = threadUse(ticksStart, threadTicks(), result.elapsedMs / 1000);
   const metricsEnd = await performanceMetrics(cdp);
   const heapEnd = await heapUsedMB(cdp);
   await cdp.send('HeapProfiler.collectGarbage');
   const heapAfterGc = await heapUsedMB(cdp);
-  return { start, result, metricsStart, metricsEnd, heapStart, heapEnd, heapAfterGc };
+  return { start, result, metricsStart, metricsEnd, heapStart, heapEnd, heapAfterGc, threads };
 }
 
 /** What went wrong in the page during the window, in words (empty when nothing did). */
@@ -289,6 +305,11 @@ function figuresOf(w: Recording): Figures {
   const busy = (name: string) => (spent(name) / seconds) * 100;
   const perNeuron = result.neuronPaintCounts.map((c) => c / seconds);
   const epochs = epochOf(result.epochText) - epochOf(w.start.epochText);
+  // The page's two busy threads (Linux truncates thread names to 15 characters).
+  const cpuOf = (thread: string) => w.threads.find((t) => t.thread === thread)?.msPerSecond ?? 0;
+  const cpuMain = cpuOf('renderer main');
+  const cpuWorker = cpuOf('renderer DedicatedWorker');
+  const cpuAll = w.threads.reduce((sum, t) => sum + t.msPerSecond, 0);
   return {
     seconds: round(seconds, 2),
     epochsPerSecond: round(epochs / seconds),
@@ -316,6 +337,10 @@ function figuresOf(w: Recording): Figures {
     scriptPercent: round(busy('ScriptDuration')),
     layoutPercent: round(busy('LayoutDuration')),
     styleRecalcPercent: round(busy('RecalcStyleDuration')),
+    cpuMainMsPerSecond: round(cpuMain),
+    cpuWorkerMsPerSecond: round(cpuWorker),
+    cpuOtherMsPerSecond: round(cpuAll - cpuMain - cpuWorker),
+    cpuAllCoresPercent: round(shareOfCores(w.threads)),
     heapStartMB: round(w.heapStart, 2),
     heapMB: round(w.heapEnd, 2),
     heapAfterGcMB: round(w.heapAfterGc, 2),
@@ -349,6 +374,7 @@ async function measure(
     if (TRACE_DIR) await recordTrace(browser, page, join(TRACE_DIR, `${scenario.key}.trace.json`));
     const figures = figuresOf(recording);
     printTable(scenario, figures, recording.result);
+    printThreads(recording.threads);
     return figures;
   } finally {
     await context.close();
@@ -421,6 +447,17 @@ function printTable(scenario: Scenario, figures: Figures, result: ProbeResult): 
         `    ${round(s.durationMs).toString().padStart(8)}  ${String(s.count).padStart(5)}  ${s.invoker}`,
       );
     }
+  }
+}
+
+const THREADS_SHOWN = 8;
+
+/** The busiest browser threads of the window. */
+function printThreads(threads: readonly ThreadUse[]): void {
+  if (threads.length === 0) return;
+  console.log('  busiest threads (CPU ms/s):');
+  for (const t of threads.slice(0, THREADS_SHOWN)) {
+    console.log(`    ${round(t.msPerSecond).toString().padStart(8)}  ${t.thread}`);
   }
 }
 

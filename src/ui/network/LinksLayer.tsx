@@ -54,7 +54,7 @@ const Link = memo(function Link({
   const { weightIndex } = link;
   const register = useCallback(
     (path: SVGPathElement) => {
-      painter.links.set(weightIndex, { path, weightIndex });
+      painter.registerLink({ path, weightIndex });
       return () => {
         painter.links.delete(weightIndex);
       };

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeFrame } from '../../state/testFrames';
 import type { Frame } from '../../worker/protocol';
 import { CountingImageData, fakeCanvas } from '../testCanvas';
-import { NetworkPainter } from './networkPainter';
+import { LINK_RESTYLE_INTERVAL_MS, NetworkPainter } from './networkPainter';
 
 const N = 4;
 
@@ -36,6 +36,35 @@ function countingBadge(): { element: HTMLElement; writes: () => number } {
     },
   };
   return { element: badge as unknown as HTMLElement, writes: () => writes };
+}
+
+/** A link's path that counts the writes of its stroke width. */
+function countingPath(): { path: SVGPathElement; width: () => string; writes: () => number } {
+  let width = '';
+  let writes = 0;
+  const style = {
+    stroke: '',
+    strokeDasharray: '',
+    get strokeWidth() {
+      return width;
+    },
+    set strokeWidth(value: string) {
+      width = value;
+      writes++;
+    },
+  };
+  const path = { dataset: {}, style } as unknown as SVGPathElement;
+  return { path, width: () => width, writes: () => writes };
+}
+
+/** A frame of a network with one link whose weight is `weight` against a largest of 1. */
+function linkFrame(weight: number, running = true): Frame {
+  return {
+    ...makeFrame(1, 1, { running }),
+    gridN: N,
+    grid: new Float32Array(0),
+    weights: Float64Array.from([weight, 1]),
+  };
 }
 
 beforeEach(() => {
@@ -93,5 +122,46 @@ describe('NetworkPainter', () => {
     );
     painter.paint(frame(2));
     expect(canvas.puts).toBe(0);
+  });
+
+  describe('links', () => {
+    function linkPainter() {
+      const painter = new NetworkPainter();
+      painter.expectedWeights = 2;
+      const link = countingPath();
+      painter.registerLink({ path: link.path, weightIndex: 0 });
+      return { painter, link };
+    }
+
+    it('are restyled at most every LINK_RESTYLE_INTERVAL_MS while training runs', () => {
+      const { painter, link } = linkPainter();
+      painter.paint(linkFrame(0.2), 1000);
+      const first = link.width();
+      painter.paint(linkFrame(0.9), 1000 + LINK_RESTYLE_INTERVAL_MS - 1);
+      expect(link.width()).toBe(first);
+      painter.paint(linkFrame(0.9), 1000 + LINK_RESTYLE_INTERVAL_MS);
+      expect(link.width()).not.toBe(first);
+      expect(link.writes()).toBe(2);
+    });
+
+    it("take a paused network's frame at once, so the weights shown are the last ones", () => {
+      const { painter, link } = linkPainter();
+      painter.paint(linkFrame(0.2), 1000);
+      painter.paint(linkFrame(0.9), 1001);
+      const running = link.width();
+      painter.paint(linkFrame(0.9, false), 1002);
+      expect(link.width()).not.toBe(running);
+      painter.paint(linkFrame(0.2, false), 1003);
+      expect(link.writes()).toBe(3);
+    });
+
+    it('are styled at the first paint after they appear, however recent the last restyle', () => {
+      const { painter } = linkPainter();
+      painter.paint(linkFrame(0.2), 1000);
+      const added = countingPath();
+      painter.registerLink({ path: added.path, weightIndex: 1 });
+      painter.paint(linkFrame(0.2), 1001);
+      expect(added.writes()).toBe(1);
+    });
   });
 });

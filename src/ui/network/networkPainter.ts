@@ -28,10 +28,20 @@ export interface LinkSlot {
   readonly weightIndex: number;
 }
 
-/** Registry of what to paint, filled by ref callbacks and read once per frame. */
 /** Dash pattern of a negative weight's link (px). */
 const NEGATIVE_DASH = '6 3';
 
+/**
+ * While training runs, links are restyled at most this often (ms); heatmaps follow every frame.
+ * Why: a restyled link makes the browser raster again every tile of the diagram it crosses,
+ * with all the other links there (hundreds of strokes on a 6×8 network, dashed ones the
+ * dearest); at every frame that was the largest part of the page's drawing in the first
+ * seconds of training, when the weights move fastest. Ten times a second still reads as
+ * motion; a paused or stepped network's frame restyles at once, so what stays is exact.
+ */
+export const LINK_RESTYLE_INTERVAL_MS = 100;
+
+/** Registry of what to paint, filled by ref callbacks and read once per frame. */
 export class NetworkPainter {
   readonly neurons = new Map<string, NeuronSlot>();
   readonly links = new Map<number, LinkSlot>();
@@ -39,11 +49,21 @@ export class NetworkPainter {
   expectedGridImages = 0;
   expectedWeights = 0;
   discretize = false;
+  /** When links were last restyled from a running frame (performance.now() time). */
+  private linksStyledAt = -Infinity;
+  /** A link was added since the last paint and has no style yet. */
+  private linkAdded = false;
 
   /** Adds (or replaces) a neuron's canvas and paints it at once from `frame` if it fits. */
   register(key: string, slot: NeuronSlot, frame: Frame | null): void {
     this.neurons.set(key, slot);
     if (frame && this.fits(frame)) this.paintNeuron(slot, frame);
+  }
+
+  /** Adds (or replaces) a link's path; it is styled at the next paint. */
+  registerLink(slot: LinkSlot): void {
+    this.links.set(slot.weightIndex, slot);
+    this.linkAdded = true;
   }
 
   /** A frame of the network the page shows (not one still in flight from the previous shape). */
@@ -55,19 +75,29 @@ export class NetworkPainter {
     );
   }
 
-  paint(frame: Frame | null): void {
+  /**
+   * Paints `frame`: every neuron, and the links unless they were restyled from a running
+   * frame less than LINK_RESTYLE_INTERVAL_MS ago (links not styled yet are styled anyway).
+   * @param now the time of the paint (performance.now())
+   */
+  paint(frame: Frame | null, now: number = performance.now()): void {
     if (!frame || !this.fits(frame)) return;
     for (const slot of this.neurons.values()) this.paintNeuron(slot, frame);
-    this.paintLinks(frame.weights);
+    const due = !frame.running || now - this.linksStyledAt >= LINK_RESTYLE_INTERVAL_MS;
+    if (due) this.linksStyledAt = frame.running ? now : -Infinity;
+    if (due || this.linkAdded) this.paintLinks(frame.weights, !due);
+    this.linkAdded = false;
   }
 
   /**
    * Colours and widths of the links. Only links whose style changed are touched: every write
    * to an SVG path's style costs the page a style recalculation and a repaint of the diagram.
+   * @param onlyNew style only the links that have no style yet (just registered)
    */
-  private paintLinks(weights: Float64Array): void {
+  private paintLinks(weights: Float64Array, onlyNew: boolean): void {
     const maxAbs = maxAbsWeight(weights);
     for (const slot of this.links.values()) {
+      if (onlyNew && slot.path.dataset.stroke !== undefined) continue;
       const weight = weights[slot.weightIndex] ?? 0;
       const style = weightStyle(weight, maxAbs);
       const width = style.width.toFixed(1);
