@@ -162,6 +162,7 @@ describe('the timeline hub', () => {
       epochs: [0, 1, 2, 3],
       events: [],
       viewing,
+      viewedHidden: null,
       liveEpoch: 3,
       request,
     }) as const;
