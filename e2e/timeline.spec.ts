@@ -54,6 +54,26 @@ test('scrubbing the timeline back changes the heatmaps and the epoch shown, and 
   expect(playground.errors).toEqual([]);
 });
 
+test("a snapshot from before an activation change shows the neuron's activation of then", async ({
+  playground,
+  page,
+}) => {
+  const { run, network } = playground;
+  const timeline = new TimelineBar(page);
+  await playground.open('#speed=100&net=tanh,tanh,tanh,tanh;tanh,tanh');
+  await run.trainPast(10);
+  await network.assign(1, 1, 'Sine');
+  await page.keyboard.press('Escape');
+  await run.step.click();
+  await timeline.slider.focus();
+  await page.keyboard.press('Home');
+  await expect(run.epoch).toHaveText('0');
+  await network.expectActivation(1, 1, 'Tanh');
+  await page.keyboard.press('End');
+  await network.expectActivation(1, 1, 'Sine');
+  expect(playground.errors).toEqual([]);
+});
+
 test('resume from here trains on from the moment shown, as a new branch', async ({
   playground,
   page,

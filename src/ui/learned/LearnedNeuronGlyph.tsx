@@ -7,6 +7,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { activationInfo, type ActivationId } from '../../nn';
 import { usePlayground } from '../../state';
 import { useRuntime } from '../runtime';
+import { currentShownHidden } from '../useShownHidden';
 import { blendColour } from './blendColours';
 import { frameParams, mixPaletteOf, type LearnedId } from './contract';
 import { learnedPainterOf, syncNetwork } from './learnedPainterHub';
@@ -31,7 +32,7 @@ export function LearnedNeuronGlyph({
   label,
   suffix,
 }: LearnedNeuronGlyphProps) {
-  const { hub } = useRuntime();
+  const { hub, timeline } = useRuntime();
   const canvas = useRef<HTMLCanvasElement>(null);
   const bar = useRef<HTMLSpanElement>(null);
   const palette = usePlayground((s) => mixPaletteOf(s.config));
@@ -39,8 +40,9 @@ export function LearnedNeuronGlyph({
   useLayoutEffect(() => {
     const element = canvas.current;
     if (!element) return;
-    const painter = learnedPainterOf(hub);
-    syncNetwork(painter);
+    const shown = () => currentShownHidden(timeline.hub);
+    const painter = learnedPainterOf(hub, shown);
+    syncNetwork(painter, shown());
     const key = `learned-${hiddenIndex}`;
     const segments = mix && bar.current ? [...bar.current.children] : [];
     painter.register(
@@ -58,7 +60,7 @@ export function LearnedNeuronGlyph({
       frameParams(hub.latestFrame),
     );
     return () => painter.unregister(key);
-  }, [hub, id, hiddenIndex, size, label, suffix, mix, palette]);
+  }, [hub, timeline, id, hiddenIndex, size, label, suffix, mix, palette]);
   return (
     <>
       <canvas

@@ -13,7 +13,8 @@ import {
   type FrameHub,
   type NeuronRef,
 } from '../../state';
-import { useHubPainter } from '../runtime';
+import { useHubPainter, useRuntime } from '../runtime';
+import { currentShownHidden, useShownHidden } from '../useShownHidden';
 import {
   frameParams,
   isLearned,
@@ -43,7 +44,8 @@ export function learnedValueText(id: LearnedId, p: LearnedParams, palette: MixPa
  * learned. `prefix` goes before the words (e.g. " · ").
  */
 export function LearnedValueText({ neuron, prefix = '' }: { neuron: NeuronRef; prefix?: string }) {
-  const id = usePlayground((s) => atNeuron(s.config.hidden, neuron));
+  const id = atNeuron(useShownHidden(), neuron);
+  const { timeline } = useRuntime();
   const text = useRef<HTMLSpanElement>(null);
   const layer = neuron.layer;
   const index = neuron.neuron;
@@ -51,13 +53,14 @@ export function LearnedValueText({ neuron, prefix = '' }: { neuron: NeuronRef; p
     (hub: FrameHub) => {
       const element = text.current;
       const { config } = playgroundStore.getState();
+      const hidden = currentShownHidden(timeline.hub);
       const ref = { layer, neuron: index };
-      const activation = atNeuron(config.hidden, ref);
+      const activation = atNeuron(hidden, ref);
       if (!element || !activation || !isLearned(activation)) return;
       const palette = mixPaletteOf(config);
-      const layout = layoutOf(config.hidden, palette.length);
+      const layout = layoutOf(hidden, palette.length);
       const params = frameParams(hub.latestFrame);
-      const sizes = config.hidden.map((l) => l.length);
+      const sizes = hidden.map((l) => l.length);
       const p: LearnedParams = {
         values: params && params.length === layout.count ? params : null,
         start: layout.start[hiddenIndexOf(ref, sizes)] ?? 0,
@@ -67,7 +70,7 @@ export function LearnedValueText({ neuron, prefix = '' }: { neuron: NeuronRef; p
     },
     // `id`: a neuron that just became learned is written at once, even while paused.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [layer, index, prefix, id],
+    [layer, index, prefix, id, timeline],
   );
   useHubPainter(paint);
   if (!id || !isLearned(id)) return null;

@@ -24,12 +24,14 @@ import { NodesLayer } from './NodesLayer';
 import { useNetworkDialogs } from './useNetworkDialogs';
 import { useLayerSizes, useNetworkLayout } from './useNetworkLayout';
 import { useNetworkPainter } from './useNetworkPainter';
+import { useShownHidden } from '../useShownHidden';
 import { useWeightTooltip, WeightTooltip } from './WeightTooltip';
 import { WeightEditor } from './WeightEditor';
 
 /** The "Network" region: toolbar, hint, diagram and its dialogs. */
 export function NetworkPanel() {
-  const hidden = usePlayground((s) => s.config.hidden);
+  // A snapshot shown from the timeline is named and drawn with its own activations.
+  const hidden = useShownHidden();
   const features = usePlayground((s) => s.config.features);
   const dataset = usePlayground((s) => s.config.dataset);
   const discretize = usePlayground((s) => s.config.discretize);
