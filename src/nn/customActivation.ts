@@ -41,11 +41,10 @@ function customEntry(kernel: CustomKernel): LearnedActivationEntry<typeof CUSTOM
     learns: 'nothing: f(x) is fixed',
     defaultParameter: 0,
     value: (x) => kernel.value(x),
-    run(net, unit, rows) {
-      const at = unit * rows;
-      kernel.run(net.pre, net.out, net.learnedSlope, at, at + rows);
+    run(net, first, end, rows) {
+      kernel.run(net.pre, net.out, net.learnedSlope, first * rows, end * rows);
       // 1 here, f′ in learnedSlope: the learned pass multiplies it in (exactly, as ·1 is).
-      net.slope.fill(1, at, at + rows);
+      net.slope.fill(1, first * rows, end * rows);
     },
     display(_net, _p0, tile, at, count) {
       // Exact, not tabulated: an expression has no table, and the heatmaps have few points.

@@ -1,0 +1,70 @@
+/**
+ * The training kernels of the learned mix, f(x) = Σ_k s_k · g_k(x) with s = softmax(α) over
+ * the palette's fixed activations g_k, for a run of mixture neurons of one layer at once.
+ *
+ * Forward runs each palette entry's fixed kernel once over the whole run (every unit, every
+ * row), into the network's scratch `mixValues` / `mixSlopes`, then blends; backward reads the
+ * g_k kept there instead of forward writing ∂f/∂α_k for every row. Why: one neuron at a time
+ * cost a kernel call per palette entry per neuron for a handful of rows, and the calls, not
+ * the arithmetic, were most of the time.
+ *
+ * The scratch holds entry k's value of unit u in row r at `k·mixStride + u·rows + r`, where
+ * `mixStride` is `ROWS · unitCount`: entry k's block is laid out like `pre`, so its kernel
+ * writes it through the view `mixValueViews[k]` at the indices it reads `pre` from.
+ */
+import { activateRun } from './activationTable';
+import type { Network } from './network';
+
+/** The mixture's `LearnedRun` (learnedEntry.ts) for units `first` to `end` − 1. */
+export function runMixture(net: Network, first: number, end: number, rows: number): void {
+  const { pre, out, slope, learnedSlope, mixWeights, paletteCodes } = net;
+  const { mixValues, mixSlopes, mixValueViews, mixSlopeViews, mixStride } = net;
+  const palette = paletteCodes.length;
+  for (let k = 0; k < palette; k++) {
+    const values = mixValueViews[k] as Float64Array;
+    const slopes = mixSlopeViews[k] as Float64Array;
+    activateRun(paletteCodes[k] as number, pre, values, slopes, first * rows, end * rows);
+  }
+  // The weights are the softmax of α computed once per step (learnedParams.ts), not per row;
+  // a run's neurons have theirs one after another, `palette` each.
+  let p0 = net.activationParamStart[first - net.inputSize] as number;
+  for (let u = first; u < end; u++, p0 += palette) {
+    for (let i = u * rows; i < (u + 1) * rows; i++) {
+      let y = 0;
+      let dy = 0;
+      for (let k = 0, at = i; k < palette; k++, at += mixStride) {
+        const s = mixWeights[p0 + k] as number;
+        y += s * (mixValues[at] as number);
+        dy += s * (mixSlopes[at] as number);
+      }
+      out[i] = y;
+      learnedSlope[i] = dy;
+      slope[i] = 1;
+    }
+  }
+}
+
+/**
+ * The mixture's `LearnedBackward`: ∂f/∂α_k = s_k · (g_k − f), the softmax's Jacobian applied
+ * to the palette values, times ∂loss/∂out, summed in row order onto the gradient.
+ */
+export function mixtureBackward(net: Network, first: number, end: number, rows: number): void {
+  const { out, delta, learnedSlope, mixWeights, mixValues, mixStride } = net;
+  const { gradActivationParams: grad } = net;
+  const palette = net.paletteCodes.length;
+  let p0 = net.activationParamStart[first - net.inputSize] as number;
+  for (let u = first; u < end; u++, p0 += palette) {
+    const at = u * rows;
+    for (let k = 0; k < palette; k++) {
+      const s = mixWeights[p0 + k] as number;
+      const g = k * mixStride + at;
+      let sum = grad[p0 + k] as number;
+      for (let r = 0; r < rows; r++) {
+        const der = s * ((mixValues[g + r] as number) - (out[at + r] as number));
+        sum += (delta[at + r] as number) * der;
+      }
+      grad[p0 + k] = sum;
+    }
+    for (let i = at; i < at + rows; i++) delta[i] = (delta[i] as number) * (learnedSlope[i] as number);
+  }
+}
