@@ -27,19 +27,30 @@ export function runMixture(net: Network, first: number, end: number, rows: numbe
   }
   // The weights are the softmax of α computed once per step (learnedParams.ts), not per row;
   // a run's neurons have theirs one after another, `palette` each.
+  // Two rows per pass (the last one twice when `rows` is odd: same values, written twice), why:
+  // they share the weights' loads and the loop's overheads, which are most of a term's cost.
   let p0 = net.activationParamStart[first - net.inputSize] as number;
   for (let u = first; u < end; u++, p0 += palette) {
-    for (let i = u * rows; i < (u + 1) * rows; i++) {
-      let y = 0;
-      let dy = 0;
-      for (let k = 0, at = i; k < palette; k++, at += mixStride) {
+    const last = (u + 1) * rows - 1;
+    for (let i = u * rows; i <= last; i += 2) {
+      const j = Math.min(i + 1, last);
+      let yI = 0;
+      let yJ = 0;
+      let dyI = 0;
+      let dyJ = 0;
+      for (let k = 0, at = 0; k < palette; k++, at += mixStride) {
         const s = mixWeights[p0 + k] as number;
-        y += s * (mixValues[at] as number);
-        dy += s * (mixSlopes[at] as number);
+        yI += s * (mixValues[at + i] as number);
+        yJ += s * (mixValues[at + j] as number);
+        dyI += s * (mixSlopes[at + i] as number);
+        dyJ += s * (mixSlopes[at + j] as number);
       }
-      out[i] = y;
-      learnedSlope[i] = dy;
+      out[i] = yI;
+      out[j] = yJ;
+      learnedSlope[i] = dyI;
+      learnedSlope[j] = dyJ;
       slope[i] = 1;
+      slope[j] = 1;
     }
   }
 }
