@@ -64,18 +64,35 @@ export function mixtureBackward(net: Network, first: number, end: number, rows: 
   const { gradActivationParams: grad } = net;
   const palette = net.paletteCodes.length;
   let p0 = net.activationParamStart[first - net.inputSize] as number;
+  // Three entries per pass over the rows (the last one repeated at the end: both sums start
+  // from the same stored value, so it is added once), why: each sum is a chain of dependent
+  // additions, one per row, and three chains let the CPU overlap them.
   for (let u = first; u < end; u++, p0 += palette) {
     const at = u * rows;
-    for (let k = 0; k < palette; k++) {
-      const s = mixWeights[p0 + k] as number;
-      const g = k * mixStride + at;
-      let sum = grad[p0 + k] as number;
+    for (let k = 0; k < palette; k += 3) {
+      const kB = Math.min(k + 1, palette - 1);
+      const kC = Math.min(k + 2, palette - 1);
+      const sA = mixWeights[p0 + k] as number;
+      const sB = mixWeights[p0 + kB] as number;
+      const sC = mixWeights[p0 + kC] as number;
+      const gA = k * mixStride + at;
+      const gB = kB * mixStride + at;
+      const gC = kC * mixStride + at;
+      let sumA = grad[p0 + k] as number;
+      let sumB = grad[p0 + kB] as number;
+      let sumC = grad[p0 + kC] as number;
       for (let r = 0; r < rows; r++) {
-        const der = s * ((mixValues[g + r] as number) - (out[at + r] as number));
-        sum += (delta[at + r] as number) * der;
+        const d = delta[at + r] as number;
+        const y = out[at + r] as number;
+        sumA += d * (sA * ((mixValues[gA + r] as number) - y));
+        sumB += d * (sB * ((mixValues[gB + r] as number) - y));
+        sumC += d * (sC * ((mixValues[gC + r] as number) - y));
       }
-      grad[p0 + k] = sum;
+      grad[p0 + k] = sumA;
+      grad[p0 + kB] = sumB;
+      grad[p0 + kC] = sumC;
     }
-    for (let i = at; i < at + rows; i++) delta[i] = (delta[i] as number) * (learnedSlope[i] as number);
+    for (let i = at; i < at + rows; i++)
+      delta[i] = (delta[i] as number) * (learnedSlope[i] as number);
   }
 }
