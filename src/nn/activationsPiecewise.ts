@@ -21,10 +21,11 @@ export const relu = defineActivation({
   // No branches, why: the sign of a pre-activation is a coin toss, and a mispredicted branch
   // cost twice the rest. The output is picked from (0, x) by index; +(x > 0) is a setcc.
   run(pre, out, slope, start, end) {
+    const zeroOrX = ZERO_OR_X; // read once: a module's constant is loaded at every use
     for (let i = start; i < end; i++) {
       const x = pre[i] as number;
-      ZERO_OR_X[1] = x;
-      out[i] = ZERO_OR_X[+!(x <= 0)] as number; // as in `value`: x for x > 0 and for NaN
+      zeroOrX[1] = x;
+      out[i] = zeroOrX[+!(x <= 0)] as number; // as in `value`: x for x > 0 and for NaN
       slope[i] = +(x > 0);
     }
   },
