@@ -103,6 +103,18 @@ test('a lesson file that does not fit is refused with a message naming the probl
   await expect(page.getByRole('heading', { name: 'Lesson: My own lesson' })).toBeVisible();
 });
 
+test('a lesson link pasted into the open page opens that lesson', async ({ playground }) => {
+  const { page } = playground;
+  await playground.open('');
+  await page.evaluate(() => {
+    window.location.hash = 'lesson=sine-spiral';
+  });
+  await expect(
+    page.getByRole('heading', { name: 'Lesson: One sine neuron against the spiral' }),
+  ).toBeVisible();
+  await expect.poll(() => playground.hashFields().dataset).toBe('spiral');
+});
+
 test('a link opens a lesson', async ({ playground }) => {
   const { page } = playground;
   await playground.open('#lesson=dying-relu');

@@ -3,17 +3,20 @@ import { defineActivation } from './activationEntry';
 import { SOFTPLUS_THRESHOLD } from './activationsExponential';
 import { exp, sigmoid, tanh } from './exactMath';
 
-/** sqrt(2 / pi), the constant of GELU's tanh approximation. */
-const GELU_K = Math.sqrt(2 / Math.PI);
-const GELU_C = 0.044715;
+// GELU's constants are local to the functions that use them, why: see exactMath.ts (a
+// module-level constant costs a load and a type check at every use).
 
 /** GELU's inner tanh argument √(2/π)·(x + 0.044715·x³). */
 function geluInner(x: number): number {
+  const GELU_K = 0.7978845608028654; // √(2/π)
+  const GELU_C = 0.044715;
   return GELU_K * (x + GELU_C * x * x * x);
 }
 
 /** GELU's slope from x and t = tanh(geluInner(x)). */
 function geluSlope(x: number, t: number): number {
+  const GELU_K = 0.7978845608028654; // √(2/π)
+  const GELU_C = 0.044715;
   const sech2 = 1 - t * t;
   // Once tanh saturates the second term is 0; computing it for |x| > 1e154 gives 0 · ∞.
   if (sech2 === 0) return 0.5 * (1 + t);

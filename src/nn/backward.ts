@@ -8,7 +8,7 @@ import type { Network } from './network';
 /**
  * Backpropagates the last pass forward, of `rows` rows, row r against the targets of example
  * `rowExample[r]`: adds their dLoss/dWeight and dLoss/dBias, in row order, to `gradWeights` /
- * `gradBiases`, and records the hidden units' pre-activation range and |dLoss/dPre| in the
+ * `gradBiases` (or, when `fresh`, sets those to them, as if the arrays held zeros), and records the hidden units' pre-activation range and |dLoss/dPre| in the
  * running statistics. Returns `lossSum` plus the rows' losses, added in row order (the
  * output head computes them with its deltas, see outputHeadEntry.ts `LossesAndDeltas`).
  */
@@ -17,13 +17,14 @@ export function backwardRows(
   targets: Float64Array,
   rows: number,
   lossSum: number,
+  fresh: boolean,
 ): number {
   const outputs = (net.unitStart[net.outputLayer] as number) * rows;
   lossSum = net.head.lossesAndDeltas(net, outputs, rows, targets, lossSum);
   for (let k = net.outputLayer; k >= 1; k--) {
-    if (k < net.outputLayer) biasSumsAndStats(net, k, rows);
-    else biasSums(net, k, rows);
-    accumulateLayerGradient(net, k, rows);
+    if (k < net.outputLayer) biasSumsAndStats(net, k, rows, fresh);
+    else biasSums(net, k, rows, fresh);
+    accumulateLayerGradient(net, k, rows, fresh);
     if (k > 1) {
       propagateDeltas(net, k, rows);
       if (net.learnedUnitCount > 0) learnedLayerBackward(net, k - 1, rows);
@@ -34,11 +35,11 @@ export function backwardRows(
 }
 
 /** Adds `delta[u]` to `gradBiases[u]`, row by row, for the units u of layer k. */
-function biasSums(net: Network, k: number, rows: number): void {
+function biasSums(net: Network, k: number, rows: number, fresh: boolean): void {
   const { gradBiases, delta } = net;
   const end = net.unitStart[k + 1] as number;
   for (let u = net.unitStart[k] as number; u < end; u++) {
-    let sum = gradBiases[u] as number;
+    let sum = fresh ? 0 : (gradBiases[u] as number);
     for (let r = u * rows; r < (u + 1) * rows; r++) sum += delta[r] as number;
     gradBiases[u] = sum;
   }
@@ -49,11 +50,11 @@ function biasSums(net: Network, k: number, rows: number): void {
  * their |delta| to the statistics, row by row. One loop for both, why: they read the same
  * deltas, and with small layers a second pass over them cost as much as the work.
  */
-function biasSumsAndStats(net: Network, k: number, rows: number): void {
+function biasSumsAndStats(net: Network, k: number, rows: number, fresh: boolean): void {
   const { gradBiases, pre, delta, statPreMin, statPreMax, statGradAbsSum } = net;
   const end = net.unitStart[k + 1] as number;
   for (let u = net.unitStart[k] as number; u < end; u++) {
-    let sum = gradBiases[u] as number;
+    let sum = fresh ? 0 : (gradBiases[u] as number);
     let low = statPreMin[u] as number;
     let high = statPreMax[u] as number;
     let gradAbsSum = statGradAbsSum[u] as number;
@@ -83,7 +84,7 @@ function biasSumsAndStats(net: Network, k: number, rows: number): void {
  * receives the examples' terms in row order. With an odd fan-in the last pair is that column
  * twice (both sums start from the same stored value, so it is added once).
  */
-function accumulateLayerGradient(net: Network, k: number, rows: number): void {
+function accumulateLayerGradient(net: Network, k: number, rows: number, fresh: boolean): void {
   const { gradWeights, delta, out } = net;
   const fanIn = net.sizes[k - 1] as number;
   const below = (net.unitStart[k - 1] as number) * rows;
@@ -100,14 +101,14 @@ function accumulateLayerGradient(net: Network, k: number, rows: number): void {
       const j = Math.min(i + 1, fanIn - 1);
       const xI = below + i * rows;
       const xJ = below + j * rows;
-      let a0 = gradWeights[w0 + i] as number;
-      let a1 = gradWeights[w1 + i] as number;
-      let a2 = gradWeights[w2 + i] as number;
-      let a3 = gradWeights[w3 + i] as number;
-      let b0 = gradWeights[w0 + j] as number;
-      let b1 = gradWeights[w1 + j] as number;
-      let b2 = gradWeights[w2 + j] as number;
-      let b3 = gradWeights[w3 + j] as number;
+      let a0 = fresh ? 0 : (gradWeights[w0 + i] as number);
+      let a1 = fresh ? 0 : (gradWeights[w1 + i] as number);
+      let a2 = fresh ? 0 : (gradWeights[w2 + i] as number);
+      let a3 = fresh ? 0 : (gradWeights[w3 + i] as number);
+      let b0 = fresh ? 0 : (gradWeights[w0 + j] as number);
+      let b1 = fresh ? 0 : (gradWeights[w1 + j] as number);
+      let b2 = fresh ? 0 : (gradWeights[w2 + j] as number);
+      let b3 = fresh ? 0 : (gradWeights[w3 + j] as number);
       for (let r = 0; r < rows; r++) {
         const xA = out[xI + r] as number;
         const xB = out[xJ + r] as number;
@@ -148,10 +149,10 @@ function accumulateLayerGradient(net: Network, k: number, rows: number): void {
       const x1 = below + i1 * rows;
       const x2 = below + i2 * rows;
       const x3 = below + i3 * rows;
-      let a0 = gradWeights[w0 + i] as number;
-      let a1 = gradWeights[w0 + i1] as number;
-      let a2 = gradWeights[w0 + i2] as number;
-      let a3 = gradWeights[w0 + i3] as number;
+      let a0 = fresh ? 0 : (gradWeights[w0 + i] as number);
+      let a1 = fresh ? 0 : (gradWeights[w0 + i1] as number);
+      let a2 = fresh ? 0 : (gradWeights[w0 + i2] as number);
+      let a3 = fresh ? 0 : (gradWeights[w0 + i3] as number);
       for (let r = 0; r < rows; r++) {
         const e = delta[d + r] as number;
         a0 += e * (out[x0 + r] as number);
@@ -182,6 +183,7 @@ function propagateDeltas(net: Network, k: number, rows: number): void {
   const first = (net.unitStart[k] as number) * rows;
   const last = (net.unitStart[k + 1] as number) * rows;
   const firstWeight = net.weightStart[k] as number;
+  if (last - first === rows) return propagateFromOneUnit(net, k, rows);
   for (let r = 0; r < rows; r += 2) {
     const s = Math.min(r + 1, rows - 1);
     let i = 0;
@@ -235,6 +237,27 @@ function propagateDeltas(net: Network, k: number, rows: number): void {
       const p = below + i * rows;
       setDelta(delta, slope, p + r, a);
       setDelta(delta, slope, p + s, b);
+    }
+  }
+}
+
+/**
+ * `propagateDeltas` when layer k is a single unit (most often the output): each delta below
+ * is one product, delta[i] = slope[i] · (0 + delta[u] · weight[u][i]), the same number the
+ * general loop's sum of one term gives, in a loop over the rows, why: the general loop's
+ * blocks of columns and rows were mostly setup for a single term.
+ */
+function propagateFromOneUnit(net: Network, k: number, rows: number): void {
+  const { weights, delta, slope } = net;
+  const fanIn = net.sizes[k - 1] as number;
+  const below = (net.unitStart[k - 1] as number) * rows;
+  const above = (net.unitStart[k] as number) * rows;
+  const firstWeight = net.weightStart[k] as number;
+  for (let i = 0; i < fanIn; i++) {
+    const v = weights[firstWeight + i] as number;
+    const p = below + i * rows;
+    for (let r = 0; r < rows; r++) {
+      delta[p + r] = (0 + (delta[above + r] as number) * v) * (slope[p + r] as number);
     }
   }
 }

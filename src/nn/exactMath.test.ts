@@ -142,6 +142,19 @@ describe('special values', () => {
     }
   });
 
+  // At a table's own points the correction is 0 and a kernel returns the entry itself, built
+  // with Math.*: this pins the kernels' local copies of the grid (steps, offsets) to the
+  // tables (exactMath.ts says why the kernels keep copies).
+  it('returns Math.* exactly at every point of its tables', () => {
+    for (let k = -640; k <= 640; k++) expect(tanh(k / 32)).toBe(Math.tanh(k / 32));
+    for (let k = 1; k <= 40 * 32; k++) expect(expm1NonPositive(-k / 32)).toBe(Math.expm1(-k / 32));
+    for (let j = 0; j <= 32; j++) expect(log1pUnit(j / 32)).toBe(Math.log1p(j / 32));
+    // exp's table of powers 2^m, read at x = m·ln 2 (not exact, hence the relative bound).
+    for (let m = -1000; m <= 1000; m += 7) {
+      expect(Math.abs(exp(m * Math.LN2) / 2 ** m - 1)).toBeLessThan(1e-12);
+    }
+  });
+
   it('keeps the sign of zero where Math does', () => {
     expect(Object.is(tanh(-0), -0)).toBe(true);
     expect(Object.is(sin(-0), -0)).toBe(true);

@@ -8,34 +8,23 @@
  * The recipe throughout: split x into a point c of a fixed grid and a small exact remainder,
  * read the function's value at c from a table built with Math.* at start-up, and correct it
  * with a short polynomial in the remainder. Tables live in typed arrays, a few kB each.
+ *
+ * The kernels declare the numbers they use as local constants, repeating those the tables
+ * are built with, why: V8 (Node 20) loads a module-level constant from the module's context,
+ * with a check of its type, at every use, loops included; a local constant is folded into
+ * the code. For tanh that was a third of its time. A local copy that disagreed with its
+ * table would be caught by the tests (exactMath.test.ts reads every table point back).
  */
 
 /** The table steps per doubling: exp reads 2^(j/32) for j = 0..31. */
 const STEPS = 32;
-const STEP_MASK = STEPS - 1;
-const STEP_SHIFT = 5;
-const INV_STEP = STEPS / Math.LN2;
-/**
- * ln2/32 split in two (Cody–Waite): the high part has 21 trailing zero bits, so k·STEP_HI is
- * exact for |k| < 2^21 and r = x − k·ln2/32 keeps full precision however large k is.
- */
-const STEP_HI = 6.9314718036912381649e-1 / STEPS;
-const STEP_LO = 1.90821492927058770002e-10 / STEPS;
-/**
- * Adding and subtracting 1.5·2^52 rounds to the nearest integer in two float additions: at
- * that magnitude doubles have no fraction bits (valid for |value| < 2^51).
- */
-const ROUND_SHIFT = 6755399441055744;
 
 /** 2^(j/32), correctly rounded, for j = 0..31. */
 const POW2_STEP = new Float64Array(STEPS);
 for (let j = 0; j < STEPS; j++) POW2_STEP[j] = Math.pow(2, j / STEPS);
 
-/** Within (EXP_MIN, EXP_MAX) e^x is a normal double and 2^(k>>5) is in POW2_INT. */
-const EXP_MIN = -708;
-const EXP_MAX = 709;
-const POW2_BIAS = 1023;
 /** 2^m for m = -1023..1023 at index m + POW2_BIAS: exact powers, built by halving/doubling. */
+const POW2_BIAS = 1023;
 const POW2_INT = new Float64Array(2 * POW2_BIAS + 1);
 POW2_INT[POW2_BIAS] = 1;
 for (let m = 1; m <= POW2_BIAS; m++) {
@@ -56,6 +45,20 @@ function expm1Kernel(r: number): number {
 
 /** e^x, within 2 ulp of Math.exp. */
 export function exp(x: number): number {
+  // Within (EXP_MIN, EXP_MAX) e^x is a normal double and 2^(k>>5) is in POW2_INT.
+  const EXP_MIN = -708;
+  const EXP_MAX = 709;
+  const POW2_BIAS = 1023;
+  const STEP_MASK = 31; // STEPS − 1
+  const STEP_SHIFT = 5; // log2 STEPS
+  const INV_STEP = 32 / Math.LN2;
+  // ln2/32 split in two (Cody–Waite): the high part has 21 trailing zero bits, so k·STEP_HI is
+  // exact for |k| < 2^21 and r = x − k·ln2/32 keeps full precision however large k is.
+  const STEP_HI = 6.9314718036912381649e-1 / 32;
+  const STEP_LO = 1.90821492927058770002e-10 / 32;
+  // Adding and subtracting 1.5·2^52 rounds to the nearest integer in two float additions: at
+  // that magnitude doubles have no fraction bits (valid for |value| < 2^51).
+  const ROUND_SHIFT = 6755399441055744;
   if (!(x > EXP_MIN && x < EXP_MAX)) return Math.exp(x); // also NaN
   const kf = x * INV_STEP + ROUND_SHIFT - ROUND_SHIFT;
   const r = x - kf * STEP_HI - kf * STEP_LO;
@@ -83,6 +86,9 @@ for (let k = 0; k < EXPM1_TABLE.length; k++) {
  * `tanh`); clamping to [-40, 0] gives exactly -1 below and lets NaN through.
  */
 export function expm1NonPositive(x: number): number {
+  const EXPM1_SATURATE = 40;
+  const EXPM1_STEPS = 32;
+  const ROUND_SHIFT = 6755399441055744; // see `exp`
   const clamped = Math.min(Math.max(x, -EXPM1_SATURATE), 0);
   const steps = ROUND_SHIFT - clamped * EXPM1_STEPS - ROUND_SHIFT; // -c in steps, rounded
   const d = clamped + steps * (1 / EXPM1_STEPS);
@@ -102,6 +108,8 @@ for (let j = 0; j <= LOG1P_STEPS; j++) LOG1P_TABLE[j] = Math.log1p(j / LOG1P_STE
  * below 2e-18 · |s|). u − c is exact, and |2·atanh s| < 1/63 < log(1 + c) / 2 unless c = 0.
  */
 export function log1pUnit(u: number): number {
+  const LOG1P_STEPS = 32;
+  const ROUND_SHIFT = 6755399441055744; // see `exp`
   const j = (u * LOG1P_STEPS + ROUND_SHIFT - ROUND_SHIFT) | 0;
   const c = j * (1 / LOG1P_STEPS);
   const s = (u - c) / (2 + u + c);
@@ -109,9 +117,11 @@ export function log1pUnit(u: number): number {
   return (LOG1P_TABLE[j] as number) + 2 * s * (1 + s2 * (1 / 3 + s2 * (1 / 5 + s2 / 7)));
 }
 
-/** tanh is tabulated at the multiples of 1/TANH_STEPS in [-TANH_SATURATE, TANH_SATURATE]. */
+/**
+ * tanh is tabulated at the multiples of 1/TANH_STEPS in [-TANH_SATURATE, TANH_SATURATE]; from
+ * TANH_SATURATE on, tanh x rounds to ±1 (tanh 20 = 1 − 8e-18).
+ */
 const TANH_STEPS = 32;
-/** From here on tanh x rounds to ±1 (tanh 20 = 1 − 8e-18). */
 const TANH_SATURATE = 20;
 /** tanh(k / TANH_STEPS) at index k + TANH_ZERO, for |k| ≤ TANH_SATURATE·TANH_STEPS. */
 const TANH_ZERO = TANH_SATURATE * TANH_STEPS;
@@ -119,10 +129,6 @@ const TANH_TABLE = new Float64Array(2 * TANH_ZERO + 1);
 for (let i = 0; i < TANH_TABLE.length; i++) TANH_TABLE[i] = Math.tanh((i - TANH_ZERO) / TANH_STEPS);
 // -0 rather than 0 at 0, why: tanh(-0) must be -0, and -0 + d keeps the sign of d = ±0.
 TANH_TABLE[TANH_ZERO] = -0;
-// Taylor coefficients of tanh d = d − d³/3 + 2d⁵/15 − 17d⁷/315 + 62d⁹/2835 − …
-const TANH_P1 = -1 / 3;
-const TANH_P2 = 2 / 15;
-const TANH_P3 = -17 / 315;
 
 /**
  * tanh x, within 4 ulp: x = c + d with c the nearest multiple of 1/32 (so d is exact and
@@ -135,6 +141,14 @@ const TANH_P3 = -17 / 315;
  * to ±20 gives exactly ±1 beyond (the table's ends) and lets NaN through (index 0 + NaN).
  */
 export function tanh(x: number): number {
+  const TANH_STEPS = 32;
+  const TANH_SATURATE = 20;
+  const TANH_ZERO = 640; // TANH_SATURATE · TANH_STEPS
+  const ROUND_SHIFT = 6755399441055744; // see `exp`
+  // Taylor coefficients of tanh d = d − d³/3 + 2d⁵/15 − 17d⁷/315 + 62d⁹/2835 − …
+  const TANH_P1 = -1 / 3;
+  const TANH_P2 = 2 / 15;
+  const TANH_P3 = -17 / 315;
   const clamped = Math.min(Math.max(x, -TANH_SATURATE), TANH_SATURATE);
   const k = clamped * TANH_STEPS + ROUND_SHIFT - ROUND_SHIFT;
   const d = clamped - k * (1 / TANH_STEPS);
@@ -154,51 +168,31 @@ export function sigmoid(x: number): number {
   return (x >= 0 ? 1 : e) / (1 + e);
 }
 
-// Reduction x = n·π/2 + r (Cody–Waite): π/2 is split into pieces short enough that n times
-// each is exact, and r = x − n·piece₁ − n·piece₂ − … loses nothing while the terms cancel.
-const INV_PIO2 = 6.36619772367581382433e-1;
-// Near: a 33-bit head and its tail (fdlibm), exact for |n| < 2^20, r within about 2^-86·|n|.
-const PIO2_HI = 1.57079632673412561417;
-const PIO2_LO = 6.07710050650619224932e-11;
-/** Below this |x| (so |n| < 2^20) the near reduction is used. */
-const TRIG_NEAR = 1e6;
-// Far: six pieces of at most 17 bits, exact for |n| < 2^36, r within about 2^-115·|n|. Why
-// bother: a layer fed by squares easily reaches 1e10, where Math.sin costs ten times more.
-const PIO2_1 = 1.57080078125;
-const PIO2_2 = -4.45445766672492e-6;
-const PIO2_3 = 2.5633384304057927e-12;
-const PIO2_4 = 5.721178163110765e-18;
-const PIO2_5 = 1.0563011603977634e-23;
-const PIO2_6 = -1.253703356598315e-29;
-/** Beyond this |x| (so |n| ≥ 2^36) use Math.sin / Math.cos. */
-const TRIG_MAX = 1e11;
-/** Below this |x|, sin x rounds to x (the x³/6 term is under half an ulp); keeps -0 too. */
-const SIN_TINY = 2 ** -27;
-
-// fdlibm's minimax polynomials on [-π/4, π/4] (k_sin.c, k_cos.c), error below 2^-58.
-const S1 = -1.66666666666666324348e-1;
-const S2 = 8.33333333332248946124e-3;
-const S3 = -1.98412698298579493134e-4;
-const S4 = 2.75573137070700676789e-6;
-const S5 = -2.50507602534068634195e-8;
-const S6 = 1.58969099521155010221e-10;
-const C1 = 4.16666666666666019037e-2;
-const C2 = -1.38888888888741095749e-3;
-const C3 = 2.48015872894767294178e-5;
-const C4 = -2.75573143513906633035e-7;
-const C5 = 2.0875723212981748279e-9;
-const C6 = -1.13596475577881948265e-11;
-
-/** sin r for |r| ≤ π/4. */
+/** sin r for |r| ≤ π/4: fdlibm's minimax polynomial (k_sin.c), error below 2^-58. */
 function sinKernel(r: number): number {
+  const S1 = -1.66666666666666324348e-1;
+  const S2 = 8.33333333332248946124e-3;
+  const S3 = -1.98412698298579493134e-4;
+  const S4 = 2.75573137070700676789e-6;
+  const S5 = -2.50507602534068634195e-8;
+  const S6 = 1.58969099521155010221e-10;
   const z = r * r;
   const w = z * z;
   const p = S2 + z * (S3 + z * S4) + z * w * (S5 + z * S6);
   return r + r * z * (S1 + z * p);
 }
 
-/** cos r for |r| ≤ π/4, with fdlibm's care for the 1 − r²/2 rounding. */
+/**
+ * cos r for |r| ≤ π/4: fdlibm's minimax polynomial (k_cos.c), error below 2^-58, with its
+ * care for the 1 − r²/2 rounding.
+ */
 function cosKernel(r: number): number {
+  const C1 = 4.16666666666666019037e-2;
+  const C2 = -1.38888888888741095749e-3;
+  const C3 = 2.48015872894767294178e-5;
+  const C4 = -2.75573143513906633035e-7;
+  const C5 = 2.0875723212981748279e-9;
+  const C6 = -1.13596475577881948265e-11;
   const z = r * r;
   const w = z * z;
   const p = z * (C1 + z * (C2 + z * C3)) + w * w * (C4 + z * (C5 + z * C6));
@@ -214,6 +208,19 @@ function cosKernel(r: number): number {
  * is mispredicted most of the time. One call serves both an output and its slope.
  */
 export function sinCycle(x: number, cycle: Float64Array): void {
+  // Reduction x = n·π/2 + r (Cody–Waite): π/2 is split into pieces short enough that n times
+  // each is exact, and r = x − n·piece₁ − n·piece₂ − … loses nothing while the terms cancel.
+  const INV_PIO2 = 6.36619772367581382433e-1;
+  // Near: a 33-bit head and its tail (fdlibm), exact for |n| < 2^20, r within about 2^-86·|n|.
+  const PIO2_HI = 1.57079632673412561417;
+  const PIO2_LO = 6.07710050650619224932e-11;
+  // Below this |x| (so |n| < 2^20) the near reduction is used.
+  const TRIG_NEAR = 1e6;
+  // Beyond this |x| (so |n| ≥ 2^36) use Math.sin / Math.cos.
+  const TRIG_MAX = 1e11;
+  // Below this |x|, sin x rounds to x (the x³/6 term is under half an ulp); keeps -0 too.
+  const SIN_TINY = 2 ** -27;
+  const ROUND_SHIFT = 6755399441055744; // see `exp`
   const a = Math.abs(x);
   if (a < SIN_TINY) return fillCycle(cycle, x, 1); // keeps -0
   if (!(a < TRIG_MAX)) return fillCycle(cycle, Math.sin(x), Math.cos(x));
@@ -228,8 +235,18 @@ export function sinCycle(x: number, cycle: Float64Array): void {
   cycle[(3 - n) & 3] = -c;
 }
 
-/** x − nf·π/2 for |nf| < 2^36, with the six-piece π/2. */
+/**
+ * x − nf·π/2 for |nf| < 2^36, with π/2 in six pieces of at most 17 bits: exact for
+ * |nf| < 2^36, the remainder within about 2^-115·|nf|. Why bother: a layer fed by squares
+ * easily reaches 1e10, where Math.sin costs ten times more.
+ */
 function farRemainder(x: number, nf: number): number {
+  const PIO2_1 = 1.57080078125;
+  const PIO2_2 = -4.45445766672492e-6;
+  const PIO2_3 = 2.5633384304057927e-12;
+  const PIO2_4 = 5.721178163110765e-18;
+  const PIO2_5 = 1.0563011603977634e-23;
+  const PIO2_6 = -1.253703356598315e-29;
   return x - nf * PIO2_1 - nf * PIO2_2 - nf * PIO2_3 - nf * PIO2_4 - nf * PIO2_5 - nf * PIO2_6;
 }
 

@@ -60,6 +60,10 @@ function tabulatedRow(
   count: number,
 ) {
   const { values, highSlope, highIntercept, lowValue } = table;
+  // Local copies, why: see exactMath.ts (a module-level constant costs a load and a type
+  // check at every use).
+  const TABLE_RANGE = 16;
+  const TABLE_STEPS_PER_UNIT = 64;
   // Each branch stores its own value, why: with one `y` assigned in every branch, V8 merged
   // the plain double of one branch with the object field of another into a boxed number,
   // allocating on the heap for every point.
@@ -84,7 +88,8 @@ function sineRow(
   dstOffset: number,
   count: number,
 ) {
-  const stepsPerRadian = PERIOD_STEPS / TWO_PI;
+  const PERIOD_STEPS = 4096; // local copies: see `tabulatedRow`
+  const stepsPerRadian = PERIOD_STEPS / (2 * Math.PI);
   for (let p = 0; p < count; p++) {
     let position = ((src[srcOffset + p] as number) + phase) * stepsPerRadian;
     position -= Math.floor(position / PERIOD_STEPS) * PERIOD_STEPS; // now in [0, PERIOD_STEPS]

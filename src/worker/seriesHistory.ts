@@ -1,9 +1,8 @@
 /**
  * Several values per epoch (the mean |gradient| reaching each layer), thinned as the loss
- * history is (lossHistory.ts): when `maxPoints` are kept every second one is dropped and from
- * then on only every `stride`-th incoming point is kept, so the spacing stays even over the
- * whole run; the newest point is always shown, as a provisional tail until kept or replaced.
+ * history is (thinning.ts): the newest point always shown, the spacing even over the run.
  */
+import { Thinning } from './thinning';
 
 /** Views of the stored points; valid until the next append or clear. */
 export interface SeriesView {
@@ -18,10 +17,11 @@ export interface SeriesView {
 export class SeriesHistory {
   private epochs = new Float64Array(64);
   private values: Float64Array;
-  private kept = 0;
-  private hasTail = false;
-  private sinceKept = 0;
-  private stride = 1;
+  private readonly thinning: Thinning;
+  /** Moves a point between slots, for the thinning (bound once: it runs at every halving). */
+  private readonly move = (from: number, to: number): void => {
+    this.write(to, this.epochs[from] as number, this.values, from * this.width);
+  };
 
   /**
    * @param width values per point (0 allowed: a network without hidden layers)
@@ -29,20 +29,18 @@ export class SeriesHistory {
    */
   constructor(
     readonly width: number,
-    private readonly maxPoints = 4096,
+    maxPoints = 4096,
   ) {
     if (!Number.isInteger(width) || width < 0) {
       throw new RangeError(`width must be a whole number, got ${width}`);
     }
-    if (!Number.isInteger(maxPoints) || maxPoints < 4) {
-      throw new RangeError(`maxPoints must be a whole number of at least 4, got ${maxPoints}`);
-    }
+    this.thinning = new Thinning(maxPoints);
     this.values = new Float64Array(64 * width);
   }
 
   /** Points shown, including the provisional newest one. */
   get length(): number {
-    return this.kept + (this.hasTail ? 1 : 0);
+    return this.thinning.length;
   }
 
   /** Epoch of the newest point shown, or -1 when there is none. */
@@ -52,17 +50,10 @@ export class SeriesHistory {
 
   /** Appends one point; `values` must hold `width` numbers. */
   appendPoint(epoch: number, values: ArrayLike<number>): void {
-    this.ensureCapacity(this.kept + 1);
-    this.write(this.kept, epoch, values, 0);
-    this.sinceKept++;
-    if (this.sinceKept < this.stride) {
-      this.hasTail = true;
-      return;
-    }
-    this.kept++;
-    this.sinceKept = 0;
-    this.hasTail = false;
-    if (this.kept >= this.maxPoints) this.thin();
+    const slot = this.thinning.nextSlot;
+    this.ensureCapacity(slot + 1);
+    this.write(slot, epoch, values, 0);
+    this.thinning.admit(this.move);
   }
 
   /** Appends points laid out as `view` describes them (another history's drain). */
@@ -79,28 +70,9 @@ export class SeriesHistory {
       this.values[at * this.width + j] = values[from + j] as number;
   }
 
-  private thin(): void {
-    // As in LossHistory: a dropped newest point stays shown as the tail, and the next kept one
-    // comes a full new stride after the last point left.
-    const droppedNewest = this.kept % 2 === 0;
-    let write = 0;
-    for (let read = 0; read < this.kept; read += 2) {
-      this.write(write, this.epochs[read] as number, this.values, read * this.width);
-      write++;
-    }
-    if (droppedNewest) {
-      const newest = this.kept - 1;
-      this.write(write, this.epochs[newest] as number, this.values, newest * this.width);
-    }
-    this.kept = write;
-    this.hasTail = droppedNewest;
-    this.sinceKept = droppedNewest ? this.stride : 0;
-    this.stride *= 2;
-  }
-
   private ensureCapacity(size: number): void {
     if (size <= this.epochs.length) return;
-    const capacity = Math.min(Math.max(size, this.epochs.length * 2), this.maxPoints + 1);
+    const capacity = Math.min(Math.max(size, this.epochs.length * 2), this.thinning.maxPoints + 1);
     const epochs = new Float64Array(capacity);
     epochs.set(this.epochs.subarray(0, this.length));
     const values = new Float64Array(capacity * this.width);
@@ -111,19 +83,11 @@ export class SeriesHistory {
 
   /** Forgets the points after `epoch` (continuing from a checkpoint there). */
   dropAfter(epoch: number): void {
-    let length = this.length;
-    while (length > 0 && (this.epochs[length - 1] as number) > epoch) length--;
-    if (length === this.length) return;
-    this.kept = length;
-    this.hasTail = false;
-    this.sinceKept = 0;
+    this.thinning.dropAfter(this.epochs, epoch);
   }
 
   clear(): void {
-    this.kept = 0;
-    this.hasTail = false;
-    this.sinceKept = 0;
-    this.stride = 1;
+    this.thinning.clear();
   }
 
   /** The points as fresh arrays (to transfer), leaving none. */

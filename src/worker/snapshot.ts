@@ -1,4 +1,7 @@
-/** A copy of everything an epoch changes in a network, to put back when the epoch diverges. */
+/**
+ * A copy of everything an epoch changes in a network, to put back when the epoch diverges
+ * (and, with the configuration and the shuffle position beside it, a timeline snapshot).
+ */
 import type { Network } from '../nn';
 
 /**
@@ -69,6 +72,15 @@ export class ParameterSnapshot {
     this.stepCount = net.stepCount;
     this.examplesSeen = net.examplesSeen;
     this.statExamples = net.statExamples;
+  }
+
+  /** Whether the snapshot was taken of a network and order of the sizes of these. */
+  fits(net: Network, order: Int32Array): boolean {
+    return (
+      this.weights.length === net.weights.length &&
+      this.biases.length === net.biases.length &&
+      this.order.length === order.length
+    );
   }
 
   /** Puts the last taken state back into `net` and `order`. */

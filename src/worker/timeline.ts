@@ -40,73 +40,26 @@ export interface TimelineEvent {
   readonly text: string;
 }
 
-/** The state after one epoch, in the engine's flat layouts (nn/network.ts). */
+/**
+ * The state after one epoch: what a divergence restores (ParameterSnapshot), plus the
+ * configuration it was trained under, the epoch and the shuffle generator's position.
+ */
 class TimelineSnapshot {
   epoch = 0;
   config: PlaygroundConfig;
-  readonly weights: Float64Array;
-  readonly biases: Float64Array;
-  readonly moment1Weights: Float64Array;
-  readonly moment1Biases: Float64Array;
-  readonly moment2Weights: Float64Array;
-  readonly moment2Biases: Float64Array;
-  readonly statPreMin: Float64Array;
-  readonly statPreMax: Float64Array;
-  readonly statGradAbsSum: Float64Array;
-  readonly order: Int32Array;
-  readonly shuffleRng = new Uint32Array(4);
-  /** The learned activations' parameters and moments; their length follows the activations. */
-  activationParams = new Float64Array(0);
-  moment1ActivationParams = new Float64Array(0);
-  moment2ActivationParams = new Float64Array(0);
-  adamSteps = 0;
-  stepCount = 0;
-  examplesSeen = 0;
-  statExamples = 0;
+  private readonly state: ParameterSnapshot;
+  private readonly shuffleRng = new Uint32Array(4);
 
   constructor(session: Session) {
-    const { net } = session;
     this.config = session.config;
-    this.weights = new Float64Array(net.weights.length);
-    this.biases = new Float64Array(net.biases.length);
-    this.moment1Weights = new Float64Array(net.weights.length);
-    this.moment1Biases = new Float64Array(net.biases.length);
-    this.moment2Weights = new Float64Array(net.weights.length);
-    this.moment2Biases = new Float64Array(net.biases.length);
-    this.statPreMin = new Float64Array(net.unitCount);
-    this.statPreMax = new Float64Array(net.unitCount);
-    this.statGradAbsSum = new Float64Array(net.unitCount);
-    this.order = new Int32Array(session.order.length);
+    this.state = new ParameterSnapshot(session.net);
   }
 
   take(session: Session): void {
-    const { net } = session;
     this.epoch = session.epoch;
     this.config = session.config;
-    this.weights.set(net.weights);
-    this.biases.set(net.biases);
-    this.moment1Weights.set(net.moment1Weights);
-    this.moment1Biases.set(net.moment1Biases);
-    this.moment2Weights.set(net.moment2Weights);
-    this.moment2Biases.set(net.moment2Biases);
-    this.statPreMin.set(net.statPreMin);
-    this.statPreMax.set(net.statPreMax);
-    this.statGradAbsSum.set(net.statGradAbsSum);
-    this.order.set(session.order);
+    this.state.take(session.net, session.order);
     this.shuffleRng.set(session.shuffleRng.getState());
-    // Reallocated only when an edit changed the learned parameters' layout.
-    if (this.activationParams.length !== net.activationParams.length) {
-      this.activationParams = new Float64Array(net.activationParams.length);
-      this.moment1ActivationParams = new Float64Array(net.activationParams.length);
-      this.moment2ActivationParams = new Float64Array(net.activationParams.length);
-    }
-    this.activationParams.set(net.activationParams);
-    this.moment1ActivationParams.set(net.moment1ActivationParams);
-    this.moment2ActivationParams.set(net.moment2ActivationParams);
-    this.adamSteps = net.adamSteps;
-    this.stepCount = net.stepCount;
-    this.examplesSeen = net.examplesSeen;
-    this.statExamples = net.statExamples;
   }
 
   /**
@@ -114,37 +67,13 @@ class TimelineSnapshot {
    * learned parameters' layout is the snapshot's).
    */
   putInto(session: Session): void {
-    const { net } = session;
-    if (net.activationParams.length === this.activationParams.length) {
-      net.activationParams.set(this.activationParams);
-      net.moment1ActivationParams.set(this.moment1ActivationParams);
-      net.moment2ActivationParams.set(this.moment2ActivationParams);
-      net.mixWeightsStale = true;
-    }
-    net.weights.set(this.weights);
-    net.biases.set(this.biases);
-    net.moment1Weights.set(this.moment1Weights);
-    net.moment1Biases.set(this.moment1Biases);
-    net.moment2Weights.set(this.moment2Weights);
-    net.moment2Biases.set(this.moment2Biases);
-    net.statPreMin.set(this.statPreMin);
-    net.statPreMax.set(this.statPreMax);
-    net.statGradAbsSum.set(this.statGradAbsSum);
-    net.adamSteps = this.adamSteps;
-    net.stepCount = this.stepCount;
-    net.examplesSeen = this.examplesSeen;
-    net.statExamples = this.statExamples;
-    session.order.set(this.order);
+    this.state.restore(session.net, session.order);
     session.shuffleRng.setState(Array.from(this.shuffleRng));
     session.epoch = this.epoch;
   }
 
   fits(session: Session): boolean {
-    return (
-      this.weights.length === session.net.weights.length &&
-      this.biases.length === session.net.biases.length &&
-      this.order.length === session.order.length
-    );
+    return this.state.fits(session.net, session.order);
   }
 }
 

@@ -1,4 +1,4 @@
-/** Starts a lesson: its settings, epoch 0, paused; and reads a lesson= link at start. */
+/** Starts a lesson: its settings, epoch 0, paused; and opens the lesson a lesson= link names. */
 import { useCallback, useEffect } from 'react';
 import { BUILTIN_LESSONS, lessonFromLinkValue, type Lesson } from '../../lessons';
 import { experimentController, playgroundActions as act } from '../../state';
@@ -40,15 +40,22 @@ export function useLessonStarter(): (lesson: Lesson) => void {
   );
 }
 
-/** Opens the lesson a link names, once, when the page starts. */
+/**
+ * Opens the lesson a link names: the one the page starts with, and one pasted into the
+ * address of the open page later (a hashchange; the page's own address updates use
+ * replaceState, which fires none).
+ */
 export function useLessonFromLink(): void {
   const start = useLessonStarter();
   useEffect(() => {
-    const found = lessonOfHash(window.location.hash);
-    if (!found) return;
-    if ('lesson' in found) start(found.lesson);
-    else lessonStore.setState({ refused: found.refused });
-    // Only the address the page opened with.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    const openFromAddress = () => {
+      const found = lessonOfHash(window.location.hash);
+      if (!found) return;
+      if ('lesson' in found) start(found.lesson);
+      else lessonStore.setState({ refused: found.refused });
+    };
+    openFromAddress();
+    window.addEventListener('hashchange', openFromAddress);
+    return () => window.removeEventListener('hashchange', openFromAddress);
+  }, [start]);
 }
