@@ -43,11 +43,24 @@ function expm1Kernel(r: number): number {
   );
 }
 
+/** Within (EXP_MIN, EXP_MAX) e^x is a normal double and 2^(k>>5) is in POW2_INT. */
+export const EXP_MIN = -708;
+
 /** e^x, within 2 ulp of Math.exp. */
 export function exp(x: number): number {
-  // Within (EXP_MIN, EXP_MAX) e^x is a normal double and 2^(k>>5) is in POW2_INT.
-  const EXP_MIN = -708;
+  const EXP_MIN = -708; // see above (a local constant, see the top of the file)
   const EXP_MAX = 709;
+  if (!(x > EXP_MIN && x < EXP_MAX)) return Math.exp(x); // also NaN
+  return expInRange(x);
+}
+
+/**
+ * `exp` without its range check: e^x bit for bit as `exp` for EXP_MIN < x < EXP_MAX, and some
+ * number (read from the tables' bounds, so no exception) for EXP_MIN ≤ x ≤ 0 and NaN. For run
+ * kernels that clamp to EXP_MIN and redo the values that were out of range, why: the check's
+ * fallback call in a loop makes V8 keep fewer values in registers, a fifth of the kernel's time.
+ */
+export function expInRange(x: number): number {
   const POW2_BIAS = 1023;
   const STEP_MASK = 31; // STEPS − 1
   const STEP_SHIFT = 5; // log2 STEPS
@@ -59,7 +72,6 @@ export function exp(x: number): number {
   // Adding and subtracting 1.5·2^52 rounds to the nearest integer in two float additions: at
   // that magnitude doubles have no fraction bits (valid for |value| < 2^51).
   const ROUND_SHIFT = 6755399441055744;
-  if (!(x > EXP_MIN && x < EXP_MAX)) return Math.exp(x); // also NaN
   const kf = x * INV_STEP + ROUND_SHIFT - ROUND_SHIFT;
   const r = x - kf * STEP_HI - kf * STEP_LO;
   const k = kf | 0;
@@ -164,7 +176,11 @@ export function tanh(x: number): number {
  * (a select, not a branch around the exp: the sign of a pre-activation is a coin toss).
  */
 export function sigmoid(x: number): number {
-  const e = exp(-Math.abs(x)); // NaN stays NaN
+  return sigmoidFromExp(x, exp(-Math.abs(x))); // NaN stays NaN
+}
+
+/** The sigmoid of x from e = e^-|x| (see `sigmoid`). */
+export function sigmoidFromExp(x: number, e: number): number {
   return (x >= 0 ? 1 : e) / (1 + e);
 }
 
@@ -208,24 +224,46 @@ function cosKernel(r: number): number {
  * is mispredicted most of the time. One call serves both an output and its slope.
  */
 export function sinCycle(x: number, cycle: Float64Array): void {
+  // Below this |x|, sin x rounds to x (the x³/6 term is under half an ulp); keeps -0 too.
+  const SIN_TINY = 2 ** -27;
+  // Below this |x| (so |n| < 2^20) the near reduction is used.
+  const TRIG_NEAR = 1e6;
+  // Beyond this |x| (so |n| ≥ 2^36) use Math.sin / Math.cos.
+  const TRIG_MAX = 1e11;
+  const a = Math.abs(x);
+  if (a < SIN_TINY) return fillCycle(cycle, x, 1); // keeps -0
+  if (!(a < TRIG_MAX)) return fillCycle(cycle, Math.sin(x), Math.cos(x));
+  if (a < TRIG_NEAR) return sinCycleNear(x, cycle);
+  const INV_PIO2 = 6.36619772367581382433e-1; // see `sinCycleNear`
+  const ROUND_SHIFT = 6755399441055744; // see `exp`
+  const nf = x * INV_PIO2 + ROUND_SHIFT - ROUND_SHIFT;
+  fillCycleRotated(cycle, farRemainder(x, nf), nf);
+}
+
+/** The |x| that `sinCycleNear` takes: from SIN_NEAR_MIN (SIN_TINY) to below TRIG_NEAR. */
+export const SIN_NEAR_MIN = 2 ** -27;
+export const SIN_NEAR_MAX = 1e6;
+
+/**
+ * `sinCycle` for SIN_NEAR_MIN ≤ |x| < SIN_NEAR_MAX, bit for bit, without its checks (other x give
+ * some numbers): for run kernels that check a whole run once and redo the values outside, why:
+ * the checks' fallback calls in a loop make V8 keep fewer values in registers, a quarter of
+ * the sine run's time.
+ */
+export function sinCycleNear(x: number, cycle: Float64Array): void {
   // Reduction x = n·π/2 + r (Cody–Waite): π/2 is split into pieces short enough that n times
   // each is exact, and r = x − n·piece₁ − n·piece₂ − … loses nothing while the terms cancel.
   const INV_PIO2 = 6.36619772367581382433e-1;
   // Near: a 33-bit head and its tail (fdlibm), exact for |n| < 2^20, r within about 2^-86·|n|.
   const PIO2_HI = 1.57079632673412561417;
   const PIO2_LO = 6.07710050650619224932e-11;
-  // Below this |x| (so |n| < 2^20) the near reduction is used.
-  const TRIG_NEAR = 1e6;
-  // Beyond this |x| (so |n| ≥ 2^36) use Math.sin / Math.cos.
-  const TRIG_MAX = 1e11;
-  // Below this |x|, sin x rounds to x (the x³/6 term is under half an ulp); keeps -0 too.
-  const SIN_TINY = 2 ** -27;
   const ROUND_SHIFT = 6755399441055744; // see `exp`
-  const a = Math.abs(x);
-  if (a < SIN_TINY) return fillCycle(cycle, x, 1); // keeps -0
-  if (!(a < TRIG_MAX)) return fillCycle(cycle, Math.sin(x), Math.cos(x));
   const nf = x * INV_PIO2 + ROUND_SHIFT - ROUND_SHIFT;
-  const r = a < TRIG_NEAR ? x - nf * PIO2_HI - nf * PIO2_LO : farRemainder(x, nf);
+  fillCycleRotated(cycle, x - nf * PIO2_HI - nf * PIO2_LO, nf);
+}
+
+/** Fills `cycle` for x = nf·π/2 + r: sin r, cos r, −sin r, −cos r rotated by n. */
+function fillCycleRotated(cycle: Float64Array, r: number, nf: number): void {
   const s = sinKernel(r);
   const c = cosKernel(r);
   const n = nf | 0; // modulo 2^32 when |nf| ≥ 2^31: its low two bits are all that matter
