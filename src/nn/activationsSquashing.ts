@@ -4,7 +4,10 @@
  * again.
  */
 import { defineActivation, type ActivationEntry } from './activationEntry';
-import { exp, EXP_MIN, expInRange, sigmoid, sigmoidFromExp, tanh } from './exactMath';
+import { exp, EXP_MIN, expInRange, sigmoid, tanh } from './exactMath';
+
+/** Sigmoid's run picks its numerator from here: entry 0 stays 1, entry 1 is set to e. */
+const ONE_OR_E = Float64Array.of(1, 0);
 
 /**
  * The slow path of the runs that call `expInRange`: sets `out[i]` and `slope[i]` from the
@@ -61,12 +64,17 @@ export const sigmoidActivation = defineActivation({
   // it, |x| ≥ 708 or NaN, are computed again with `sigmoid`.
   run(pre, out, slope, start, end) {
     const low = EXP_MIN; // read once: a module's constant is loaded at every use
+    const oneOrE = ONE_OR_E;
     let beyond = false;
     for (let i = start; i < end; i++) {
       const x = pre[i] as number;
       const power = -Math.abs(x);
       if (!(power > low)) beyond = true;
-      const y = sigmoidFromExp(x, expInRange(Math.max(power, low)));
+      const e = expInRange(Math.max(power, low));
+      // exactMath `sigmoid`, its numerator (1 for x ≥ 0, else e) picked by index rather
+      // than by a branch on the sign, a coin toss mispredicted half the time.
+      oneOrE[1] = e;
+      const y = (oneOrE[+(x < 0)] as number) / (1 + e);
       out[i] = y;
       slope[i] = y * (1 - y);
     }

@@ -176,11 +176,7 @@ export function tanh(x: number): number {
  * (a select, not a branch around the exp: the sign of a pre-activation is a coin toss).
  */
 export function sigmoid(x: number): number {
-  return sigmoidFromExp(x, exp(-Math.abs(x))); // NaN stays NaN
-}
-
-/** The sigmoid of x from e = e^-|x| (see `sigmoid`). */
-export function sigmoidFromExp(x: number, e: number): number {
+  const e = exp(-Math.abs(x)); // NaN stays NaN
   return (x >= 0 ? 1 : e) / (1 + e);
 }
 
