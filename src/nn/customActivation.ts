@@ -4,7 +4,7 @@
  * compiled by src/expr) hands it the compiled kernels with `setCustomActivation`, and every
  * neuron whose activation is `custom` runs them on every path (training, heatmaps, statistics).
  *
- * Its neurons take the per-neuron path of the learned activations (learnedPass.ts), with no
+ * Its neurons take the path of the learned activations (learnedPass.ts), with no
  * parameters: code CUSTOM_ACTIVATION_CODE is beyond every table, so the passes send it there.
  */
 import type { Run } from './activationEntry';

@@ -1,6 +1,7 @@
 /**
- * The per-neuron path of the learned activations through the passes: forward, the parameter
- * gradients in backpropagation, and the heatmaps. The fixed activations never come here.
+ * The path of the learned activations through the passes, a run of neighbouring neurons with
+ * one activation at a time: forward, the parameter gradients in backpropagation, and (one
+ * neuron at a time) the heatmaps. The fixed activations never come here.
  *
  * `kernelsOf` is the one place that maps an activation code beyond the fixed ones to its
  * kernels; a kind of activation whose kernels come from the network (not a table) is added
