@@ -220,46 +220,24 @@ function cosKernel(r: number): number {
  * is mispredicted most of the time. One call serves both an output and its slope.
  */
 export function sinCycle(x: number, cycle: Float64Array): void {
-  // Below this |x|, sin x rounds to x (the x³/6 term is under half an ulp); keeps -0 too.
-  const SIN_TINY = 2 ** -27;
-  // Below this |x| (so |n| < 2^20) the near reduction is used.
-  const TRIG_NEAR = 1e6;
-  // Beyond this |x| (so |n| ≥ 2^36) use Math.sin / Math.cos.
-  const TRIG_MAX = 1e11;
-  const a = Math.abs(x);
-  if (a < SIN_TINY) return fillCycle(cycle, x, 1); // keeps -0
-  if (!(a < TRIG_MAX)) return fillCycle(cycle, Math.sin(x), Math.cos(x));
-  if (a < TRIG_NEAR) return sinCycleNear(x, cycle);
-  const INV_PIO2 = 6.36619772367581382433e-1; // see `sinCycleNear`
-  const ROUND_SHIFT = 6755399441055744; // see `exp`
-  const nf = x * INV_PIO2 + ROUND_SHIFT - ROUND_SHIFT;
-  fillCycleRotated(cycle, farRemainder(x, nf), nf);
-}
-
-/** The |x| that `sinCycleNear` takes: from SIN_NEAR_MIN (SIN_TINY) to below TRIG_NEAR. */
-export const SIN_NEAR_MIN = 2 ** -27;
-export const SIN_NEAR_MAX = 1e6;
-
-/**
- * `sinCycle` for SIN_NEAR_MIN ≤ |x| < SIN_NEAR_MAX, bit for bit, without its checks (other x give
- * some numbers): for run kernels that check a whole run once and redo the values outside, why:
- * the checks' fallback calls in a loop make V8 keep fewer values in registers, a quarter of
- * the sine run's time.
- */
-export function sinCycleNear(x: number, cycle: Float64Array): void {
   // Reduction x = n·π/2 + r (Cody–Waite): π/2 is split into pieces short enough that n times
   // each is exact, and r = x − n·piece₁ − n·piece₂ − … loses nothing while the terms cancel.
   const INV_PIO2 = 6.36619772367581382433e-1;
   // Near: a 33-bit head and its tail (fdlibm), exact for |n| < 2^20, r within about 2^-86·|n|.
   const PIO2_HI = 1.57079632673412561417;
   const PIO2_LO = 6.07710050650619224932e-11;
+  // Below this |x| (so |n| < 2^20) the near reduction is used.
+  const TRIG_NEAR = 1e6;
+  // Beyond this |x| (so |n| ≥ 2^36) use Math.sin / Math.cos.
+  const TRIG_MAX = 1e11;
+  // Below this |x|, sin x rounds to x (the x³/6 term is under half an ulp); keeps -0 too.
+  const SIN_TINY = 2 ** -27;
   const ROUND_SHIFT = 6755399441055744; // see `exp`
+  const a = Math.abs(x);
+  if (a < SIN_TINY) return fillCycle(cycle, x, 1); // keeps -0
+  if (!(a < TRIG_MAX)) return fillCycle(cycle, Math.sin(x), Math.cos(x));
   const nf = x * INV_PIO2 + ROUND_SHIFT - ROUND_SHIFT;
-  fillCycleRotated(cycle, x - nf * PIO2_HI - nf * PIO2_LO, nf);
-}
-
-/** Fills `cycle` for x = nf·π/2 + r: sin r, cos r, −sin r, −cos r rotated by n. */
-function fillCycleRotated(cycle: Float64Array, r: number, nf: number): void {
+  const r = a < TRIG_NEAR ? x - nf * PIO2_HI - nf * PIO2_LO : farRemainder(x, nf);
   const s = sinKernel(r);
   const c = cosKernel(r);
   const n = nf | 0; // modulo 2^32 when |nf| ≥ 2^31: its low two bits are all that matter
@@ -267,6 +245,38 @@ function fillCycleRotated(cycle: Float64Array, r: number, nf: number): void {
   cycle[(1 - n) & 3] = c;
   cycle[(2 - n) & 3] = -s;
   cycle[(3 - n) & 3] = -c;
+}
+
+/**
+ * The |x| that `sinBaseNear` takes: from SIN_NEAR_MIN (sinCycle's SIN_TINY) to below
+ * SIN_NEAR_MAX (its TRIG_NEAR).
+ */
+export const SIN_NEAR_MIN = 2 ** -27;
+export const SIN_NEAR_MAX = 1e6;
+
+/**
+ * For SIN_NEAR_MIN ≤ |x| < SIN_NEAR_MAX, x = n·π/2 + r: sets `base` to sin r, cos r, −sin r,
+ * −cos r and returns n, so that sin(x + q·π/2) is `base[(n + q) & 3]`, bit for bit as
+ * `sinCycle` gives it (other x give some numbers). For run kernels that check a whole run's
+ * range once and redo the values outside with `sinCycle`, why: its checks' fallback calls in
+ * a loop make V8 keep fewer values in registers, and its stores through computed indices make
+ * the loads after them wait; together a third of the sine run's time.
+ */
+export function sinBaseNear(x: number, base: Float64Array): number {
+  // As in `sinCycle`: the near Cody–Waite reduction.
+  const INV_PIO2 = 6.36619772367581382433e-1;
+  const PIO2_HI = 1.57079632673412561417;
+  const PIO2_LO = 6.07710050650619224932e-11;
+  const ROUND_SHIFT = 6755399441055744; // see `exp`
+  const nf = x * INV_PIO2 + ROUND_SHIFT - ROUND_SHIFT;
+  const r = x - nf * PIO2_HI - nf * PIO2_LO;
+  const s = sinKernel(r);
+  const c = cosKernel(r);
+  base[0] = s;
+  base[1] = c;
+  base[2] = -s;
+  base[3] = -c;
+  return nf | 0; // modulo 2^32 for huge nf: its low two bits are all that matter
 }
 
 /**
