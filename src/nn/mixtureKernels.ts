@@ -28,12 +28,13 @@ export function runMixture(net: Network, first: number, end: number, rows: numbe
   // a run's neurons have theirs one after another, `palette` each.
   let p0 = net.activationParamStart[first - net.inputSize] as number;
   for (let u = first; u < end; u++, p0 += palette) {
+    // Four rows per pass, the last one repeated in a pass past the unit's rows (the same
+    // values, written again).
     const last = (u + 1) * rows - 1;
-    let i = u * rows;
-    for (; i + 3 <= last; i += 4) blendRows(net, p0, i, 1, 2, 3);
-    // The one to three rows left, two at a time (the last one repeated: same values, written
-    // again), rather than in a pass of four that would compute up to three of them twice.
-    for (; i <= last; i += 2) blendRows(net, p0, i, Math.min(1, last - i), 0, 0);
+    for (let i = u * rows; i <= last; i += 4) {
+      const left = last - i;
+      blendRows(net, p0, i, Math.min(1, left), Math.min(2, left), Math.min(3, left));
+    }
   }
 }
 
