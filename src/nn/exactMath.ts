@@ -48,7 +48,7 @@ export const EXP_MIN = -708;
 
 /** e^x, within 2 ulp of Math.exp. */
 export function exp(x: number): number {
-  const EXP_MIN = -708; // see above (a local constant, see the top of the file)
+  const EXP_MIN = -708; // as above, a local constant (see the top of the file)
   const EXP_MAX = 709;
   if (!(x > EXP_MIN && x < EXP_MAX)) return Math.exp(x); // also NaN
   return expInRange(x);
