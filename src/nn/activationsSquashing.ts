@@ -3,8 +3,34 @@
  * holds the expensive part (tanh, sigmoid, e^(-x²)) the slope reuses it instead of calling exp
  * again.
  */
-import { defineActivation } from './activationEntry';
-import { exp, sigmoid, tanh } from './exactMath';
+import { defineActivation, type ActivationEntry } from './activationEntry';
+import { exp, EXP_MIN, expInRange, sigmoid, tanh } from './exactMath';
+
+/** Sigmoid's run picks its numerator from here: entry 0 stays 1, entry 1 is set to e. */
+const ONE_OR_E = Float64Array.of(1, 0);
+
+/**
+ * The slow path of the runs that call `expInRange`: sets `out[i]` and `slope[i]` from the
+ * entry's `value` and `derivative` wherever `power(pre[i])`, the run's power of e, is not
+ * above EXP_MIN (NaN included), the values the run clamped.
+ */
+function redoBeyondExp(
+  entry: Pick<ActivationEntry, 'value' | 'derivative'>,
+  power: (x: number) => number,
+  pre: Float64Array,
+  out: Float64Array,
+  slope: Float64Array,
+  start: number,
+  end: number,
+): void {
+  for (let i = start; i < end; i++) {
+    const x = pre[i] as number;
+    if (power(x) > EXP_MIN) continue;
+    const y = entry.value(x);
+    out[i] = y;
+    slope[i] = entry.derivative(x, y);
+  }
+}
 
 export const tanhActivation = defineActivation({
   id: 'tanh',
@@ -34,12 +60,25 @@ export const sigmoidActivation = defineActivation({
   parameterCount: 0,
   value: (x) => sigmoid(x),
   derivative: (_x, y) => y * (1 - y),
+  // exp's range is checked once for the run (see exactMath `expInRange`); the values beyond
+  // it, |x| ≥ 708 or NaN, are computed again with `sigmoid`.
   run(pre, out, slope, start, end) {
+    const low = EXP_MIN; // read once: a module's constant is loaded at every use
+    const oneOrE = ONE_OR_E;
+    let beyond = false;
     for (let i = start; i < end; i++) {
-      const y = sigmoid(pre[i] as number);
+      const x = pre[i] as number;
+      const power = -Math.abs(x);
+      if (!(power > low)) beyond = true;
+      const e = expInRange(Math.max(power, low));
+      // exactMath `sigmoid`, its numerator (1 for x ≥ 0, else e) picked by index rather
+      // than by a branch on the sign, a coin toss mispredicted half the time.
+      oneOrE[1] = e;
+      const y = (oneOrE[+(x < 0)] as number) / (1 + e);
       out[i] = y;
       slope[i] = y * (1 - y);
     }
+    if (beyond) redoBeyondExp(sigmoidActivation, (x) => -Math.abs(x), pre, out, slope, start, end);
   },
   display: { kind: 'table', highSlope: 0, highIntercept: 1 },
 });
@@ -54,13 +93,19 @@ export const gaussian = defineActivation({
   value: (x) => exp(-x * x),
   // x · y first: for |x| near MAX_VALUE, -2x overflows and Infinity · 0 would be NaN.
   derivative: (x, y) => -2 * (x * y),
+  // As sigmoid's run: the values beyond exp's range, x² ≥ 708 or NaN, are computed again.
   run(pre, out, slope, start, end) {
+    const low = EXP_MIN; // read once: a module's constant is loaded at every use
+    let beyond = false;
     for (let i = start; i < end; i++) {
       const x = pre[i] as number;
-      const y = exp(-x * x);
+      const power = -x * x;
+      if (!(power > low)) beyond = true;
+      const y = expInRange(Math.max(power, low));
       out[i] = y;
       slope[i] = -2 * (x * y); // as in `derivative`
     }
+    if (beyond) redoBeyondExp(gaussian, (x) => -x * x, pre, out, slope, start, end);
   },
   display: { kind: 'table', highSlope: 0, highIntercept: 0 },
 });

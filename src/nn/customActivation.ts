@@ -4,7 +4,7 @@
  * compiled by src/expr) hands it the compiled kernels with `setCustomActivation`, and every
  * neuron whose activation is `custom` runs them on every path (training, heatmaps, statistics).
  *
- * Its neurons take the per-neuron path of the learned activations (learnedPass.ts), with no
+ * Its neurons take the path of the learned activations (learnedPass.ts), with no
  * parameters: code CUSTOM_ACTIVATION_CODE is beyond every table, so the passes send it there.
  */
 import type { Run } from './activationEntry';
@@ -41,11 +41,10 @@ function customEntry(kernel: CustomKernel): LearnedActivationEntry<typeof CUSTOM
     learns: 'nothing: f(x) is fixed',
     defaultParameter: 0,
     value: (x) => kernel.value(x),
-    run(net, unit, rows) {
-      const at = unit * rows;
-      kernel.run(net.pre, net.out, net.learnedSlope, at, at + rows);
+    run(net, first, end, rows) {
+      kernel.run(net.pre, net.out, net.learnedSlope, first * rows, end * rows);
       // 1 here, f′ in learnedSlope: the learned pass multiplies it in (exactly, as ·1 is).
-      net.slope.fill(1, at, at + rows);
+      net.slope.fill(1, first * rows, end * rows);
     },
     display(_net, _p0, tile, at, count) {
       // Exact, not tabulated: an expression has no table, and the heatmaps have few points.

@@ -6,7 +6,21 @@
  * itself only good to about 1 ulp, so the bounds allow for both errors.
  */
 import { describe, expect, it } from 'vitest';
-import { cos, exp, expm1NonPositive, log1pUnit, sigmoid, sin, sinCycle, tanh } from './exactMath';
+import {
+  cos,
+  exp,
+  EXP_MIN,
+  expInRange,
+  expm1NonPositive,
+  log1pUnit,
+  sigmoid,
+  sin,
+  sinBaseNear,
+  SIN_NEAR_MAX,
+  SIN_NEAR_MIN,
+  sinCycle,
+  tanh,
+} from './exactMath';
 import { Rng } from './rng';
 
 /** The spacing of doubles at |v| (the smallest subnormal at 0). */
@@ -168,5 +182,29 @@ describe('special values', () => {
       const expected = [Math.sin(x), Math.cos(x), -Math.sin(x), -Math.cos(x)];
       expected.forEach((v, q) => expect(cycle[q]).toBeCloseTo(v, 14));
     }
+  });
+});
+
+describe('the unchecked kernels that runs call', () => {
+  const rng = new Rng(29);
+  const randomIn = (low: number, high: number) =>
+    Array.from({ length: 20_000 }, () => rng.uniform(low, high));
+
+  it('expInRange is exp bit for bit within (EXP_MIN, 0]', () => {
+    const xs = [...randomIn(EXP_MIN, 0), ...randomIn(-1, 0), EXP_MIN + 1e-9, -0, 0];
+    const wrong = xs.filter((x) => !Object.is(expInRange(x), exp(x)));
+    expect(wrong).toEqual([]);
+  });
+
+  it("sinBaseNear gives sinCycle's cycle, rotated by the n it returns, within its range", () => {
+    const cycle = new Float64Array(4);
+    const base = new Float64Array(4);
+    const xs = [...randomIn(-20, 20), ...randomIn(-SIN_NEAR_MAX, SIN_NEAR_MAX), SIN_NEAR_MIN];
+    const wrong = xs.filter((x) => {
+      sinCycle(x, cycle);
+      const n = sinBaseNear(x, base);
+      return [0, 1, 2, 3].some((q) => !Object.is(base[(n + q) & 3], cycle[q]));
+    });
+    expect(wrong).toEqual([]);
   });
 });

@@ -43,11 +43,24 @@ function expm1Kernel(r: number): number {
   );
 }
 
+/** Within (EXP_MIN, EXP_MAX) e^x is a normal double and 2^(k>>5) is in POW2_INT. */
+export const EXP_MIN = -708;
+
 /** e^x, within 2 ulp of Math.exp. */
 export function exp(x: number): number {
-  // Within (EXP_MIN, EXP_MAX) e^x is a normal double and 2^(k>>5) is in POW2_INT.
-  const EXP_MIN = -708;
+  const EXP_MIN = -708; // as above, a local constant (see the top of the file)
   const EXP_MAX = 709;
+  if (!(x > EXP_MIN && x < EXP_MAX)) return Math.exp(x); // also NaN
+  return expInRange(x);
+}
+
+/**
+ * `exp` without its range check: e^x bit for bit as `exp` for EXP_MIN < x < EXP_MAX, and some
+ * number (read from the tables' bounds, so no exception) for EXP_MIN ≤ x ≤ 0 and NaN. For run
+ * kernels that clamp to EXP_MIN and redo the values that were out of range, why: the check's
+ * fallback call in a loop makes V8 keep fewer values in registers, a fifth of the kernel's time.
+ */
+export function expInRange(x: number): number {
   const POW2_BIAS = 1023;
   const STEP_MASK = 31; // STEPS − 1
   const STEP_SHIFT = 5; // log2 STEPS
@@ -59,7 +72,6 @@ export function exp(x: number): number {
   // Adding and subtracting 1.5·2^52 rounds to the nearest integer in two float additions: at
   // that magnitude doubles have no fraction bits (valid for |value| < 2^51).
   const ROUND_SHIFT = 6755399441055744;
-  if (!(x > EXP_MIN && x < EXP_MAX)) return Math.exp(x); // also NaN
   const kf = x * INV_STEP + ROUND_SHIFT - ROUND_SHIFT;
   const r = x - kf * STEP_HI - kf * STEP_LO;
   const k = kf | 0;
@@ -233,6 +245,38 @@ export function sinCycle(x: number, cycle: Float64Array): void {
   cycle[(1 - n) & 3] = c;
   cycle[(2 - n) & 3] = -s;
   cycle[(3 - n) & 3] = -c;
+}
+
+/**
+ * The |x| that `sinBaseNear` takes: from SIN_NEAR_MIN (sinCycle's SIN_TINY) to below
+ * SIN_NEAR_MAX (its TRIG_NEAR).
+ */
+export const SIN_NEAR_MIN = 2 ** -27;
+export const SIN_NEAR_MAX = 1e6;
+
+/**
+ * For SIN_NEAR_MIN ≤ |x| < SIN_NEAR_MAX, x = n·π/2 + r: sets `base` to sin r, cos r, −sin r,
+ * −cos r and returns n, so that sin(x + q·π/2) is `base[(n + q) & 3]`, bit for bit as
+ * `sinCycle` gives it (other x give some numbers). For run kernels that check a whole run's
+ * range once and redo the values outside with `sinCycle`, why: its checks' fallback calls in
+ * a loop make V8 keep fewer values in registers, and its stores through computed indices make
+ * the loads after them wait; together a third of the sine run's time.
+ */
+export function sinBaseNear(x: number, base: Float64Array): number {
+  // As in `sinCycle`: the near Cody–Waite reduction.
+  const INV_PIO2 = 6.36619772367581382433e-1;
+  const PIO2_HI = 1.57079632673412561417;
+  const PIO2_LO = 6.07710050650619224932e-11;
+  const ROUND_SHIFT = 6755399441055744; // see `exp`
+  const nf = x * INV_PIO2 + ROUND_SHIFT - ROUND_SHIFT;
+  const r = x - nf * PIO2_HI - nf * PIO2_LO;
+  const s = sinKernel(r);
+  const c = cosKernel(r);
+  base[0] = s;
+  base[1] = c;
+  base[2] = -s;
+  base[3] = -c;
+  return nf | 0; // modulo 2^32 for huge nf: its low two bits are all that matter
 }
 
 /**

@@ -143,7 +143,7 @@ export function affineBlock(
 /**
  * Applies the activations of hidden layer k in every row: one call per run of neighbouring
  * units that share an activation, whose values in all rows are contiguous (a whole uniform
- * layer is one run). A learned unit goes its own way, one neuron at a time (learnedPass.ts).
+ * layer is one run). A run of learned units goes its own way (learnedPass.ts).
  */
 function activateLayer(net: Network, k: number, rows: number): void {
   const { codes, pre, out, slope } = net;
@@ -151,14 +151,10 @@ function activateLayer(net: Network, k: number, rows: number): void {
   let u = net.unitStart[k] as number;
   while (u < end) {
     const code = codes[u] as number;
-    if (code >= FIXED_ACTIVATION_COUNT) {
-      activateLearned(net, u, rows);
-      u++;
-      continue;
-    }
     let runEnd = u + 1;
     while (runEnd < end && codes[runEnd] === code) runEnd++;
-    activateRun(code, pre, out, slope, u * rows, runEnd * rows);
+    if (code >= FIXED_ACTIVATION_COUNT) activateLearned(net, u, runEnd, rows);
+    else activateRun(code, pre, out, slope, u * rows, runEnd * rows);
     u = runEnd;
   }
 }

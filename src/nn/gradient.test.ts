@@ -309,3 +309,37 @@ describe('backpropagation agrees with central differences of the loss plus penal
     }
   });
 });
+
+describe('backpropagation through neighbouring learned neurons', () => {
+  it('agrees with central differences for runs of mixtures, PReLUs and Swishes', () => {
+    // Runs of each kind side by side (the passes handle a run at a time), a palette of five
+    // (its entries go three at a time, so the last pass repeats one), and 23 examples: passes
+    // of 16 rows and of 7, which the mixture blends as 4 + 2 + 1.
+    const rng = new Rng(77);
+    const spec = {
+      inputSize: INPUT_SIZE,
+      hidden: [
+        ['mixture', 'mixture', 'mixture', 'prelu', 'prelu', 'tanh'],
+        ['swish', 'swish', 'mixture', 'mixture'],
+      ] as ActivationId[][],
+      output: { size: 1, activation: 'tanh', loss: 'mse' } as const,
+      mixturePalette: ['tanh', 'sin', 'gaussian', 'sigmoid', 'softsign'] as const,
+    };
+    const net = new Network(spec, {
+      optimizer: { name: 'sgd', learningRate: 0.1, momentum: 0 },
+      regularization: { name: 'none', rate: 0 },
+    });
+    initializeParameters(net, 'xavier', rng);
+    for (let u = INPUT_SIZE; u < net.unitCount; u++) net.biases[u] = rng.uniform(-0.5, 0.5);
+    const params = net.activationParams;
+    for (let p = 0; p < params.length; p++) params[p] = rng.uniform(-1.5, 1.5);
+    net.mixWeightsStale = true;
+    const count = 23;
+    const inputs = Float64Array.from({ length: count * INPUT_SIZE }, () => rng.uniform(-2, 2));
+    const targets = Float64Array.from({ length: count }, () => rng.uniform(-0.9, 0.9));
+    const { mismatches, checked, skipped } = checkGradient(net, { inputs, targets, count });
+    expect(mismatches.slice(0, 5)).toEqual([]);
+    expect(net.activationParams.length).toBe(5 * 5 + 2 + 2);
+    expect(skipped).toBeLessThanOrEqual(Math.ceil(0.02 * (checked + skipped)));
+  });
+});

@@ -6,10 +6,11 @@
  * - Learned mix: Σ_k softmax(α)_k · g_k(x) over the network's palette of fixed activations.
  * Their parameters live in `Network.activationParams` (learnedParams.ts lays them out).
  */
-import { ACTIVATION_TABLE, activateRun } from './activationTable';
+import { ACTIVATION_TABLE } from './activationTable';
 import { sigmoid } from './exactMath';
 import { activateRowForDisplay } from './fastActivations';
 import { defineLearnedActivation } from './learnedEntry';
+import { mixtureBackward, runMixture } from './mixtureKernels';
 import { ROWS } from './rows';
 
 export const prelu = defineLearnedActivation({
@@ -22,18 +23,21 @@ export const prelu = defineLearnedActivation({
   parameterCount: 1,
   defaultParameter: 0.25,
   value: (x, params) => (x > 0 ? x : (params[0] as number) * x),
-  run(net, unit, rows, p0) {
+  run(net, first, end, rows) {
     const { pre, out, slope, learnedSlope, activationParamDer: der } = net;
-    const a = net.activationParams[p0] as number;
-    const at = unit * rows;
-    const d0 = p0 * ROWS;
-    for (let r = 0; r < rows; r++) {
-      const x = pre[at + r] as number;
-      const positive = x > 0;
-      out[at + r] = positive ? x : a * x;
-      learnedSlope[at + r] = positive ? 1 : a; // a at x = 0, as PyTorch
-      slope[at + r] = 1;
-      der[d0 + r] = positive ? 0 : x;
+    for (let u = first; u < end; u++) {
+      const p0 = net.activationParamStart[u - net.inputSize] as number;
+      const a = net.activationParams[p0] as number;
+      const at = u * rows;
+      const d0 = p0 * ROWS;
+      for (let r = 0; r < rows; r++) {
+        const x = pre[at + r] as number;
+        const positive = x > 0;
+        out[at + r] = positive ? x : a * x;
+        learnedSlope[at + r] = positive ? 1 : a; // a at x = 0, as PyTorch
+        slope[at + r] = 1;
+        der[d0 + r] = positive ? 0 : x;
+      }
     }
   },
   display(net, p0, tile, at, count) {
@@ -55,19 +59,22 @@ export const swish = defineLearnedActivation({
   parameterCount: 1,
   defaultParameter: 1,
   value: (x, params) => x * sigmoid((params[0] as number) * x),
-  run(net, unit, rows, p0) {
+  run(net, first, end, rows) {
     const { pre, out, slope, learnedSlope, activationParamDer: der } = net;
-    const beta = net.activationParams[p0] as number;
-    const at = unit * rows;
-    const d0 = p0 * ROWS;
-    for (let r = 0; r < rows; r++) {
-      const x = pre[at + r] as number;
-      const s = sigmoid(beta * x);
-      const spread = s * (1 - s); // sigmoid′(β·x)
-      out[at + r] = x * s;
-      learnedSlope[at + r] = s + beta * x * spread;
-      slope[at + r] = 1;
-      der[d0 + r] = x * x * spread;
+    for (let u = first; u < end; u++) {
+      const p0 = net.activationParamStart[u - net.inputSize] as number;
+      const beta = net.activationParams[p0] as number;
+      const at = u * rows;
+      const d0 = p0 * ROWS;
+      for (let r = 0; r < rows; r++) {
+        const x = pre[at + r] as number;
+        const s = sigmoid(beta * x);
+        const spread = s * (1 - s); // sigmoid′(β·x)
+        out[at + r] = x * s;
+        learnedSlope[at + r] = s + beta * x * spread;
+        slope[at + r] = 1;
+        der[d0 + r] = x * x * spread;
+      }
     }
   },
   display(net, p0, tile, at, count) {
@@ -108,40 +115,8 @@ export const mixture = defineLearnedActivation({
   parameterCount: 'palette',
   defaultParameter: 0,
   value: mixtureValue,
-  // Every palette entry's value and slope in all rows first (one run call per entry, its
-  // kernel inlined, from a copy of the inputs: a run writes where it reads), then the blend.
-  // The weights are the softmax of α computed once per step (learnedParams.ts), not per row.
-  run(net, unit, rows, p0) {
-    const { pre, out, slope, learnedSlope, activationParamDer: der, mixWeights } = net;
-    const { paletteCodes, mixInput, mixValues, mixSlopes } = net;
-    const palette = paletteCodes.length;
-    const at = unit * rows;
-    for (let k = 0; k < palette; k++) {
-      const base = k * ROWS;
-      for (let r = 0; r < rows; r++) mixInput[base + r] = pre[at + r] as number;
-      activateRun(paletteCodes[k] as number, mixInput, mixValues, mixSlopes, base, base + rows);
-    }
-    for (let r = 0; r < rows; r++) {
-      let y = 0;
-      let dy = 0;
-      for (let k = 0; k < palette; k++) {
-        const s = mixWeights[p0 + k] as number;
-        y += s * (mixValues[k * ROWS + r] as number);
-        dy += s * (mixSlopes[k * ROWS + r] as number);
-      }
-      out[at + r] = y;
-      learnedSlope[at + r] = dy;
-      slope[at + r] = 1;
-    }
-    // ∂y/∂α_k = s_k · (g_k − y), the softmax's Jacobian applied to the palette values.
-    for (let k = 0; k < palette; k++) {
-      const s = mixWeights[p0 + k] as number;
-      const d0 = (p0 + k) * ROWS;
-      for (let r = 0; r < rows; r++) {
-        der[d0 + r] = s * ((mixValues[k * ROWS + r] as number) - (out[at + r] as number));
-      }
-    }
-  },
+  run: runMixture,
+  backward: mixtureBackward,
   display(net, p0, tile, at, count) {
     if (displayInput.length < count) {
       displayInput = new Float64Array(count);

@@ -71,11 +71,13 @@ export function layOutActivationParams(net: Network, keep: ((unit: number) => bo
   const moment1 = new Float64Array(count);
   const moment2 = new Float64Array(count);
   let learned = 0;
+  let mixtures = 0;
   for (let h = 0; h < hiddenCodes.length; h++) {
     const from = start[h] as number;
     const n = (start[h + 1] as number) - from;
     const code = hiddenCodes[h] as number;
     if (isLearnedCode(code)) learned++;
+    if (code === MIXTURE_CODE) mixtures++;
     if (n === 0) continue;
     const old = sameShape ? (oldStart[h] as number) : 0;
     if (keep?.(first + h) && sameShape && (oldStart[h + 1] as number) - old === n) {
@@ -95,6 +97,19 @@ export function layOutActivationParams(net: Network, keep: ((unit: number) => bo
   net.mixWeights = new Float64Array(count);
   net.mixWeightsStale = true;
   net.learnedUnitCount = learned;
+  layOutMixScratch(net, mixtures > 0 ? net.paletteCodes.length : 0);
+}
+
+/** Sizes the mixture kernels' scratch (network.ts `mixValues`) for `entries` palette entries. */
+function layOutMixScratch(net: Network, entries: number): void {
+  const stride = ROWS * net.unitCount;
+  if (net.mixValueViews.length === entries && net.mixStride === stride) return;
+  net.mixStride = stride;
+  net.mixValues = new Float64Array(entries * stride);
+  net.mixSlopes = new Float64Array(entries * stride);
+  const block = (all: Float64Array, k: number) => all.subarray(k * stride, (k + 1) * stride);
+  net.mixValueViews = Array.from({ length: entries }, (_, k) => block(net.mixValues, k));
+  net.mixSlopeViews = Array.from({ length: entries }, (_, k) => block(net.mixSlopes, k));
 }
 
 /** Puts every learned parameter back to its default and zeroes its optimizer state. */

@@ -1,6 +1,7 @@
 /**
- * The per-neuron path of the learned activations through the passes: forward, the parameter
- * gradients in backpropagation, and the heatmaps. The fixed activations never come here.
+ * The path of the learned activations through the passes, a run of neighbouring neurons with
+ * one activation at a time: forward, the parameter gradients in backpropagation, and (one
+ * neuron at a time) the heatmaps. The fixed activations never come here.
  *
  * `kernelsOf` is the one place that maps an activation code beyond the fixed ones to its
  * kernels; a kind of activation whose kernels come from the network (not a table) is added
@@ -24,29 +25,45 @@ export function prepareLearned(net: Network): void {
   if (net.mixWeightsStale) refreshMixWeights(net);
 }
 
-/** Activates learned unit `unit` in all `rows` rows of a pass (learnedEntry.ts `LearnedRun`). */
-export function activateLearned(net: Network, unit: number, rows: number): void {
-  const entry = kernelsOf(net, net.codes[unit] as number);
-  const at = unit * rows;
+/**
+ * Activates learned units `first` to `end` − 1, neighbours in one layer with one activation, in
+ * all `rows` rows of a pass (learnedEntry.ts `LearnedRun`).
+ */
+export function activateLearned(net: Network, first: number, end: number, rows: number): void {
+  const entry = kernelsOf(net, net.codes[first] as number);
   if (!entry) {
-    net.out.fill(NaN, at, at + rows);
-    net.slope.fill(NaN, at, at + rows);
+    net.out.fill(NaN, first * rows, end * rows);
+    net.slope.fill(NaN, first * rows, end * rows);
     return;
   }
-  entry.run(net, unit, rows, net.activationParamStart[unit - net.inputSize] as number);
+  entry.run(net, first, end, rows);
 }
 
 /**
  * For the learned units of hidden layer k, whose `delta` holds ∂loss/∂out after the deltas
  * were propagated into the layer (their `slope` is 1): adds ∂loss/∂param, row by row, to
- * `gradActivationParams`, then turns `delta` into ∂loss/∂pre with the true slope.
+ * `gradActivationParams`, then turns `delta` into ∂loss/∂pre with the true slope. One call
+ * per run of neighbouring units with one activation, as forward.
  */
 export function learnedLayerBackward(net: Network, k: number, rows: number): void {
-  const { codes, delta, learnedSlope, activationParamDer: der, gradActivationParams: grad } = net;
-  const start = net.activationParamStart;
+  const { codes } = net;
   const end = net.unitStart[k + 1] as number;
-  for (let u = net.unitStart[k] as number; u < end; u++) {
-    if (!kernelsOf(net, codes[u] as number)) continue;
+  let u = net.unitStart[k] as number;
+  while (u < end) {
+    const code = codes[u] as number;
+    let runEnd = u + 1;
+    while (runEnd < end && codes[runEnd] === code) runEnd++;
+    const entry = kernelsOf(net, code); // none for a fixed code
+    if (entry) (entry.backward ?? backwardFromParamDer)(net, u, runEnd, rows);
+    u = runEnd;
+  }
+}
+
+/** The default `LearnedBackward`: sums δ · ∂f/∂θ from `activationParamDer`. */
+function backwardFromParamDer(net: Network, first: number, end: number, rows: number): void {
+  const { delta, learnedSlope, activationParamDer: der, gradActivationParams: grad } = net;
+  const start = net.activationParamStart;
+  for (let u = first; u < end; u++) {
     const h = u - net.inputSize;
     const at = u * rows;
     for (let p = start[h] as number; p < (start[h + 1] as number); p++) {

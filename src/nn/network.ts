@@ -18,7 +18,6 @@ import {
   activationCode,
   activationIdOf,
   DEFAULT_MIXTURE_PALETTE,
-  FIXED_ACTIVATION_COUNT,
   type ActivationId,
   type FixedActivationId,
 } from './activations';
@@ -120,10 +119,17 @@ export class Network {
   paletteCodes: Uint8Array;
   /** dOut/dPre of each learned unit in each row of the last pass forward (`slope` holds 1). */
   readonly learnedSlope: Float64Array;
-  /** Scratch of the mixture kernel: each palette entry's input, value and slope in every row. */
-  readonly mixInput = new Float64Array(FIXED_ACTIVATION_COUNT * ROWS);
-  readonly mixValues = new Float64Array(FIXED_ACTIVATION_COUNT * ROWS);
-  readonly mixSlopes = new Float64Array(FIXED_ACTIVATION_COUNT * ROWS);
+  /**
+   * Each palette entry's value and slope at every unit in each row of the last pass forward,
+   * entry k's block at `k·mixStride` laid out like `pre`, with a view of each block: the
+   * mixture kernels' (mixtureKernels.ts). Empty without mixture neurons (learnedParams.ts).
+   */
+  mixValues = new Float64Array(0);
+  mixSlopes = new Float64Array(0);
+  mixValueViews: Float64Array[] = [];
+  mixSlopeViews: Float64Array[] = [];
+  /** The size of a block of `mixValues`: ROWS · unitCount. */
+  mixStride = 0;
 
   /** Per-unit statistics of the examples trained since the last `resetStats`. */
   readonly statPreMin: Float64Array;

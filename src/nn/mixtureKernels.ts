@@ -1,0 +1,139 @@
+/**
+ * The training kernels of the learned mix, f(x) = Σ_k s_k · g_k(x) with s = softmax(α) over
+ * the palette's fixed activations g_k, for a run of mixture neurons of one layer at once.
+ *
+ * Forward runs each palette entry's fixed kernel once over the whole run (every unit, every
+ * row), into the network's scratch `mixValues` / `mixSlopes`, then blends; backward reads the
+ * g_k kept there instead of forward writing ∂f/∂α_k for every row. Why: one neuron at a time
+ * cost a kernel call per palette entry per neuron for a handful of rows, and the calls, not
+ * the arithmetic, were most of the time.
+ *
+ * The scratch holds entry k's value of unit u in row r at `k·mixStride + u·rows + r`, where
+ * `mixStride` is `ROWS · unitCount`: entry k's block is laid out like `pre`, so its kernel
+ * writes it through the view `mixValueViews[k]` at the indices it reads `pre` from.
+ */
+import { activateRun } from './activationTable';
+import type { Network } from './network';
+
+/** The mixture's `LearnedRun` (learnedEntry.ts) for units `first` to `end` − 1. */
+export function runMixture(net: Network, first: number, end: number, rows: number): void {
+  const { pre, paletteCodes, mixValueViews, mixSlopeViews } = net;
+  const palette = paletteCodes.length;
+  for (let k = 0; k < palette; k++) {
+    const values = mixValueViews[k] as Float64Array;
+    const slopes = mixSlopeViews[k] as Float64Array;
+    activateRun(paletteCodes[k] as number, pre, values, slopes, first * rows, end * rows);
+  }
+  // The weights are the softmax of α computed once per step (learnedParams.ts), not per row;
+  // a run's neurons have theirs one after another, `palette` each.
+  let p0 = net.activationParamStart[first - net.inputSize] as number;
+  for (let u = first; u < end; u++, p0 += palette) {
+    // Four rows per pass, the last one repeated in a pass past the unit's rows (the same
+    // values, written again).
+    const last = (u + 1) * rows - 1;
+    for (let i = u * rows; i <= last; i += 4) {
+      const left = last - i;
+      blendRows(net, p0, i, Math.min(1, left), Math.min(2, left), Math.min(3, left));
+    }
+  }
+}
+
+/**
+ * Sets `out`, `learnedSlope` and `slope` (to 1) of the mixture unit whose weights start at
+ * `mixWeights[p0]` in rows `i`, `i + b`, `i + c` and `i + d`: y = Σ_k s_k·g_k and dy = Σ_k
+ * s_k·g′_k, each from 0 in palette order. Four rows per pass, why: they share the weights'
+ * loads and the loop's overheads, which are most of a term's cost; the indices step through
+ * the palette's blocks rather than being recomputed from k.
+ */
+function blendRows(net: Network, p0: number, i: number, b: number, c: number, d: number): void {
+  const { out, slope, learnedSlope, mixWeights, mixValues, mixSlopes, mixStride } = net;
+  const stop = net.paletteCodes.length * mixStride; // past the last block (i < mixStride)
+  let y0 = 0;
+  let y1 = 0;
+  let y2 = 0;
+  let y3 = 0;
+  let dy0 = 0;
+  let dy1 = 0;
+  let dy2 = 0;
+  let dy3 = 0;
+  for (let at = i, w = p0; at < stop; at += mixStride, w++) {
+    const s = mixWeights[w] as number;
+    y0 += s * (mixValues[at] as number);
+    y1 += s * (mixValues[at + b] as number);
+    y2 += s * (mixValues[at + c] as number);
+    y3 += s * (mixValues[at + d] as number);
+    dy0 += s * (mixSlopes[at] as number);
+    dy1 += s * (mixSlopes[at + b] as number);
+    dy2 += s * (mixSlopes[at + c] as number);
+    dy3 += s * (mixSlopes[at + d] as number);
+  }
+  // Equal offsets hold equal sums, so the order of these stores does not matter.
+  out[i] = y0;
+  out[i + b] = y1;
+  out[i + c] = y2;
+  out[i + d] = y3;
+  learnedSlope[i] = dy0;
+  learnedSlope[i + b] = dy1;
+  learnedSlope[i + c] = dy2;
+  learnedSlope[i + d] = dy3;
+  slope[i] = 1;
+  slope[i + b] = 1;
+  slope[i + c] = 1;
+  slope[i + d] = 1;
+}
+
+/**
+ * The mixture's `LearnedBackward`: ∂f/∂α_k = s_k · (g_k − f), the softmax's Jacobian applied
+ * to the palette values, times ∂loss/∂out, summed in row order onto the gradient.
+ */
+export function mixtureBackward(net: Network, first: number, end: number, rows: number): void {
+  const { out, delta, learnedSlope, mixWeights, mixValues, mixStride } = net;
+  const { gradActivationParams: grad } = net;
+  const palette = net.paletteCodes.length;
+  let p0 = net.activationParamStart[first - net.inputSize] as number;
+  // Three entries per pass over the rows (the last one repeated at the end: both sums start
+  // from the same stored value, so it is added once), why: each sum is a chain of dependent
+  // additions, one per row, and three chains let the CPU overlap them. Two rows per turn of
+  // the loop, the indices stepping along, to pay the loop's overheads once for six terms.
+  for (let u = first; u < end; u++, p0 += palette) {
+    const at = u * rows;
+    const stop = at + rows;
+    for (let k = 0; k < palette; k += 3) {
+      const kB = Math.min(k + 1, palette - 1);
+      const kC = Math.min(k + 2, palette - 1);
+      const sA = mixWeights[p0 + k] as number;
+      const sB = mixWeights[p0 + kB] as number;
+      const sC = mixWeights[p0 + kC] as number;
+      const toB = (kB - k) * mixStride;
+      const toC = (kC - k) * mixStride;
+      let sumA = grad[p0 + k] as number;
+      let sumB = grad[p0 + kB] as number;
+      let sumC = grad[p0 + kC] as number;
+      let i = at;
+      let g = k * mixStride + at;
+      for (; i + 1 < stop; i += 2, g += 2) {
+        const d0 = delta[i] as number;
+        const y0 = out[i] as number;
+        const d1 = delta[i + 1] as number;
+        const y1 = out[i + 1] as number;
+        sumA += d0 * (sA * ((mixValues[g] as number) - y0));
+        sumB += d0 * (sB * ((mixValues[g + toB] as number) - y0));
+        sumC += d0 * (sC * ((mixValues[g + toC] as number) - y0));
+        sumA += d1 * (sA * ((mixValues[g + 1] as number) - y1));
+        sumB += d1 * (sB * ((mixValues[g + toB + 1] as number) - y1));
+        sumC += d1 * (sC * ((mixValues[g + toC + 1] as number) - y1));
+      }
+      if (i < stop) {
+        const d0 = delta[i] as number;
+        const y0 = out[i] as number;
+        sumA += d0 * (sA * ((mixValues[g] as number) - y0));
+        sumB += d0 * (sB * ((mixValues[g + toB] as number) - y0));
+        sumC += d0 * (sC * ((mixValues[g + toC] as number) - y0));
+      }
+      grad[p0 + k] = sumA;
+      grad[p0 + kB] = sumB;
+      grad[p0 + kC] = sumC;
+    }
+    for (let i = at; i < stop; i++) delta[i] = (delta[i] as number) * (learnedSlope[i] as number);
+  }
+}
