@@ -59,6 +59,24 @@ describe('layoutNetwork', () => {
     expectInsideAndApart(layoutNetwork({ ...largest, align: 'center' }), BOX.width, BOX.height);
   });
 
+  it('centres short columns on the tallest, which starts at the top of a box taller than needed', () => {
+    // Narrow and tall: the width sets the node size, and the diagram is shorter than the box.
+    const layout = layoutNetwork({
+      inputs: 7,
+      hidden: Array(6).fill(8),
+      width: 400,
+      height: 900,
+      align: 'center',
+    });
+    const column = (k: number) => layout.layers[k] as NodeRect[];
+    const middle = (nodes: NodeRect[]) =>
+      ((nodes[0] as NodeRect).y + (nodes.at(-1) as NodeRect).y + layout.nodeSize) / 2;
+    expect((column(1)[0] as NodeRect).y).toBe(0);
+    // Within a pixel: tops are whole pixels.
+    expect(Math.abs(middle(column(0)) - middle(column(1)))).toBeLessThanOrEqual(1);
+    expect(Math.abs(middle(column(7)) - middle(column(1)))).toBeLessThanOrEqual(1);
+  });
+
   it('lays out a network without hidden layers as inputs and one output', () => {
     const layout = layoutNetwork({ inputs: 2, hidden: [], ...BOX });
     expect(layout.layers.map((layer) => layer.length)).toEqual([2, 1]);

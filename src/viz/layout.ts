@@ -33,7 +33,10 @@ export interface NetworkShape {
   readonly maxNodeSize?: number;
   /**
    * Where a short column sits: 'top' keeps every node still when a neuron is added below it
-   * (TensorFlow Playground's choice); 'center' centres each column in the height.
+   * (TensorFlow Playground's choice); 'center' centres it on the tallest column. Either way
+   * the tallest column starts at the top, why: a diagram whose nodes are narrowed by its
+   * width (a deep network, a small screen) is shorter than its box, and centred in the box
+   * it sat below the fold at 1024×768 with an empty band above it.
    */
   readonly align?: 'top' | 'center';
 }
@@ -99,9 +102,10 @@ export function layoutNetwork(shape: NetworkShape): NetworkLayout {
 
   // Columns spread over the whole width: the outer ones touch the edges.
   const columnX = sizes.map((_, k) => nodeSize / 2 + (k * (width - nodeSize)) / (columns - 1));
+  const columnHeight = (size: number) => size * nodeSize + (size - 1) * gap;
   const layers = sizes.map((size, k) => {
-    const columnHeight = size * nodeSize + (size - 1) * gap;
-    const top = shape.align === 'center' ? Math.floor((height - columnHeight) / 2) : 0;
+    const top =
+      shape.align === 'center' ? Math.floor((columnHeight(tallest) - columnHeight(size)) / 2) : 0;
     const x = (columnX[k] as number) - nodeSize / 2;
     return Array.from({ length: size }, (_, index) => ({
       layer: k,
