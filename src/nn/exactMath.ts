@@ -213,6 +213,26 @@ function cosKernel(r: number): number {
   return v + (1 - v - hz + z * p);
 }
 
+// Reduction x = n·π/2 + r (Cody–Waite): π/2 is split into pieces short enough that n times
+// each is exact, and r = x − n·piece₁ − n·piece₂ − … loses nothing while the terms cancel.
+
+/** n = x·2/π rounded to the nearest integer (as a double): the quarter turns in x. */
+function quarterTurns(x: number): number {
+  const INV_PIO2 = 6.36619772367581382433e-1;
+  const ROUND_SHIFT = 6755399441055744; // see `exp`
+  return x * INV_PIO2 + ROUND_SHIFT - ROUND_SHIFT;
+}
+
+/**
+ * x − nf·π/2 for |nf| < 2^20, with π/2 as a 33-bit head and its tail (fdlibm): exact, the
+ * remainder within about 2^-86·|nf|.
+ */
+function nearRemainder(x: number, nf: number): number {
+  const PIO2_HI = 1.57079632673412561417;
+  const PIO2_LO = 6.07710050650619224932e-11;
+  return x - nf * PIO2_HI - nf * PIO2_LO;
+}
+
 /**
  * Fills `cycle[q]` with sin(x + q·π/2) for q = 0 to 3: sin x, cos x, −sin x, −cos x. With
  * x = n·π/2 + r these are sin r, cos r, −sin r, −cos r rotated by n, written through
@@ -220,24 +240,17 @@ function cosKernel(r: number): number {
  * is mispredicted most of the time. One call serves both an output and its slope.
  */
 export function sinCycle(x: number, cycle: Float64Array): void {
-  // Reduction x = n·π/2 + r (Cody–Waite): π/2 is split into pieces short enough that n times
-  // each is exact, and r = x − n·piece₁ − n·piece₂ − … loses nothing while the terms cancel.
-  const INV_PIO2 = 6.36619772367581382433e-1;
-  // Near: a 33-bit head and its tail (fdlibm), exact for |n| < 2^20, r within about 2^-86·|n|.
-  const PIO2_HI = 1.57079632673412561417;
-  const PIO2_LO = 6.07710050650619224932e-11;
   // Below this |x| (so |n| < 2^20) the near reduction is used.
   const TRIG_NEAR = 1e6;
   // Beyond this |x| (so |n| ≥ 2^36) use Math.sin / Math.cos.
   const TRIG_MAX = 1e11;
   // Below this |x|, sin x rounds to x (the x³/6 term is under half an ulp); keeps -0 too.
   const SIN_TINY = 2 ** -27;
-  const ROUND_SHIFT = 6755399441055744; // see `exp`
   const a = Math.abs(x);
   if (a < SIN_TINY) return fillCycle(cycle, x, 1); // keeps -0
   if (!(a < TRIG_MAX)) return fillCycle(cycle, Math.sin(x), Math.cos(x));
-  const nf = x * INV_PIO2 + ROUND_SHIFT - ROUND_SHIFT;
-  const r = a < TRIG_NEAR ? x - nf * PIO2_HI - nf * PIO2_LO : farRemainder(x, nf);
+  const nf = quarterTurns(x);
+  const r = a < TRIG_NEAR ? nearRemainder(x, nf) : farRemainder(x, nf);
   const s = sinKernel(r);
   const c = cosKernel(r);
   const n = nf | 0; // modulo 2^32 when |nf| ≥ 2^31: its low two bits are all that matter
@@ -263,13 +276,8 @@ export const SIN_NEAR_MAX = 1e6;
  * the loads after them wait; together a third of the sine run's time.
  */
 export function sinBaseNear(x: number, base: Float64Array): number {
-  // As in `sinCycle`: the near Cody–Waite reduction.
-  const INV_PIO2 = 6.36619772367581382433e-1;
-  const PIO2_HI = 1.57079632673412561417;
-  const PIO2_LO = 6.07710050650619224932e-11;
-  const ROUND_SHIFT = 6755399441055744; // see `exp`
-  const nf = x * INV_PIO2 + ROUND_SHIFT - ROUND_SHIFT;
-  const r = x - nf * PIO2_HI - nf * PIO2_LO;
+  const nf = quarterTurns(x);
+  const r = nearRemainder(x, nf);
   const s = sinKernel(r);
   const c = cosKernel(r);
   base[0] = s;
