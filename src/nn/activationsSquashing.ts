@@ -6,9 +6,6 @@
 import { defineActivation, type ActivationEntry } from './activationEntry';
 import { exp, EXP_MIN, expInRange, sigmoid, tanh } from './exactMath';
 
-/** Sigmoid's run picks its numerator from here: entry 0 stays 1, entry 1 is set to e. */
-const ONE_OR_E = Float64Array.of(1, 0);
-
 /**
  * The slow path of the runs that call `expInRange`: sets `out[i]` and `slope[i]` from the
  * entry's `value` and `derivative` wherever `power(pre[i])`, the run's power of e, is not
@@ -64,17 +61,21 @@ export const sigmoidActivation = defineActivation({
   // it, |x| ≥ 708 or NaN, are computed again with `sigmoid`.
   run(pre, out, slope, start, end) {
     const low = EXP_MIN; // read once: a module's constant is loaded at every use
-    const oneOrE = ONE_OR_E;
     let beyond = false;
+    // Two passes, e = e^-|x| into `out` first, why: in one, the numerator's pick waited on
+    // the exp before it, and the loop ran a sixth slower.
     for (let i = start; i < end; i++) {
-      const x = pre[i] as number;
-      const power = -Math.abs(x);
+      const power = -Math.abs(pre[i] as number);
       if (!(power > low)) beyond = true;
-      const e = expInRange(Math.max(power, low));
-      // exactMath `sigmoid`, its numerator (1 for x ≥ 0, else e) picked by index rather
-      // than by a branch on the sign, a coin toss mispredicted half the time.
-      oneOrE[1] = e;
-      const y = (oneOrE[+(x < 0)] as number) / (1 + e);
+      out[i] = expInRange(Math.max(power, low));
+    }
+    for (let i = start; i < end; i++) {
+      const e = out[i] as number;
+      // exactMath `sigmoid`, its numerator (1 for x ≥ 0, else e) picked by arithmetic, exact
+      // as 0 ≤ e ≤ 1, rather than by a branch on the sign, a coin toss mispredicted half
+      // the time.
+      const negative = +((pre[i] as number) < 0);
+      const y = (negative * e + (1 - negative)) / (1 + e);
       out[i] = y;
       slope[i] = y * (1 - y);
     }
