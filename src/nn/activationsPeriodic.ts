@@ -1,17 +1,15 @@
 /** The periodic activations, sine and cosine = sin(x + π/2). */
 import { defineActivation, type Run } from './activationEntry';
-import { cos, sin, sinBaseNear, SIN_NEAR_MAX, SIN_NEAR_MIN, sinCycle } from './exactMath';
+import { cos, sin, SIN_NEAR_MAX, SIN_NEAR_MIN, sinCycle, sinStepNear } from './exactMath';
 
 /** sin(x + q·π/2) for q = 0 to 3, filled by `sinCycle`. */
 const cycle = new Float64Array(4);
-/** sin r, cos r, −sin r, −cos r, filled by `sinBaseNear`. */
-const quarterBase = new Float64Array(4);
 
 /**
  * sin (quarterTurns = 0) or cos (1) = sin(x + π/2), with slope sin(x + (quarterTurns + 1)·π/2):
  * one argument reduction gives both. Shared by the two runs below, which only pass a number,
- * so V8 still compiles it with its kernel inlined. The range of the near reduction is checked
- * once for the run (see exactMath `sinBaseNear`); the values outside it are redone.
+ * so V8 still compiles it with its kernel inlined. The range of the kernel is checked once for
+ * the run (see exactMath `sinStepNear`); the values outside it are redone with `sinCycle`.
  */
 function sineRun(
   pre: Float64Array,
@@ -21,20 +19,17 @@ function sineRun(
   end: number,
   quarterTurns: number,
 ): void {
-  const turns = cycle; // read once: a module's constant is loaded at every use
-  const base = quarterBase;
-  const low = SIN_NEAR_MIN;
+  const low = SIN_NEAR_MIN; // read once: a module's constant is loaded at every use
   const high = SIN_NEAR_MAX;
   let outside = false;
   for (let i = start; i < end; i++) {
     const x = pre[i] as number;
     const a = Math.abs(x);
     if (!(a >= low && a < high)) outside = true;
-    const n = sinBaseNear(x, base) + quarterTurns;
-    out[i] = base[n & 3] as number;
-    slope[i] = base[(n + 1) & 3] as number;
+    out[i] = sinStepNear(x, quarterTurns, slope, i);
   }
   if (!outside) return;
+  const turns = cycle;
   for (let i = start; i < end; i++) {
     const x = pre[i] as number;
     const a = Math.abs(x);

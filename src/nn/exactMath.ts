@@ -16,10 +16,10 @@
  * table would be caught by the tests (exactMath.test.ts reads every table point back).
  */
 
-/** The table steps per doubling: exp reads 2^(j/32) for j = 0..31. */
-const STEPS = 32;
+/** The table steps per doubling: exp reads 2^(j/256) for j = 0..255. */
+const STEPS = 256;
 
-/** 2^(j/32), correctly rounded, for j = 0..31. */
+/** 2^(j/256), correctly rounded, for j = 0..255 (2 kB). */
 const POW2_STEP = new Float64Array(STEPS);
 for (let j = 0; j < STEPS; j++) POW2_STEP[j] = Math.pow(2, j / STEPS);
 
@@ -43,7 +43,17 @@ function expm1Kernel(r: number): number {
   );
 }
 
-/** Within (EXP_MIN, EXP_MAX) e^x is a normal double and 2^(k>>5) is in POW2_INT. */
+/**
+ * e^r − 1 for |r| ≤ ln2/512, exp's remainder: Taylor to r⁵, whose remainder is below 1e-20,
+ * with the terms paired (Estrin) so that two short chains of multiply-adds run side by side,
+ * why: one chain of seven, with the 32-step table, was half of exp's time.
+ */
+function expRemainderKernel(r: number): number {
+  const r2 = r * r;
+  return r + r2 * (1 / 2 + r * (1 / 6) + r2 * (1 / 24 + r * (1 / 120)));
+}
+
+/** Within (EXP_MIN, EXP_MAX) e^x is a normal double and 2^(k>>8) is in POW2_INT. */
 export const EXP_MIN = -708;
 
 /** e^x, within 2 ulp of Math.exp. */
@@ -62,13 +72,14 @@ export function exp(x: number): number {
  */
 export function expInRange(x: number): number {
   const POW2_BIAS = 1023;
-  const STEP_MASK = 31; // STEPS − 1
-  const STEP_SHIFT = 5; // log2 STEPS
-  const INV_STEP = 32 / Math.LN2;
-  // ln2/32 split in two (Cody–Waite): the high part has 21 trailing zero bits, so k·STEP_HI is
-  // exact for |k| < 2^21 and r = x − k·ln2/32 keeps full precision however large k is.
-  const STEP_HI = 6.9314718036912381649e-1 / 32;
-  const STEP_LO = 1.90821492927058770002e-10 / 32;
+  const STEP_MASK = 255; // STEPS − 1
+  const STEP_SHIFT = 8; // log2 STEPS
+  const INV_STEP = 256 / Math.LN2;
+  // ln2/256 split in two (Cody–Waite): the high part has 21 trailing zero bits, so k·STEP_HI
+  // is exact for |k| < 2^21 (here |k| < 709·256/ln2 < 2^18) and r = x − k·ln2/256 keeps full
+  // precision however large k is.
+  const STEP_HI = 6.9314718036912381649e-1 / 256;
+  const STEP_LO = 1.90821492927058770002e-10 / 256;
   // Adding and subtracting 1.5·2^52 rounds to the nearest integer in two float additions: at
   // that magnitude doubles have no fraction bits (valid for |value| < 2^51).
   const ROUND_SHIFT = 6755399441055744;
@@ -76,7 +87,7 @@ export function expInRange(x: number): number {
   const r = x - kf * STEP_HI - kf * STEP_LO;
   const k = kf | 0;
   const t = POW2_STEP[k & STEP_MASK] as number;
-  return (POW2_INT[(k >> STEP_SHIFT) + POW2_BIAS] as number) * (t + t * expm1Kernel(r));
+  return (POW2_INT[(k >> STEP_SHIFT) + POW2_BIAS] as number) * (t + t * expRemainderKernel(r));
 }
 
 /** e^x − 1 is tabulated at the multiples of 1/EXPM1_STEPS in [-EXPM1_SATURATE, 0]. */
@@ -224,23 +235,14 @@ function quarterTurns(x: number): number {
 }
 
 /**
- * x − nf·π/2 for |nf| < 2^20, with π/2 as a 33-bit head and its tail (fdlibm): exact, the
- * remainder within about 2^-86·|nf|.
- */
-function nearRemainder(x: number, nf: number): number {
-  const PIO2_HI = 1.57079632673412561417;
-  const PIO2_LO = 6.07710050650619224932e-11;
-  return x - nf * PIO2_HI - nf * PIO2_LO;
-}
-
-/**
- * Fills `cycle[q]` with sin(x + q·π/2) for q = 0 to 3: sin x, cos x, −sin x, −cos x. With
- * x = n·π/2 + r these are sin r, cos r, −sin r, −cos r rotated by n, written through
- * indices rather than picked by a switch on n, why: n is as random as x, and a branch on it
- * is mispredicted most of the time. One call serves both an output and its slope.
+ * Fills `cycle[q]` with sin(x + q·π/2) for q = 0 to 3: sin x, cos x, −sin x, −cos x. Near 0
+ * (|x| < TRIG_NEAR) as `sinStepNear` computes them; farther, with x = n·π/2 + r, as sin r,
+ * cos r, −sin r, −cos r rotated by n, written through indices rather than picked by a switch
+ * on n, why: n is as random as x, and a branch on it is mispredicted most of the time. One
+ * call serves both an output and its slope.
  */
 export function sinCycle(x: number, cycle: Float64Array): void {
-  // Below this |x| (so |n| < 2^20) the near reduction is used.
+  // Below this |x| the step reduction is used (sinStepNear).
   const TRIG_NEAR = 1e6;
   // Beyond this |x| (so |n| ≥ 2^36) use Math.sin / Math.cos.
   const TRIG_MAX = 1e11;
@@ -248,9 +250,14 @@ export function sinCycle(x: number, cycle: Float64Array): void {
   const SIN_TINY = 2 ** -27;
   const a = Math.abs(x);
   if (a < SIN_TINY) return fillCycle(cycle, x, 1); // keeps -0
+  if (a < TRIG_NEAR) {
+    // sinStepNear's values for q = 2 and 3 are exactly those for 0 and 1 negated.
+    const sinX = sinStepNear(x, 0, COS_OUT, 0);
+    return fillCycle(cycle, sinX, COS_OUT[0] as number);
+  }
   if (!(a < TRIG_MAX)) return fillCycle(cycle, Math.sin(x), Math.cos(x));
   const nf = quarterTurns(x);
-  const r = a < TRIG_NEAR ? nearRemainder(x, nf) : farRemainder(x, nf);
+  const r = farRemainder(x, nf);
   const s = sinKernel(r);
   const c = cosKernel(r);
   const n = nf | 0; // modulo 2^32 when |nf| ≥ 2^31: its low two bits are all that matter
@@ -260,31 +267,55 @@ export function sinCycle(x: number, cycle: Float64Array): void {
   cycle[(3 - n) & 3] = -c;
 }
 
+/** Where `sinStepNear` writes cos x for `sinCycle`. */
+const COS_OUT = new Float64Array(1);
+
 /**
- * The |x| that `sinBaseNear` takes: from SIN_NEAR_MIN (sinCycle's SIN_TINY) to below
- * SIN_NEAR_MAX (its TRIG_NEAR).
+ * sin(jπ/128) for j = 0 to 255, one full turn (2 kB). Built from angles of at most π/4 (the
+ * rest by symmetry, exactly), why: Math.sin of j·π/128 itself would carry the rounding of an
+ * angle up to 2π, four ulp of sin at 0.39. Entry j + 128 is exactly −entry j.
+ */
+const SIN_STEP = new Float64Array(256);
+for (let j = 0; j <= 64; j++) {
+  const v = j <= 32 ? Math.sin((j * Math.PI) / 128) : Math.cos(((64 - j) * Math.PI) / 128);
+  SIN_STEP[j] = v;
+  SIN_STEP[128 - j] = v;
+  SIN_STEP[(128 + j) & 255] = -v;
+  SIN_STEP[(256 - j) & 255] = -v;
+}
+
+/**
+ * The |x| that `sinStepNear` takes on its own: from SIN_NEAR_MIN (sinCycle's SIN_TINY) to
+ * below SIN_NEAR_MAX (its TRIG_NEAR).
  */
 export const SIN_NEAR_MIN = 2 ** -27;
 export const SIN_NEAR_MAX = 1e6;
 
 /**
- * For SIN_NEAR_MIN ≤ |x| < SIN_NEAR_MAX, x = n·π/2 + r: sets `base` to sin r, cos r, −sin r,
- * −cos r and returns n, so that sin(x + q·π/2) is `base[(n + q) & 3]`, bit for bit as
- * `sinCycle` gives it (other x give some numbers). For run kernels that check a whole run's
- * range once and redo the values outside with `sinCycle`, why: its checks' fallback calls in
- * a loop make V8 keep fewer values in registers, and its stores through computed indices make
- * the loads after them wait; together a third of the sine run's time.
+ * Returns sin(x + q·π/2) and writes its derivative cos(x + q·π/2) to `slope[i]`, within 2 ulp
+ * (or 2e-16), for |x| < SIN_NEAR_MAX (beyond, some number): x = j·π/128 + r with |r| ≤ π/256,
+ * then sin(c + r) = sin c + (sin c·(cos r − 1) + cos c·sin r), sin c and cos c = sin(c + π/2)
+ * from SIN_STEP, sin r and cos r − 1 from their Taylor series to r⁷ and r⁶ (remainders below
+ * 2e-23 and 1e-20). For |x| ≥ SIN_NEAR_MIN it is `sinCycle` bit for bit (which calls it).
+ * Why this way: the reduction to quarter turns and the two minimax polynomials of fdlibm were
+ * one long chain of dependent operations, twice as slow.
  */
-export function sinBaseNear(x: number, base: Float64Array): number {
-  const nf = quarterTurns(x);
-  const r = nearRemainder(x, nf);
-  const s = sinKernel(r);
-  const c = cosKernel(r);
-  base[0] = s;
-  base[1] = c;
-  base[2] = -s;
-  base[3] = -c;
-  return nf | 0; // modulo 2^32 for huge nf: its low two bits are all that matter
+export function sinStepNear(x: number, q: number, slope: Float64Array, i: number): number {
+  const ROUND_SHIFT = 6755399441055744; // see `exp`
+  const STEPS_PER_RADIAN = 40.74366543152521; // 128/π
+  // π/128 as a 27-bit head, so k·STEP_HI is exact for |k| < 2^26 (|x| < 1.6e6), and its tail.
+  const STEP_HI = 0.024543692590668797;
+  const STEP_LO = 1.5501462182508444e-11;
+  const kf = x * STEPS_PER_RADIAN + ROUND_SHIFT - ROUND_SHIFT;
+  const r = x - kf * STEP_HI - kf * STEP_LO;
+  const k = (kf | 0) + 64 * q; // modulo 2^32 for huge kf: only its low 8 bits are read
+  const sinC = SIN_STEP[k & 255] as number;
+  const cosC = SIN_STEP[(k + 64) & 255] as number;
+  const z = r * r;
+  const sinR = r + r * z * (-1 / 6 + z * (1 / 120 - z * (1 / 5040)));
+  const cosRMinus1 = z * (-1 / 2 + z * (1 / 24 - z * (1 / 720)));
+  slope[i] = cosC + (cosC * cosRMinus1 - sinC * sinR);
+  return sinC + (sinC * cosRMinus1 + cosC * sinR);
 }
 
 /**
