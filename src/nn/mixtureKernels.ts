@@ -28,58 +28,82 @@ export function runMixture(net: Network, first: number, end: number, rows: numbe
   // a run's neurons have theirs one after another, `palette` each.
   let p0 = net.activationParamStart[first - net.inputSize] as number;
   for (let u = first; u < end; u++, p0 += palette) {
-    // Four rows per pass, the last one repeated in a pass past the unit's rows (the same
-    // values, written again).
+    // Five rows per pass (a batch of 10 is two), the last one repeated in a pass past the
+    // unit's rows (the same values, written again).
     const last = (u + 1) * rows - 1;
-    for (let i = u * rows; i <= last; i += 4) {
+    for (let i = u * rows; i <= last; i += 5) {
       const left = last - i;
-      blendRows(net, p0, i, Math.min(1, left), Math.min(2, left), Math.min(3, left));
+      blendRows(
+        net,
+        p0,
+        i,
+        Math.min(1, left),
+        Math.min(2, left),
+        Math.min(3, left),
+        Math.min(4, left),
+      );
     }
   }
 }
 
 /**
  * Sets `out`, `learnedSlope` and `slope` (to 1) of the mixture unit whose weights start at
- * `mixWeights[p0]` in rows `i`, `i + b`, `i + c` and `i + d`: y = Σ_k s_k·g_k and dy = Σ_k
- * s_k·g′_k, each from 0 in palette order. Four rows per pass, why: they share the weights'
- * loads and the loop's overheads, which are most of a term's cost; the indices step through
- * the palette's blocks rather than being recomputed from k.
+ * `mixWeights[p0]` in rows `i`, `i + b`, `i + c`, `i + d` and `i + e`: y = Σ_k s_k·g_k and
+ * dy = Σ_k s_k·g′_k, each from 0 in palette order. Five rows per pass, why: they share the
+ * weights' loads and the loop's overheads, which are most of a term's cost (V8 reloads each
+ * typed array's length and address at every turn of a loop); ten sums still fit in
+ * registers. The indices step through the palette's blocks rather than being recomputed.
  */
-function blendRows(net: Network, p0: number, i: number, b: number, c: number, d: number): void {
+function blendRows(
+  net: Network,
+  p0: number,
+  i: number,
+  b: number,
+  c: number,
+  d: number,
+  e: number,
+): void {
   const { out, slope, learnedSlope, mixWeights, mixValues, mixSlopes, mixStride } = net;
   const stop = net.paletteCodes.length * mixStride; // past the last block (i < mixStride)
   let y0 = 0;
   let y1 = 0;
   let y2 = 0;
   let y3 = 0;
+  let y4 = 0;
   let dy0 = 0;
   let dy1 = 0;
   let dy2 = 0;
   let dy3 = 0;
+  let dy4 = 0;
   for (let at = i, w = p0; at < stop; at += mixStride, w++) {
     const s = mixWeights[w] as number;
     y0 += s * (mixValues[at] as number);
     y1 += s * (mixValues[at + b] as number);
     y2 += s * (mixValues[at + c] as number);
     y3 += s * (mixValues[at + d] as number);
+    y4 += s * (mixValues[at + e] as number);
     dy0 += s * (mixSlopes[at] as number);
     dy1 += s * (mixSlopes[at + b] as number);
     dy2 += s * (mixSlopes[at + c] as number);
     dy3 += s * (mixSlopes[at + d] as number);
+    dy4 += s * (mixSlopes[at + e] as number);
   }
   // Equal offsets hold equal sums, so the order of these stores does not matter.
   out[i] = y0;
   out[i + b] = y1;
   out[i + c] = y2;
   out[i + d] = y3;
+  out[i + e] = y4;
   learnedSlope[i] = dy0;
   learnedSlope[i + b] = dy1;
   learnedSlope[i + c] = dy2;
   learnedSlope[i + d] = dy3;
+  learnedSlope[i + e] = dy4;
   slope[i] = 1;
   slope[i + b] = 1;
   slope[i + c] = 1;
   slope[i + d] = 1;
+  slope[i + e] = 1;
 }
 
 /**
