@@ -314,7 +314,7 @@ describe('backpropagation through neighbouring learned neurons', () => {
   it('agrees with central differences for runs of mixtures, PReLUs and Swishes', () => {
     // Runs of each kind side by side (the passes handle a run at a time), a palette of five
     // (its entries go three at a time, so the last pass repeats one), and 23 examples: passes
-    // of 16 rows and of 7, which the mixture blends as 4 + 2 + 1.
+    // of 16 rows and of 7, which the mixture blends as 5 + 5 + 5 + 1 and 5 + 2.
     const rng = new Rng(77);
     const spec = {
       inputSize: INPUT_SIZE,

@@ -108,31 +108,28 @@ function blendRows(
 
 /**
  * The mixture's `LearnedBackward`: ∂f/∂α_k = s_k · (g_k − f), the softmax's Jacobian applied
- * to the palette values, times ∂loss/∂out, summed in row order onto the gradient.
+ * to the palette values, times ∂loss/∂out: s_k times the sum over rows of δ · (g_k − f), in
+ * row order, added to the gradient.
  */
 export function mixtureBackward(net: Network, first: number, end: number, rows: number): void {
   const { out, delta, learnedSlope, mixWeights, mixValues, mixStride } = net;
   const { gradActivationParams: grad } = net;
   const palette = net.paletteCodes.length;
   let p0 = net.activationParamStart[first - net.inputSize] as number;
-  // Three entries per pass over the rows (the last one repeated at the end: both sums start
-  // from the same stored value, so it is added once), why: each sum is a chain of dependent
-  // additions, one per row, and three chains let the CPU overlap them. Two rows per turn of
-  // the loop, the indices stepping along, to pay the loop's overheads once for six terms.
+  // Three entries per pass over the rows (the last one repeated at the end), why: each sum is a chain of dependent additions, one per
+  // row, and three chains let the CPU overlap them. Two rows per turn of the loop, the
+  // indices stepping along, to pay the loop's overheads once for six terms.
   for (let u = first; u < end; u++, p0 += palette) {
     const at = u * rows;
     const stop = at + rows;
     for (let k = 0; k < palette; k += 3) {
       const kB = Math.min(k + 1, palette - 1);
       const kC = Math.min(k + 2, palette - 1);
-      const sA = mixWeights[p0 + k] as number;
-      const sB = mixWeights[p0 + kB] as number;
-      const sC = mixWeights[p0 + kC] as number;
       const toB = (kB - k) * mixStride;
       const toC = (kC - k) * mixStride;
-      let sumA = grad[p0 + k] as number;
-      let sumB = grad[p0 + kB] as number;
-      let sumC = grad[p0 + kC] as number;
+      let sumA = 0;
+      let sumB = 0;
+      let sumC = 0;
       let i = at;
       let g = k * mixStride + at;
       for (; i + 1 < stop; i += 2, g += 2) {
@@ -140,23 +137,27 @@ export function mixtureBackward(net: Network, first: number, end: number, rows: 
         const y0 = out[i] as number;
         const d1 = delta[i + 1] as number;
         const y1 = out[i + 1] as number;
-        sumA += d0 * (sA * ((mixValues[g] as number) - y0));
-        sumB += d0 * (sB * ((mixValues[g + toB] as number) - y0));
-        sumC += d0 * (sC * ((mixValues[g + toC] as number) - y0));
-        sumA += d1 * (sA * ((mixValues[g + 1] as number) - y1));
-        sumB += d1 * (sB * ((mixValues[g + toB + 1] as number) - y1));
-        sumC += d1 * (sC * ((mixValues[g + toC + 1] as number) - y1));
+        sumA += d0 * ((mixValues[g] as number) - y0);
+        sumB += d0 * ((mixValues[g + toB] as number) - y0);
+        sumC += d0 * ((mixValues[g + toC] as number) - y0);
+        sumA += d1 * ((mixValues[g + 1] as number) - y1);
+        sumB += d1 * ((mixValues[g + toB + 1] as number) - y1);
+        sumC += d1 * ((mixValues[g + toC + 1] as number) - y1);
       }
       if (i < stop) {
         const d0 = delta[i] as number;
         const y0 = out[i] as number;
-        sumA += d0 * (sA * ((mixValues[g] as number) - y0));
-        sumB += d0 * (sB * ((mixValues[g + toB] as number) - y0));
-        sumC += d0 * (sC * ((mixValues[g + toC] as number) - y0));
+        sumA += d0 * ((mixValues[g] as number) - y0);
+        sumB += d0 * ((mixValues[g + toB] as number) - y0);
+        sumC += d0 * ((mixValues[g + toC] as number) - y0);
       }
-      grad[p0 + k] = sumA;
-      grad[p0 + kB] = sumB;
-      grad[p0 + kC] = sumC;
+      // All three read before any is written: a repeated entry then writes one value twice.
+      const gradA = (grad[p0 + k] as number) + (mixWeights[p0 + k] as number) * sumA;
+      const gradB = (grad[p0 + kB] as number) + (mixWeights[p0 + kB] as number) * sumB;
+      const gradC = (grad[p0 + kC] as number) + (mixWeights[p0 + kC] as number) * sumC;
+      grad[p0 + k] = gradA;
+      grad[p0 + kB] = gradB;
+      grad[p0 + kC] = gradC;
     }
     for (let i = at; i < stop; i++) delta[i] = (delta[i] as number) * (learnedSlope[i] as number);
   }
