@@ -108,20 +108,25 @@ function blendRows(
 
 /**
  * The mixture's `LearnedBackward`: ∂f/∂α_k = s_k · (g_k − f), the softmax's Jacobian applied
- * to the palette values, times ∂loss/∂out: s_k times the sum over rows of δ · (g_k − f), in
- * row order, added to the gradient.
+ * to the palette values, so with δ = ∂loss/∂out the gradient gains s_k · (Σ δ·g_k − Σ δ·f),
+ * sums over the rows in row order. PyTorch's softmax backward takes the same difference
+ * (s_k times the gradient of s_k less its s-weighted mean); Σ δ·f, the same for every entry,
+ * is summed once per neuron rather than subtracted in every term.
  */
 export function mixtureBackward(net: Network, first: number, end: number, rows: number): void {
   const { out, delta, learnedSlope, mixWeights, mixValues, mixStride } = net;
   const { gradActivationParams: grad } = net;
   const palette = net.paletteCodes.length;
   let p0 = net.activationParamStart[first - net.inputSize] as number;
-  // Three entries per pass over the rows (the last one repeated at the end), why: each sum is a chain of dependent additions, one per
-  // row, and three chains let the CPU overlap them. Two rows per turn of the loop, the
-  // indices stepping along, to pay the loop's overheads once for six terms.
+  // Three entries per pass over the rows (the last one repeated at the end), why: each sum
+  // is a chain of dependent additions, one per row, and three chains let the CPU overlap
+  // them. Two rows per turn of the loop, the indices stepping along, to pay the loop's
+  // overheads once for six terms.
   for (let u = first; u < end; u++, p0 += palette) {
     const at = u * rows;
     const stop = at + rows;
+    let deltaOut = 0; // Σ δ·f
+    for (let i = at; i < stop; i++) deltaOut += (delta[i] as number) * (out[i] as number);
     for (let k = 0; k < palette; k += 3) {
       const kB = Math.min(k + 1, palette - 1);
       const kC = Math.min(k + 2, palette - 1);
@@ -134,27 +139,24 @@ export function mixtureBackward(net: Network, first: number, end: number, rows: 
       let g = k * mixStride + at;
       for (; i + 1 < stop; i += 2, g += 2) {
         const d0 = delta[i] as number;
-        const y0 = out[i] as number;
         const d1 = delta[i + 1] as number;
-        const y1 = out[i + 1] as number;
-        sumA += d0 * ((mixValues[g] as number) - y0);
-        sumB += d0 * ((mixValues[g + toB] as number) - y0);
-        sumC += d0 * ((mixValues[g + toC] as number) - y0);
-        sumA += d1 * ((mixValues[g + 1] as number) - y1);
-        sumB += d1 * ((mixValues[g + toB + 1] as number) - y1);
-        sumC += d1 * ((mixValues[g + toC + 1] as number) - y1);
+        sumA += d0 * (mixValues[g] as number);
+        sumB += d0 * (mixValues[g + toB] as number);
+        sumC += d0 * (mixValues[g + toC] as number);
+        sumA += d1 * (mixValues[g + 1] as number);
+        sumB += d1 * (mixValues[g + toB + 1] as number);
+        sumC += d1 * (mixValues[g + toC + 1] as number);
       }
       if (i < stop) {
         const d0 = delta[i] as number;
-        const y0 = out[i] as number;
-        sumA += d0 * ((mixValues[g] as number) - y0);
-        sumB += d0 * ((mixValues[g + toB] as number) - y0);
-        sumC += d0 * ((mixValues[g + toC] as number) - y0);
+        sumA += d0 * (mixValues[g] as number);
+        sumB += d0 * (mixValues[g + toB] as number);
+        sumC += d0 * (mixValues[g + toC] as number);
       }
       // All three read before any is written: a repeated entry then writes one value twice.
-      const gradA = (grad[p0 + k] as number) + (mixWeights[p0 + k] as number) * sumA;
-      const gradB = (grad[p0 + kB] as number) + (mixWeights[p0 + kB] as number) * sumB;
-      const gradC = (grad[p0 + kC] as number) + (mixWeights[p0 + kC] as number) * sumC;
+      const gradA = (grad[p0 + k] as number) + (mixWeights[p0 + k] as number) * (sumA - deltaOut);
+      const gradB = (grad[p0 + kB] as number) + (mixWeights[p0 + kB] as number) * (sumB - deltaOut);
+      const gradC = (grad[p0 + kC] as number) + (mixWeights[p0 + kC] as number) * (sumC - deltaOut);
       grad[p0 + k] = gradA;
       grad[p0 + kB] = gradB;
       grad[p0 + kC] = gradC;
