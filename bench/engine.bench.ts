@@ -122,6 +122,55 @@ for (const shape of SHAPES) {
   rows.push(`${shape.key.padEnd(14)} grid ${GRID_N}×${GRID_N}  ${ms.toFixed(2).padStart(13)} ms`);
 }
 
+/**
+ * The all-mixture network's speed as a share of the all-tanh one's, measured in alternating
+ * windows of SHARE_WINDOW_MS (the median of each pair's ratio), why: the rows above are
+ * measured one after the other, seconds apart, and on a shared machine their speeds drift by
+ * a third between rows; within a pair of windows both see the same machine.
+ */
+const SHARE_SECONDS = 8;
+const SHARE_WINDOW_MS = 100;
+function mixtureShareOfTanh(): number {
+  const trainer = (key: string) => {
+    const shape = SHAPES.find((s) => s.key === key) as Shape;
+    const examples = toExamples(
+      generateDataset('spiral', new Rng(7), { noise: 0 }),
+      shape.features,
+      {
+        activation: 'tanh',
+        size: 1,
+      },
+    );
+    const net = build(shape);
+    const order = identityOrder(examples.count);
+    const rng = new Rng(3);
+    return () => {
+      trainEpoch(net, examples, 10, rng, order);
+      return examples.count;
+    };
+  };
+  const window = (work: () => number) => {
+    const start = performance.now();
+    let units = 0;
+    while (performance.now() - start < SHARE_WINDOW_MS) units += work();
+    return units / (performance.now() - start);
+  };
+  const tanh = trainer('7x8x6_tanh');
+  const mixture = trainer('7x8x6_mixture');
+  window(tanh); // warm-up
+  window(mixture);
+  const ratios: number[] = [];
+  const until = performance.now() + SHARE_SECONDS * 1000;
+  while (performance.now() < until) ratios.push(window(mixture) / window(tanh));
+  ratios.sort((a, b) => a - b);
+  return ratios[ratios.length >> 1] as number;
+}
+const share = mixtureShareOfTanh();
+figures.mixtureShareOfTanh = Math.round(share * 1000) / 1000;
+rows.push(
+  `7x8x6_mixture  share of 7x8x6_tanh, alternating windows  ${(100 * share).toFixed(1).padStart(5)}%`,
+);
+
 console.log(`Engine benchmark (Node ${process.version}, spiral data, SGD, tanh output)`);
 for (const row of rows) console.log(row);
 console.log(JSON.stringify(figures));
