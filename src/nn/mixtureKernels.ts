@@ -10,13 +10,25 @@
  *
  * The scratch holds entry k's value of unit u in row r at `k·mixStride + u·rows + r`, where
  * `mixStride` is `ROWS · unitCount`: entry k's block is laid out like `pre`, so its kernel
- * writes it through the view `mixValueViews[k]` at the indices it reads `pre` from.
+ * writes it through the view `mixValueViews[k]` at the indices it reads `pre` from. The default
+ * palette's forward skips the kernels and the blend (mixtureFused.ts) and writes the values
+ * only, as the blend leaves them.
  */
 import { activateRun } from './activationTable';
+import { isFusedPalette, runFusedPalette } from './mixtureFused';
 import type { Network } from './network';
 
-/** The mixture's `LearnedRun` (learnedEntry.ts) for units `first` to `end` − 1. */
+/**
+ * The mixture's `LearnedRun` (learnedEntry.ts) for units `first` to `end` − 1: the default
+ * palette in one pass (mixtureFused.ts) where its rows allow, else the general path.
+ */
 export function runMixture(net: Network, first: number, end: number, rows: number): void {
+  if (isFusedPalette(net.paletteCodes) && runFusedPalette(net, first, end, rows)) return;
+  runMixtureByEntry(net, first, end, rows);
+}
+
+/** The general path of `runMixture`: each palette entry's kernel, then the blend. */
+export function runMixtureByEntry(net: Network, first: number, end: number, rows: number): void {
   const { pre, paletteCodes, mixValueViews, mixSlopeViews } = net;
   const palette = paletteCodes.length;
   for (let k = 0; k < palette; k++) {
@@ -106,16 +118,19 @@ function blendRows(
   slope[i + e] = 1;
 }
 
+/** Σ δ·g_k of one neuron's palette entries, for `mixtureBackward` (at most 17 entries). */
+const ENTRY_SUMS = new Float64Array(17);
+
 /**
  * The mixture's `LearnedBackward`: ∂f/∂α_k = s_k · (g_k − f), the softmax's Jacobian applied
- * to the palette values, so with δ = ∂loss/∂out the gradient gains s_k · (Σ δ·g_k − Σ δ·f),
- * sums over the rows in row order. PyTorch's softmax backward takes the same difference
- * (s_k times the gradient of s_k less its s-weighted mean); Σ δ·f, the same for every entry,
- * is summed once per neuron rather than subtracted in every term.
+ * to the palette values, so with δ = ∂loss/∂out and G_k = Σ δ·g_k (sums over the rows in row
+ * order) the gradient gains s_k · (G_k − Σ_j s_j·G_j), as PyTorch's softmax backward takes
+ * it. Σ_j s_j·G_j is Σ δ·f, here taken from the G_j rather than by a pass over the rows.
  */
 export function mixtureBackward(net: Network, first: number, end: number, rows: number): void {
-  const { out, delta, learnedSlope, mixWeights, mixValues, mixStride } = net;
+  const { delta, learnedSlope, mixWeights, mixValues, mixStride } = net;
   const { gradActivationParams: grad } = net;
+  const sums = ENTRY_SUMS; // read once: a module's constant is loaded at every use
   const palette = net.paletteCodes.length;
   let p0 = net.activationParamStart[first - net.inputSize] as number;
   // Three entries per pass over the rows (the last one repeated at the end), why: each sum
@@ -125,8 +140,6 @@ export function mixtureBackward(net: Network, first: number, end: number, rows: 
   for (let u = first; u < end; u++, p0 += palette) {
     const at = u * rows;
     const stop = at + rows;
-    let deltaOut = 0; // Σ δ·f
-    for (let i = at; i < stop; i++) deltaOut += (delta[i] as number) * (out[i] as number);
     for (let k = 0; k < palette; k += 3) {
       const kB = Math.min(k + 1, palette - 1);
       const kC = Math.min(k + 2, palette - 1);
@@ -153,13 +166,16 @@ export function mixtureBackward(net: Network, first: number, end: number, rows: 
         sumB += d0 * (mixValues[g + toB] as number);
         sumC += d0 * (mixValues[g + toC] as number);
       }
-      // All three read before any is written: a repeated entry then writes one value twice.
-      const gradA = (grad[p0 + k] as number) + (mixWeights[p0 + k] as number) * (sumA - deltaOut);
-      const gradB = (grad[p0 + kB] as number) + (mixWeights[p0 + kB] as number) * (sumB - deltaOut);
-      const gradC = (grad[p0 + kC] as number) + (mixWeights[p0 + kC] as number) * (sumC - deltaOut);
-      grad[p0 + k] = gradA;
-      grad[p0 + kB] = gradB;
-      grad[p0 + kC] = gradC;
+      sums[k] = sumA; // a repeated entry writes its one sum twice
+      sums[kB] = sumB;
+      sums[kC] = sumC;
+    }
+    let deltaOut = 0; // Σ δ·f = Σ_j s_j·G_j
+    for (let k = 0; k < palette; k++)
+      deltaOut += (mixWeights[p0 + k] as number) * (sums[k] as number);
+    for (let k = 0; k < palette; k++) {
+      const s = mixWeights[p0 + k] as number;
+      grad[p0 + k] = (grad[p0 + k] as number) + s * ((sums[k] as number) - deltaOut);
     }
     for (let i = at; i < stop; i++) delta[i] = (delta[i] as number) * (learnedSlope[i] as number);
   }

@@ -1,0 +1,119 @@
+/**
+ * The one-pass forward of the default palette against the general path it stands in for:
+ * the same numbers bit for bit, whatever the pre-activations and the blend, and the general
+ * path wherever a row leaves the fast ranges.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MIXTURE_PALETTE } from './activations';
+import { refreshMixWeights } from './learnedParams';
+import { FUSED_PALETTE, isFusedPalette, runFusedPalette } from './mixtureFused';
+import { runMixture, runMixtureByEntry } from './mixtureKernels';
+import { Network } from './network';
+import { ROWS } from './rows';
+
+const UNITS = 3;
+
+/** A network of one layer of UNITS mixtures over the default palette, α = `alphas`. */
+function mixtureLayer(alphas: readonly number[]): Network {
+  const net = new Network(
+    {
+      inputSize: 2,
+      hidden: [Array(UNITS).fill('mixture')],
+      output: { size: 1, activation: 'tanh', loss: 'mse' },
+    },
+    {
+      optimizer: { name: 'sgd', learningRate: 0.1, momentum: 0 },
+      regularization: { name: 'none', rate: 0 },
+    },
+  );
+  net.activationParams.set(alphas);
+  refreshMixWeights(net);
+  return net;
+}
+
+/** What a mixture forward leaves for the layer's units, in `rows` rows. */
+function forwardResult(net: Network, rows: number) {
+  const first = net.inputSize;
+  const span = (a: Float64Array) => Array.from(a.subarray(first * rows, (first + UNITS) * rows));
+  const values = FUSED_PALETTE.flatMap((_, k) =>
+    span(net.mixValues.subarray(k * net.mixStride, (k + 1) * net.mixStride)),
+  );
+  return {
+    out: span(net.out),
+    learnedSlope: span(net.learnedSlope),
+    slope: span(net.slope),
+    values,
+  };
+}
+
+/** Runs `pass` on the layer with pre-activations `pre` (unit by unit, `rows` each). */
+function runWith(net: Network, pre: readonly number[], rows: number, pass: typeof runMixture) {
+  const first = net.inputSize;
+  net.pre.set(pre, first * rows);
+  // Poison what the pass must write, so a value left from the other pass cannot pass for it.
+  net.out.fill(123);
+  net.learnedSlope.fill(123);
+  net.slope.fill(123);
+  net.mixValues.fill(123);
+  pass(net, first, first + UNITS, rows);
+  return forwardResult(net, rows);
+}
+
+/** Equal element by element as Object.is has it (NaN equals NaN, 0 and -0 differ). */
+function expectSameBits(a: ReturnType<typeof forwardResult>, b: ReturnType<typeof forwardResult>) {
+  for (const key of ['out', 'learnedSlope', 'slope', 'values'] as const) {
+    const differing = a[key].findIndex((v, i) => !Object.is(v, b[key][i]));
+    expect(differing, `${key}[${differing}]: ${a[key][differing]} vs ${b[key][differing]}`).toBe(
+      -1,
+    );
+  }
+}
+
+describe('the one-pass forward of the default palette', () => {
+  it('is the palette a new mixture starts with, and no other palette takes it', () => {
+    expect(FUSED_PALETTE).toEqual(DEFAULT_MIXTURE_PALETTE);
+    expect(isFusedPalette(mixtureLayer([]).paletteCodes)).toBe(true);
+    const reordered = mixtureLayer([]).paletteCodes.slice().reverse();
+    expect(isFusedPalette(reordered)).toBe(false);
+    expect(isFusedPalette(mixtureLayer([]).paletteCodes.subarray(0, 5))).toBe(false);
+  });
+
+  it('gives the general path’s values, slopes and palette values bit for bit', () => {
+    const alpha = fc.double({ min: -8, max: 8, noNaN: true });
+    const pre = fc.oneof(
+      fc.double({ min: -26, max: 26, noNaN: true }),
+      fc.double({ min: -1e-3, max: 1e-3, noNaN: true }),
+      fc.integer({ min: -20, max: 20 }),
+    );
+    const rows = fc.integer({ min: 1, max: ROWS });
+    fc.assert(
+      fc.property(
+        fc.array(alpha, { minLength: 6 * UNITS, maxLength: 6 * UNITS }),
+        rows.chain((r) =>
+          fc.tuple(fc.constant(r), fc.array(pre, { minLength: r * UNITS, maxLength: r * UNITS })),
+        ),
+        (alphas, [r, pres]) => {
+          const net = mixtureLayer(alphas);
+          const fused = runWith(net, pres, r, runMixture);
+          expectSameBits(fused, runWith(net, pres, r, runMixtureByEntry));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves rows beyond its fast ranges to the general path, and still agrees with it', () => {
+    const net = mixtureLayer(Array.from({ length: 6 * UNITS }, (_, p) => Math.sin(p)));
+    const ordinary = Array.from({ length: 4 * UNITS }, (_, i) => (i + 0.5) / 3 - 2);
+    net.pre.set(ordinary, 2 * 4);
+    expect(runFusedPalette(net, 2, 2 + UNITS, 4)).toBe(true);
+    for (const odd of [30, -27, 1e7, 1e-12, 0, -0, NaN, Infinity, -Infinity]) {
+      const pre = ordinary.slice();
+      pre[5] = odd;
+      net.pre.set(pre, 2 * 4);
+      expect(runFusedPalette(net, 2, 2 + UNITS, 4)).toBe(false);
+      expectSameBits(runWith(net, pre, 4, runMixture), runWith(net, pre, 4, runMixtureByEntry));
+    }
+  });
+});
