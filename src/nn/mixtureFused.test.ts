@@ -1,26 +1,33 @@
 /**
- * The one-pass forward of the default palette against the general path it stands in for:
- * the same numbers bit for bit, whatever the pre-activations and the blend, and the general
- * path wherever a row leaves the fast ranges.
+ * The one-pass forward of the default palette, and the one-pass backward of any palette of
+ * six, against the general paths they stand in for: the same numbers bit for bit, whatever
+ * the pre-activations, deltas and blend, and the general path wherever a row leaves the
+ * forward's fast ranges.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MIXTURE_PALETTE } from './activations';
 import { refreshMixWeights } from './learnedParams';
 import { FUSED_PALETTE, isFusedPalette, runFusedPalette } from './mixtureFused';
-import { runMixture, runMixtureByEntry } from './mixtureKernels';
+import {
+  mixtureBackward,
+  mixtureBackwardByEntry,
+  runMixture,
+  runMixtureByEntry,
+} from './mixtureKernels';
 import { Network } from './network';
 import { ROWS } from './rows';
 
 const UNITS = 3;
 
-/** A network of one layer of UNITS mixtures over the default palette, α = `alphas`. */
-function mixtureLayer(alphas: readonly number[]): Network {
+/** A network of one layer of UNITS mixtures over `palette`, α = `alphas`. */
+function mixtureLayer(alphas: readonly number[], palette = DEFAULT_MIXTURE_PALETTE): Network {
   const net = new Network(
     {
       inputSize: 2,
       hidden: [Array(UNITS).fill('mixture')],
       output: { size: 1, activation: 'tanh', loss: 'mse' },
+      mixturePalette: palette,
     },
     {
       optimizer: { name: 'sgd', learningRate: 0.1, momentum: 0 },
@@ -115,5 +122,48 @@ describe('the one-pass forward of the default palette', () => {
       expect(runFusedPalette(net, 2, 2 + UNITS, 4)).toBe(false);
       expectSameBits(runWith(net, pre, 4, runMixture), runWith(net, pre, 4, runMixtureByEntry));
     }
+  });
+});
+
+describe('the one-pass backward of a palette of six', () => {
+  it('adds the general path’s α gradients and leaves its δ, bit for bit', () => {
+    const finite = (limit: number) => fc.double({ min: -limit, max: limit, noNaN: true });
+    const six = fc.constantFrom(DEFAULT_MIXTURE_PALETTE, [
+      'tanh',
+      'sigmoid',
+      'softsign',
+      'elu',
+      'sin',
+      'cos',
+    ] as const);
+    fc.assert(
+      fc.property(
+        six,
+        fc.integer({ min: 1, max: ROWS }),
+        fc.array(finite(1e3), { minLength: 64, maxLength: 64 }),
+        (palette, rows, numbers) => {
+          const net = mixtureLayer(
+            numbers.slice(0, 6 * UNITS).map((a) => a / 200),
+            palette,
+          );
+          const at = (i: number) => numbers[i % numbers.length] as number;
+          const state = () => {
+            net.delta.forEach((_, i) => (net.delta[i] = at(i) / 10));
+            net.learnedSlope.forEach((_, i) => (net.learnedSlope[i] = at(i + 7) / 100));
+            net.mixValues.forEach((_, i) => (net.mixValues[i] = at(i + 13) / 1e3));
+            net.gradActivationParams.forEach((_, i) => (net.gradActivationParams[i] = at(i + 5)));
+          };
+          const after = (pass: typeof mixtureBackward) => {
+            state();
+            pass(net, 2, 2 + UNITS, rows);
+            return [...net.gradActivationParams, ...net.delta];
+          };
+          const six = after(mixtureBackward);
+          const general = after(mixtureBackwardByEntry);
+          expect(six.findIndex((v, i) => !Object.is(v, general[i]))).toBe(-1);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -126,8 +126,69 @@ const ENTRY_SUMS = new Float64Array(17);
  * to the palette values, so with δ = ∂loss/∂out and G_k = Σ δ·g_k (sums over the rows in row
  * order) the gradient gains s_k · (G_k − Σ_j s_j·G_j), as PyTorch's softmax backward takes
  * it. Σ_j s_j·G_j is Σ δ·f, here taken from the G_j rather than by a pass over the rows.
+ * Then δ becomes ∂loss/∂pre = δ · f′. A palette of six, the default's size, in one pass.
  */
 export function mixtureBackward(net: Network, first: number, end: number, rows: number): void {
+  if (net.paletteCodes.length === 6) mixtureBackwardSix(net, first, end, rows);
+  else mixtureBackwardByEntry(net, first, end, rows);
+}
+
+/**
+ * `mixtureBackward` for a palette of six: the six sums and δ · f′ in one pass over the rows,
+ * each sum a chain of its own. Bit for bit `mixtureBackwardByEntry`, whose passes of three
+ * entries read δ twice, kept their sums in memory and cost a third more.
+ */
+function mixtureBackwardSix(net: Network, first: number, end: number, rows: number): void {
+  const { delta, learnedSlope, mixWeights, mixValues, mixStride: m } = net;
+  const { gradActivationParams: grad } = net;
+  let p0 = net.activationParamStart[first - net.inputSize] as number;
+  for (let u = first; u < end; u++, p0 += 6) {
+    const stop = (u + 1) * rows;
+    let g0 = 0;
+    let g1 = 0;
+    let g2 = 0;
+    let g3 = 0;
+    let g4 = 0;
+    let g5 = 0;
+    for (let i = u * rows; i < stop; i++) {
+      const d = delta[i] as number;
+      g0 += d * (mixValues[i] as number);
+      g1 += d * (mixValues[i + m] as number);
+      g2 += d * (mixValues[i + 2 * m] as number);
+      g3 += d * (mixValues[i + 3 * m] as number);
+      g4 += d * (mixValues[i + 4 * m] as number);
+      g5 += d * (mixValues[i + 5 * m] as number);
+      delta[i] = d * (learnedSlope[i] as number);
+    }
+    const s0 = mixWeights[p0] as number;
+    const s1 = mixWeights[p0 + 1] as number;
+    const s2 = mixWeights[p0 + 2] as number;
+    const s3 = mixWeights[p0 + 3] as number;
+    const s4 = mixWeights[p0 + 4] as number;
+    const s5 = mixWeights[p0 + 5] as number;
+    let deltaOut = 0; // Σ δ·f = Σ_j s_j·G_j
+    deltaOut += s0 * g0;
+    deltaOut += s1 * g1;
+    deltaOut += s2 * g2;
+    deltaOut += s3 * g3;
+    deltaOut += s4 * g4;
+    deltaOut += s5 * g5;
+    grad[p0] = (grad[p0] as number) + s0 * (g0 - deltaOut);
+    grad[p0 + 1] = (grad[p0 + 1] as number) + s1 * (g1 - deltaOut);
+    grad[p0 + 2] = (grad[p0 + 2] as number) + s2 * (g2 - deltaOut);
+    grad[p0 + 3] = (grad[p0 + 3] as number) + s3 * (g3 - deltaOut);
+    grad[p0 + 4] = (grad[p0 + 4] as number) + s4 * (g4 - deltaOut);
+    grad[p0 + 5] = (grad[p0 + 5] as number) + s5 * (g5 - deltaOut);
+  }
+}
+
+/** `mixtureBackward` for any palette, its entries three at a time. */
+export function mixtureBackwardByEntry(
+  net: Network,
+  first: number,
+  end: number,
+  rows: number,
+): void {
   const { delta, learnedSlope, mixWeights, mixValues, mixStride } = net;
   const { gradActivationParams: grad } = net;
   const sums = ENTRY_SUMS; // read once: a module's constant is loaded at every use
