@@ -18,7 +18,11 @@ import { FIXED_ACTIVATION_CODES, type FixedActivationId } from './activationTabl
 import { EXP_MIN, expInRange, SIN_NEAR_MAX, SIN_NEAR_MIN, sinStepNear, tanh } from './exactMath';
 import type { Network } from './network';
 
-/** The palette this pass computes, in its order (the default, activations.ts). */
+/**
+ * The palette this pass computes, in its order: the default (activations.ts
+ * `DEFAULT_MIXTURE_PALETTE`, which a test holds it to; not imported, as that module imports
+ * this one's users).
+ */
 export const FUSED_PALETTE: readonly FixedActivationId[] = [
   'relu',
   'tanh',
@@ -31,10 +35,9 @@ const FUSED_CODES = FUSED_PALETTE.map((id) => FIXED_ACTIVATION_CODES[id]);
 
 /** Whether `runFusedPalette` computes a mixture over `paletteCodes`. */
 export function isFusedPalette(paletteCodes: Uint8Array): boolean {
-  return (
-    paletteCodes.length === FUSED_CODES.length &&
-    FUSED_CODES.every((code, k) => paletteCodes[k] === code)
-  );
+  if (paletteCodes.length !== FUSED_CODES.length) return false;
+  for (let k = 0; k < FUSED_CODES.length; k++) if (paletteCodes[k] !== FUSED_CODES[k]) return false;
+  return true;
 }
 
 /** Sine's slope, written by `sinStepNear`. */
