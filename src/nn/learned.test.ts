@@ -19,6 +19,7 @@ import {
   importActivationParams,
   learnedActivationValue,
   neuronActivationParams,
+  refreshMixWeights,
 } from './learnedParams';
 import { Network } from './network';
 import { parseReferenceCases } from './referenceCases';
@@ -76,6 +77,38 @@ describe('the layout of the learned parameters', () => {
     );
     expect(moved.every(Boolean)).toBe(true);
     expect(net.moment2ActivationParams.every((v) => v > 0)).toBe(true);
+  });
+});
+
+describe('the mixture weights', () => {
+  /** softmax(α) the textbook way, less the largest α. */
+  const softmax = (alphas: readonly number[]) => {
+    const top = Math.max(...alphas);
+    const e = alphas.map((a) => Math.exp(a - top));
+    const total = e.reduce((a, b) => a + b, 0);
+    return e.map((v) => v / total);
+  };
+  const weightsFor = (alphas: readonly number[][]) => {
+    const net = new Network({ ...SPEC, hidden: [alphas.map(() => 'mixture')] });
+    net.activationParams.set(alphas.flat());
+    refreshMixWeights(net);
+    return alphas.map((_, n) => Array.from(net.mixWeights.subarray(4 * n, 4 * n + 4)));
+  };
+
+  it('are softmax(α) of each neuron, for small α and for α that would overflow e^α', () => {
+    const alphas = [
+      [0.5, -1, 2, 0],
+      [800, 799, -1000, 0], // e^800 overflows: taken less 800
+      [-3, 310, 1, 2],
+      [-0.25, 0.75, 0, 0],
+    ];
+    weightsFor(alphas).forEach((weights, n) => {
+      const expected = softmax(alphas[n] as number[]);
+      weights.forEach((w, k) => expect(w).toBeCloseTo(expected[k] as number, 15));
+      expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 15);
+    });
+    // The same neuron gets the same weights whatever its neighbours hold.
+    expect(weightsFor([[0.5, -1, 2, 0]])[0]).toEqual(weightsFor(alphas)[0]);
   });
 });
 

@@ -139,37 +139,49 @@ export function refreshMixWeights(net: Network): void {
 }
 
 /**
- * softmax(α) of hidden neurons `h0` to `h1` − 1, all mixtures: e^α over its sum. The exps run
- * in one loop over the whole run, with exactMath's `expInRange`, why: Math.exp's call, or six
- * exps per neuron in a loop of their own, was a twelfth of a mixture step; plain arithmetic
- * also gives the same weights in every JavaScript engine. While every |α| < SHIFT_FREE, e^α
- * and its sum are far inside a double's range; otherwise (or for NaN) each neuron's α are
- * taken less its largest α first, so no exp overflows.
+ * softmax(α) of hidden neurons `h0` to `h1` − 1, all mixtures, whose α lie one neuron after
+ * another, a palette's worth each: e^α over its sum, e^α with exactMath's `expInRange`, why:
+ * Math.exp's call was a twelfth of a mixture step, and plain arithmetic also gives the same
+ * weights in every JavaScript engine. Each neuron's exps and their sum in one loop, then the
+ * scaling. While all its |α| < SHIFT_FREE, e^α and their sum are far inside a double's range;
+ * a neuron with a larger α (or NaN) is done again by `shiftedSoftmax`.
  */
 function softmaxRun(net: Network, h0: number, h1: number): void {
   const { activationParams: alphas, activationParamStart: start, mixWeights: w } = net;
   const SHIFT_FREE = 300; // 17·e^300 is about 3e131
-  const from = start[h0] as number;
-  const end = start[h1] as number;
-  let shift = false;
-  for (let p = from; p < end; p++) {
-    const alpha = alphas[p] as number;
-    if (!(Math.abs(alpha) < SHIFT_FREE)) shift = true;
-    w[p] = expInRange(Math.min(Math.max(alpha, -SHIFT_FREE), SHIFT_FREE));
-  }
-  for (let h = h0; h < h1; h++) {
-    const first = start[h] as number;
-    const last = start[h + 1] as number;
-    if (shift) {
-      let largest = -Infinity;
-      for (let p = first; p < last; p++) largest = Math.max(largest, alphas[p] as number);
-      for (let p = first; p < last; p++) w[p] = exp((alphas[p] as number) - largest);
-    }
+  const palette = net.paletteCodes.length;
+  for (let p = start[h0] as number; p < (start[h1] as number); p += palette) {
+    const last = p + palette;
     let total = 0;
-    for (let p = first; p < last; p++) total += w[p] as number;
+    let inRange = true;
+    for (let q = p; q < last; q++) {
+      const alpha = alphas[q] as number;
+      if (!(Math.abs(alpha) < SHIFT_FREE)) inRange = false;
+      const e = expInRange(Math.min(Math.max(alpha, -SHIFT_FREE), SHIFT_FREE));
+      w[q] = e;
+      total += e;
+    }
+    if (!inRange) {
+      shiftedSoftmax(alphas, w, p, last);
+      continue;
+    }
     const scale = 1 / total;
-    for (let p = first; p < last; p++) w[p] = (w[p] as number) * scale;
+    for (let q = p; q < last; q++) w[q] = (w[q] as number) * scale;
   }
+}
+
+/** `w[p…last)` = softmax(`alphas[p…last)`), each α taken less the largest, so no exp overflows. */
+function shiftedSoftmax(alphas: Float64Array, w: Float64Array, p: number, last: number): void {
+  let largest = -Infinity;
+  for (let q = p; q < last; q++) largest = Math.max(largest, alphas[q] as number);
+  let total = 0;
+  for (let q = p; q < last; q++) {
+    const e = exp((alphas[q] as number) - largest);
+    w[q] = e;
+    total += e;
+  }
+  const scale = 1 / total;
+  for (let q = p; q < last; q++) w[q] = (w[q] as number) * scale;
 }
 
 /** The parameters of neuron `neuron` of hidden layer `layer` (1-based), a copy. */
