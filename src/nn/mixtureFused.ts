@@ -4,9 +4,9 @@
  * are computed and blended in registers, and only the values, which backward reads
  * (mixtureKernels.ts `mixtureBackward`), are stored. Why a pass of its own for one palette:
  * through the general path, one kernel pass per entry and then the blend, a row cost six
- * loads, twelve stores and twelve more loads besides the arithmetic, and that traffic was
- * a third of an all-mixture network's step; this is the palette every "Let the network
- * choose" starts with.
+ * loads, twelve stores and twelve more loads besides the arithmetic; in one pass an
+ * all-mixture network trains a seventh faster (`npm run bench`), and this is the palette
+ * every "Let the network choose" starts with.
  *
  * Bit for bit the general path: each value is the same exactMath expression its kernel
  * computes (activationsPiecewise / activationsSquashing / activationsPeriodic), and the

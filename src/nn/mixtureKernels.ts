@@ -14,7 +14,7 @@
  * palette's forward skips the kernels and the blend (mixtureFused.ts) and writes the values
  * only, as the blend leaves them.
  */
-import { activateRun } from './activationTable';
+import { activateRun, FIXED_ACTIVATION_COUNT } from './activationTable';
 import { isFusedPalette, runFusedPalette } from './mixtureFused';
 import type { Network } from './network';
 
@@ -118,8 +118,8 @@ function blendRows(
   slope[i + e] = 1;
 }
 
-/** Σ δ·g_k of one neuron's palette entries, for `mixtureBackward` (at most 17 entries). */
-const ENTRY_SUMS = new Float64Array(17);
+/** G_k = Σ δ·g_k of one neuron's palette entries (distinct fixed activations, spec.ts). */
+const ENTRY_SUMS = new Float64Array(FIXED_ACTIVATION_COUNT);
 
 /**
  * The mixture's `LearnedBackward`: ∂f/∂α_k = s_k · (g_k − f), the softmax's Jacobian applied
@@ -135,8 +135,8 @@ export function mixtureBackward(net: Network, first: number, end: number, rows: 
 
 /**
  * `mixtureBackward` for a palette of six: the six sums and δ · f′ in one pass over the rows,
- * each sum a chain of its own. Bit for bit `mixtureBackwardByEntry`, whose passes of three
- * entries read δ twice, kept their sums in memory and cost a third more.
+ * each sum a chain of its own. Bit for bit `mixtureBackwardByEntry`, which costs half as much
+ * again: its passes of three entries read δ twice and keep their sums in memory.
  */
 function mixtureBackwardSix(net: Network, first: number, end: number, rows: number): void {
   const { delta, learnedSlope, mixWeights, mixValues, mixStride: m } = net;
