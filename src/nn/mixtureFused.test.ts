@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MIXTURE_PALETTE } from './activations';
+import { EXP_MIN, SIN_NEAR_MIN } from './exactMath';
 import { refreshMixWeights } from './learnedParams';
 import { FUSED_PALETTE, isFusedPalette, runFusedPalette } from './mixtureFused';
 import {
@@ -88,12 +89,16 @@ describe('the one-pass forward of the default palette', () => {
 
   it('gives the general path’s values, slopes and palette values bit for bit', () => {
     const alpha = fc.double({ min: -8, max: 8, noNaN: true });
+    // Mostly ordinary pre-activations, now and then one beyond the fast ranges.
     const pre = fc.oneof(
-      fc.double({ min: -26, max: 26, noNaN: true }),
-      fc.double({ min: -1e-3, max: 1e-3, noNaN: true }),
-      fc.integer({ min: -20, max: 20 }),
+      { arbitrary: fc.double({ min: 1e-6, max: 26, noNaN: true }), weight: 20 },
+      { arbitrary: fc.double({ min: -26, max: -1e-6, noNaN: true }), weight: 20 },
+      { arbitrary: fc.integer({ min: -20, max: 20 }).filter((x) => x !== 0), weight: 8 },
+      { arbitrary: fc.constantFrom(0, -1e-12, 27, -1e7, NaN), weight: 1 },
     );
     const rows = fc.integer({ min: 1, max: ROWS });
+    const inFastRange = (x: number) => Math.abs(x) >= SIN_NEAR_MIN && -x * x > EXP_MIN;
+    let fusedCases = 0;
     fc.assert(
       fc.property(
         fc.array(alpha, { minLength: 6 * UNITS, maxLength: 6 * UNITS }),
@@ -102,12 +107,17 @@ describe('the one-pass forward of the default palette', () => {
         ),
         (alphas, [r, pres]) => {
           const net = mixtureLayer(alphas);
-          const fused = runWith(net, pres, r, runMixture);
-          expectSameBits(fused, runWith(net, pres, r, runMixtureByEntry));
+          const general = runWith(net, pres, r, runMixtureByEntry);
+          expectSameBits(runWith(net, pres, r, runMixture), general);
+          if (pres.every(inFastRange)) {
+            fusedCases++;
+            expectSameBits(runWith(net, pres, r, runFusedPalette), general);
+          }
         },
       ),
       { numRuns: 300 },
     );
+    expect(fusedCases).toBeGreaterThan(100); // the one pass itself, not only its fallback
   });
 
   it('leaves rows beyond its fast ranges to the general path, and still agrees with it', () => {
