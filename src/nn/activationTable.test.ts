@@ -23,7 +23,12 @@ import {
 } from './activations';
 import { setActivation } from './edit';
 import { SpecError } from './errors';
-import { activateRowForDisplay } from './fastActivations';
+import {
+  activateRowForDisplay,
+  displayTableOf,
+  tabulatedSine,
+  tabulatedValue,
+} from './fastActivations';
 import { Network } from './network';
 import { validateSpec, type NetworkSpec } from './spec';
 
@@ -193,4 +198,22 @@ describe("each entry's kernels agree with its scalar value and derivative", () =
     }
     expect(wrong.slice(0, 5)).toEqual([]);
   });
+
+  // The tabulated entries (table and sine rules): the exact ones have no one-point form.
+  const tabulated = entries.filter(([, { display }]) => display.kind !== 'exact');
+  it.each(tabulated)(
+    '%s: the display row and the one-point display value agree bit for bit',
+    (_id, { display }, code) => {
+      const points = Float64Array.from([...xs, 15.999, 16, -16, -16.001, 1e9, -1e9]);
+      const shown = new Float64Array(points.length);
+      activateRowForDisplay(code, points, shown, 0, points.length);
+      const table = displayTableOf(code);
+      const one = (x: number) =>
+        table
+          ? tabulatedValue(table.values, table.highSlope, table.highIntercept, table.lowValue, x)
+          : tabulatedSine(x, display.kind === 'sine' ? display.phase : NaN);
+      const wrong = [...points].filter((x, p) => !Object.is(one(x), shown[p]));
+      expect(wrong).toEqual([]);
+    },
+  );
 });

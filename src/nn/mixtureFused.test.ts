@@ -1,6 +1,6 @@
 /**
- * The one-pass forward of the default palette, and the one-pass backward of any palette of
- * six, against the general paths they stand in for: the same numbers bit for bit, whatever
+ * The one-pass forward and display of the default palette, and the one-pass backward of any
+ * palette of six, against the general paths they stand in for: the same numbers bit for bit, whatever
  * the pre-activations, deltas and blend, and the general path wherever a row leaves the
  * forward's fast ranges.
  */
@@ -9,7 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MIXTURE_PALETTE } from './activations';
 import { EXP_MIN, SIN_NEAR_MIN } from './exactMath';
 import { refreshMixWeights } from './learnedParams';
-import { FUSED_PALETTE, isFusedPalette, runFusedPalette } from './mixtureFused';
+import { displayMixtureByEntry } from './learnedActivations';
+import {
+  displayFusedPalette,
+  FUSED_PALETTE,
+  isFusedPalette,
+  runFusedPalette,
+} from './mixtureFused';
 import {
   mixtureBackward,
   mixtureBackwardByEntry,
@@ -171,6 +177,39 @@ describe('the one-pass backward of a palette of six', () => {
           const six = after(mixtureBackward);
           const general = after(mixtureBackwardByEntry);
           expect(six.findIndex((v, i) => !Object.is(v, general[i]))).toBe(-1);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('the one-pass display of the default palette', () => {
+  it('replaces a tile by the general display’s blend, bit for bit', () => {
+    const x = fc.oneof(
+      fc.double({ min: -20, max: 20 }), // NaN and ±Infinity included
+      fc.constantFrom(-16, 16, -16.001, 15.999, 0, -0),
+      fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -8, max: 8, noNaN: true }), {
+          minLength: 6 * UNITS,
+          maxLength: 6 * UNITS,
+        }),
+        fc.integer({ min: 0, max: UNITS - 1 }),
+        fc.array(x, { minLength: 1, maxLength: 40 }),
+        (alphas, unit, xs) => {
+          const net = mixtureLayer(alphas);
+          const shown = (display: typeof displayFusedPalette) => {
+            const tile = Float64Array.from([7, ...xs, 7]);
+            display(net, 6 * unit, tile, 1, xs.length);
+            return [...tile];
+          };
+          const fused = shown(displayFusedPalette);
+          const general = shown(displayMixtureByEntry);
+          expect(fused.findIndex((v, i) => !Object.is(v, general[i]))).toBe(-1);
+          expect([fused[0], fused[xs.length + 1]]).toEqual([7, 7]); // only its range written
         },
       ),
       { numRuns: 200 },
