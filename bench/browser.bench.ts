@@ -57,6 +57,14 @@ const SCENARIOS: readonly Scenario[] = [
     neurons: 48,
   },
   {
+    key: 'mixture6x8',
+    title: 'deep6x8 with every neuron a Learned mix over the default palette',
+    hash:
+      '#dataset=spiral&noise=0&train=50&features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2' +
+      `&net=${Array(6).fill(Array(8).fill('mixture').join(',')).join(';')}&batch=10`,
+    neurons: 48,
+  },
+  {
     key: 'diag6x8',
     title:
       "deep6x8 with the diagnostics in view: a neuron's palette (curve and histogram), gradient flow",

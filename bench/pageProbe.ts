@@ -53,8 +53,8 @@ export interface ProbeStatus {
   readonly neuronCanvases: number;
 }
 
-/** CSS selector of the hidden neurons' heatmaps: canvases in buttons named "Layer …". */
-export const NEURON_CANVAS_SELECTOR = 'button[aria-label^="Layer"] canvas';
+/** CSS selector of the hidden neurons' heatmaps: the heatmap canvases in buttons named "Layer …" (not a learned glyph). */
+export const NEURON_CANVAS_SELECTOR = 'button[aria-label^="Layer"] canvas.heatmap';
 
 export const PROBE_SOURCE = String.raw`
 (() => {
