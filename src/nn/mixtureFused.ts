@@ -42,7 +42,7 @@ export const FUSED_PALETTE: readonly FixedActivationId[] = [
 ];
 const FUSED_CODES = FUSED_PALETTE.map((id) => FIXED_ACTIVATION_CODES[id]);
 
-/** Whether `runFusedPalette` computes a mixture over `paletteCodes`. */
+/** Whether the passes of this file compute a mixture over `paletteCodes`. */
 export function isFusedPalette(paletteCodes: Uint8Array): boolean {
   if (paletteCodes.length !== FUSED_CODES.length) return false;
   for (let k = 0; k < FUSED_CODES.length; k++) if (paletteCodes[k] !== FUSED_CODES[k]) return false;
