@@ -53,7 +53,10 @@ export interface ProbeStatus {
   readonly neuronCanvases: number;
 }
 
-/** CSS selector of the hidden neurons' heatmaps: the heatmap canvases in buttons named "Layer …" (not a learned glyph). */
+/**
+ * CSS selector of the hidden neurons' heatmaps: the heatmap canvases in buttons named
+ * "Layer …" (not a learned neuron's glyph).
+ */
 export const NEURON_CANVAS_SELECTOR = 'button[aria-label^="Layer"] canvas.heatmap';
 
 export const PROBE_SOURCE = String.raw`

@@ -8,11 +8,8 @@
  */
 import { ACTIVATION_TABLE } from './activationTable';
 import { sigmoid } from './exactMath';
-import { activateRowForDisplay } from './fastActivations';
 import { defineLearnedActivation } from './learnedEntry';
-import { displayFusedPalette, isFusedPalette } from './mixtureFused';
-import { mixtureBackward, runMixture } from './mixtureKernels';
-import type { Network } from './network';
+import { displayMixture, mixtureBackward, runMixture } from './mixtureKernels';
 import { ROWS } from './rows';
 
 export const prelu = defineLearnedActivation({
@@ -103,37 +100,6 @@ function mixtureValue(x: number, alphas: ArrayLike<number>, paletteCodes: ArrayL
   return weighted / total;
 }
 
-/** Scratch rows of the mixture's display kernel, grown on demand (no allocation per frame). */
-let displayInput = new Float64Array(0);
-let displayValue = new Float64Array(0);
-
-/**
- * The mixture's display kernel for any palette: each entry's display row, blended into the
- * tile from 0 in palette order.
- */
-export function displayMixtureByEntry(
-  net: Network,
-  p0: number,
-  tile: Float64Array,
-  at: number,
-  count: number,
-): void {
-  if (displayInput.length < count) {
-    displayInput = new Float64Array(count);
-    displayValue = new Float64Array(count);
-  }
-  const { paletteCodes, mixWeights } = net;
-  for (let p = 0; p < count; p++) displayInput[p] = tile[at + p] as number;
-  tile.fill(0, at, at + count);
-  for (let k = 0; k < paletteCodes.length; k++) {
-    const s = mixWeights[p0 + k] as number;
-    activateRowForDisplay(paletteCodes[k] as number, displayInput, displayValue, 0, count, 0);
-    for (let p = 0; p < count; p++) {
-      tile[at + p] = (tile[at + p] as number) + s * (displayValue[p] as number);
-    }
-  }
-}
-
 export const mixture = defineLearnedActivation({
   id: 'mixture',
   label: 'Learned mix',
@@ -146,10 +112,7 @@ export const mixture = defineLearnedActivation({
   value: mixtureValue,
   run: runMixture,
   backward: mixtureBackward,
-  display(net, p0, tile, at, count) {
-    if (isFusedPalette(net.paletteCodes)) displayFusedPalette(net, p0, tile, at, count);
-    else displayMixtureByEntry(net, p0, tile, at, count);
-  },
+  display: displayMixture,
 });
 
 /** The activations with learned parameters, in palette order (after the fixed ones). */

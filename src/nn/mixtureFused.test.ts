@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MIXTURE_PALETTE } from './activations';
 import { EXP_MIN, SIN_NEAR_MIN } from './exactMath';
 import { refreshMixWeights } from './learnedParams';
-import { displayMixtureByEntry } from './learnedActivations';
 import {
   displayFusedPalette,
   FUSED_PALETTE,
@@ -17,6 +16,7 @@ import {
   runFusedPalette,
 } from './mixtureFused';
 import {
+  displayMixtureByEntry,
   mixtureBackward,
   mixtureBackwardByEntry,
   runMixture,

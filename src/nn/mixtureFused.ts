@@ -124,7 +124,7 @@ const [TANH_TABLE, GAUSSIAN_TABLE, SIGMOID_TABLE] = (['tanh', 'gaussian', 'sigmo
 /**
  * The mixture's display kernel (learnedEntry.ts `display`) over the fused palette: replaces
  * `tile[at … at + count]` by the blend of the six display values, bit for bit what the
- * general display (learnedActivations.ts) computes entry by entry, in one pass instead of
+ * general display (mixtureKernels.ts) computes entry by entry, in one pass instead of
  * six passes and six blends (it made an all-mixture network's grid a third faster).
  */
 export function displayFusedPalette(

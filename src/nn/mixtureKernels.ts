@@ -1,5 +1,5 @@
 /**
- * The training kernels of the learned mix, f(x) = Σ_k s_k · g_k(x) with s = softmax(α) over
+ * The kernels of the learned mix, f(x) = Σ_k s_k · g_k(x) with s = softmax(α) over
  * the palette's fixed activations g_k, for a run of mixture neurons of one layer at once.
  *
  * Forward runs each palette entry's fixed kernel once over the whole run (every unit, every
@@ -12,10 +12,11 @@
  * `mixStride` is `ROWS · unitCount`: entry k's block is laid out like `pre`, so its kernel
  * writes it through the view `mixValueViews[k]` at the indices it reads `pre` from. The default
  * palette's forward skips the kernels and the blend (mixtureFused.ts) and writes the values
- * only, as the blend leaves them.
+ * only, as the blend leaves them; so does its heatmap (`displayMixture`).
  */
 import { activateRun, FIXED_ACTIVATION_COUNT } from './activationTable';
-import { isFusedPalette, runFusedPalette } from './mixtureFused';
+import { activateRowForDisplay } from './fastActivations';
+import { displayFusedPalette, isFusedPalette, runFusedPalette } from './mixtureFused';
 import type { Network } from './network';
 
 /**
@@ -239,5 +240,51 @@ export function mixtureBackwardByEntry(
       grad[p0 + k] = (grad[p0 + k] as number) + s * ((sums[k] as number) - deltaOut);
     }
     for (let i = at; i < stop; i++) delta[i] = (delta[i] as number) * (learnedSlope[i] as number);
+  }
+}
+
+/** Scratch rows of the mixture's display kernel, grown on demand (no allocation per frame). */
+let displayInput = new Float64Array(0);
+let displayValue = new Float64Array(0);
+
+/**
+ * The mixture's `LearnedDisplayRow` (learnedEntry.ts): the default palette in one pass
+ * (mixtureFused.ts), else entry by entry.
+ */
+export function displayMixture(
+  net: Network,
+  p0: number,
+  tile: Float64Array,
+  at: number,
+  count: number,
+): void {
+  if (isFusedPalette(net.paletteCodes)) displayFusedPalette(net, p0, tile, at, count);
+  else displayMixtureByEntry(net, p0, tile, at, count);
+}
+
+/**
+ * The general path of `displayMixture`: each entry's display row, blended into the tile from
+ * 0 in palette order.
+ */
+export function displayMixtureByEntry(
+  net: Network,
+  p0: number,
+  tile: Float64Array,
+  at: number,
+  count: number,
+): void {
+  if (displayInput.length < count) {
+    displayInput = new Float64Array(count);
+    displayValue = new Float64Array(count);
+  }
+  const { paletteCodes, mixWeights } = net;
+  for (let p = 0; p < count; p++) displayInput[p] = tile[at + p] as number;
+  tile.fill(0, at, at + count);
+  for (let k = 0; k < paletteCodes.length; k++) {
+    const s = mixWeights[p0 + k] as number;
+    activateRowForDisplay(paletteCodes[k] as number, displayInput, displayValue, 0, count, 0);
+    for (let p = 0; p < count; p++) {
+      tile[at + p] = (tile[at + p] as number) + s * (displayValue[p] as number);
+    }
   }
 }
