@@ -14,7 +14,7 @@ test('a neuron takes a custom f(x) from the palette, refuses a bad one with a po
   await expect(field).toBeFocused();
   await expect(field).toHaveValue('x * sin(x)');
   await network.expectActivation(1, 2, 'Custom: x * sin(x)');
-  await expect(page).toHaveURL(/fx=x%20\*%20sin\(x\)/);
+  await expect(page).toHaveURL(/net=tanh,custom;tanh&.*fx=x%20\*%20sin\(x\)/);
 
   // A bad text: the error under the field, the last good f(x) still in force.
   await field.fill('log(x)');

@@ -4,7 +4,7 @@ test('an edit followed at once by a reload survives it', async ({ playground, pa
   const { run } = playground;
   await playground.open('#dataset=xor');
   await run.learningRate.selectOption('0.3');
-  // No waiting for the hash's 200 ms of quiet: the page writes it as it is left.
+  // No waiting for the hash's 200 ms of quiet: the edit is handed to the next page as it is made.
   await page.reload();
   await playground.waitUntilReady();
   await expect(run.learningRate).toHaveValue('0.3');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../config';
 import { configToHash } from '../config';
-import { HASH_HANDOFF_KEY, HashSync, type HandoffStorage } from './hashSync';
+import { HASH_HANDOFF_KEY, HASH_WRITE_DELAY_MS, HashSync, type HandoffStorage } from './hashSync';
 
 /** One tab: its address (kept across a reload, as the browser does) and its storage. */
 class FakeTab {
@@ -65,6 +65,28 @@ class FakeTab {
     return this.open();
   }
 
+  /**
+   * A reload whose next page starts before the old page's leave handlers ran (they may run
+   * beside it, or never).
+   * @returns the reloaded page
+   */
+  reloadBeforeLeave(): HashSync {
+    return this.open();
+  }
+
+  /**
+   * A reload that took its URL just before the old page's quiet time ran out: the old page
+   * writes its address too late for it.
+   * @returns the reloaded page
+   */
+  reloadAsTheQuietTimeEnds(): HashSync {
+    const loaded = this.hash;
+    vi.advanceTimersByTime(HASH_WRITE_DELAY_MS);
+    this.leave();
+    this.hash = loaded;
+    return this.open();
+  }
+
   typeHash(hash: string): void {
     this.hash = hash;
     for (const listener of this.hashListeners) listener();
@@ -97,13 +119,42 @@ describe('HashSync when the page is left', () => {
     expect(tab.storage.has(HASH_HANDOFF_KEY)).toBe(false);
   });
 
-  it('hands nothing over when nothing was pending', () => {
+  it('hands the hash over even when the next page starts before the old one was left', () => {
     const tab = new FakeTab();
+    tab.open().schedule(EDITED);
+    tab.reloadBeforeLeave();
+    expect(tab.hash).toBe(configToHash(EDITED));
+    expect(tab.storage.has(HASH_HANDOFF_KEY)).toBe(false);
+  });
+
+  it('hands over the view flags and the experiment of the address with the settings', () => {
+    const tab = new FakeTab();
+    tab.hash = '#embed=1&exp=runs:3';
+    tab.open().schedule(EDITED);
+    tab.reloadBeforeLeave();
+    expect(tab.hash).toBe(`${configToHash(EDITED)}&embed=1&exp=runs:3`);
+  });
+
+  it('hands the hash over to a reload that took the URL as the quiet time ended', () => {
+    const tab = new FakeTab();
+    tab.open().schedule(EDITED);
+    tab.reloadAsTheQuietTimeEnds();
+    expect(tab.hash).toBe(configToHash(EDITED));
+    expect(tab.storage.has(HASH_HANDOFF_KEY)).toBe(false);
+  });
+
+  it('a page reloaded after an edit and its undo shows the undone settings, not the edit', () => {
+    const tab = new FakeTab();
+    tab.hash = configToHash(DEFAULT_CONFIG);
     const sync = tab.open();
     sync.schedule(EDITED);
-    vi.advanceTimersByTime(200);
-    tab.leave();
-    expect(tab.storage.has(HASH_HANDOFF_KEY)).toBe(false);
+    vi.advanceTimersByTime(HASH_WRITE_DELAY_MS);
+    // Undone: the address is again the URL the first hand-off was made at.
+    sync.schedule(DEFAULT_CONFIG);
+    vi.advanceTimersByTime(HASH_WRITE_DELAY_MS);
+    expect(tab.hash).toBe(configToHash(DEFAULT_CONFIG));
+    tab.reload();
+    expect(tab.hash).toBe(configToHash(DEFAULT_CONFIG));
   });
 
   it('is ignored by a page opened at another address', () => {
@@ -116,19 +167,16 @@ describe('HashSync when the page is left', () => {
     expect(tab.storage.has(HASH_HANDOFF_KEY)).toBe(false);
   });
 
-  it('is withdrawn when the page comes back and writes or is given a new hash', () => {
-    for (const after of ['write', 'type'] as const) {
+  it('gives way to a hash the person types, before and after leaving', () => {
+    for (const leaveFirst of [false, true]) {
       const tab = new FakeTab();
       const sync = tab.open();
       sync.schedule(EDITED);
-      tab.leave(); // hidden; then the person comes back
-      if (after === 'write') {
-        sync.schedule(DEFAULT_CONFIG);
-        vi.advanceTimersByTime(200);
-      } else {
-        tab.typeHash('#dataset=xor');
-      }
+      if (leaveFirst) tab.leave(); // hidden; then the person comes back
+      tab.typeHash('#dataset=xor');
       expect(tab.storage.has(HASH_HANDOFF_KEY)).toBe(false);
+      tab.reload();
+      expect(tab.hash).toBe('#dataset=xor');
     }
   });
 

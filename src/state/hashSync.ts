@@ -33,8 +33,8 @@ export interface HashSyncOptions {
   /** When the page is left or hidden, a pending hash is written at once (see `OnLeave`). */
   readonly onLeave?: OnLeave;
   /**
-   * Where a hash written as the page is left waits for the page that replaces it (the tab's
-   * sessionStorage by default in the browser; see `HashSync` on why a reload needs it).
+   * Where a scheduled hash waits for a page that replaces this one before the address has it
+   * (the tab's sessionStorage by default in the browser; see `HashSync` on why a reload needs it).
    */
   readonly handoff?: HandoffStorage;
 }
@@ -43,7 +43,7 @@ export interface HashSyncOptions {
 export type HandoffStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** The hand-off's key in the storage. */
-export const HASH_HANDOFF_KEY = 'activation-playground:hash-on-leave';
+export const HASH_HANDOFF_KEY = 'activation-playground:hash-coming';
 
 /**
  * The browser's signals that the page may be gone next: `pagehide` (reload, navigation, a
@@ -68,12 +68,14 @@ export const HASH_WRITE_DELAY_MS = 200;
 /**
  * A hash writer over one location and history.
  *
- * Leaving the page writes a pending hash at once, but a reload has already taken the URL it
- * loads by then (Chromium fixes it before `beforeunload` and `pagehide` run), so a write at
- * that moment alone would be lost to a quick reload. The written hash is therefore also
- * handed off in the tab's storage, as "the page at URL a left with hash b"; the next page of
- * the tab opened at URL a takes hash b instead. Anything written or typed after leaving (the
- * page came back) withdraws the hand-off.
+ * The last edit must survive a reload however soon it comes, and writing the address at once
+ * is not enough: a reload may have taken the URL it loads already (Chromium fixes it before
+ * `beforeunload` and `pagehide` run, and the quiet time's write may land after it). So every
+ * hash is also handed off in the tab's storage as soon as it is scheduled, as "the page at
+ * URL a has hash b coming"; the next page of the tab opened at URL a takes hash b instead.
+ * Writing the address leaves the hand-off in place (a reload may be under way with URL a): a
+ * page opened at the new URL ignores it, and the next edit replaces it. A hash the person
+ * types withdraws it.
  */
 export class HashSync {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -93,18 +95,23 @@ export class HashSync {
       // replaceState fires no hashchange, so this is the person (or a link on the page);
       // a pending write of the old config must not overwrite what they typed.
       this.cancel();
-      this.withdrawHandoff();
       onHashEdited(hash);
     };
     this.takeHandoff();
     options.events?.addEventListener('hashchange', this.onHashChange);
-    // The last edit must survive a reload or a closed tab however soon it comes.
-    this.stopLeaveListener = options.onLeave?.(() => this.leave()) ?? null;
+    // Leaving or hidden, the address is written at once: a discarded tab comes back from it.
+    this.stopLeaveListener = options.onLeave?.(() => this.flush()) ?? null;
   }
 
   /** Writes `hash` for `config` after the quiet time; a newer call replaces an older one. */
   schedule(config: Parameters<typeof configToHash>[0]): void {
     this.pending = configToHash(config);
+    const { location } = this.options;
+    const entry = {
+      leftAt: `${location.pathname}${location.search}${location.hash}`,
+      hash: this.addressHash(this.pending),
+    };
+    this.storage((storage) => storage.setItem(HASH_HANDOFF_KEY, JSON.stringify(entry)));
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), this.delay);
   }
@@ -116,26 +123,24 @@ export class HashSync {
     const pending = this.pending;
     this.pending = null;
     if (pending === null) return;
-    this.withdrawHandoff();
     const { location, history } = this.options;
-    // View flags (embed=1, lr_hide=1) are no settings but part of the link: kept. So is the
-    // experiment (`exp=`), which the experiment dialog writes.
-    const { experiment } = splitExperiment(location.hash);
-    const kept = withViewFields(pending, viewFlagFieldsOf(location.hash));
-    const hash = experiment === null ? kept : `${kept}&${EXPERIMENT_KEY}=${experiment}`;
-    if (location.hash === hash) return;
+    const hash = this.addressHash(pending);
     // replaceState, not pushState: every slider step in the back button would be a trap.
-    history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+    if (location.hash !== hash) {
+      history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+    }
   }
 
-  /** The page is being left or hidden: write now, and hand the hash to the next page. */
-  private leave(): void {
-    const { location } = this.options;
-    const leftAt = `${location.pathname}${location.search}${location.hash}`;
-    const hash = this.pending;
-    this.flush();
-    if (hash === null) return;
-    this.storage((storage) => storage.setItem(HASH_HANDOFF_KEY, JSON.stringify({ leftAt, hash })));
+  /**
+   * The address's hash for the settings hash `settings`: view flags (embed=1, lr_hide=1) are
+   * no settings but part of the link, kept; so is the experiment (`exp=`), which the
+   * experiment dialog writes.
+   */
+  private addressHash(settings: string): string {
+    const { hash } = this.options.location;
+    const { experiment } = splitExperiment(hash);
+    const kept = withViewFields(settings, viewFlagFieldsOf(hash));
+    return experiment === null ? kept : `${kept}&${EXPERIMENT_KEY}=${experiment}`;
   }
 
   /** Opened at the URL a page of this tab left with a newer hash: take that hash. */
@@ -172,11 +177,12 @@ export class HashSync {
     }
   }
 
-  /** Forgets a pending write. */
+  /** Forgets a pending write, and its hand-off. */
   cancel(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     this.pending = null;
+    this.withdrawHandoff();
   }
 
   /** Writes what is pending and stops listening. */
