@@ -93,7 +93,10 @@ test('let the network choose on the spiral: live glyphs, blends and names, then 
   await run.settle();
   const before = await savedNetwork(page);
   expect(before.hidden.flat().every((id) => id === 'mixture')).toBe(true);
-  await button(page, 'Freeze choices').click();
+  // By keyboard: the freeze disables its own button and hands the focus to Undo freeze.
+  await button(page, 'Freeze choices').focus();
+  await page.keyboard.press('Enter');
+  await expect(button(page, 'Undo freeze')).toBeFocused();
   await expect(
     p.notices.statuses.filter({ hasText: /^Froze 7 neurons: test loss [\d.e-]+ → [\d.e-]+\./ }),
   ).toBeVisible();
@@ -109,9 +112,11 @@ test('let the network choose on the spiral: live glyphs, blends and names, then 
   expect(after.hidden.flat().every((id) => fixed.includes(id))).toBe(true);
   expect(after.weights).toEqual(before.weights);
 
-  // Undo brings the mixes back, as they were.
-  await button(page, 'Undo freeze').click();
+  // Undo brings the mixes back, as they were, and the focus back to Freeze choices.
+  await button(page, 'Undo freeze').focus(); // saving above took the focus
+  await page.keyboard.press('Enter');
   await expect(button(page, 'Undo freeze')).toHaveCount(0);
+  await expect(button(page, 'Freeze choices')).toBeFocused();
   await expect(chart).toBeVisible();
   for (const name of await network.neuronNames()) expect(name).toMatch(MIX_NAME);
   const undone = await savedNetwork(page);

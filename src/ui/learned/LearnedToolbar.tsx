@@ -2,7 +2,11 @@
  * The network toolbar's learned-activation buttons: "Let the network choose" (every hidden
  * neuron becomes a learned mix and training starts), "Freeze choices" (each mix becomes the
  * activation it weighs most) and, after a freeze, "Undo freeze".
+ *
+ * Freezing disables its own button and undoing removes its own, so each hands the focus to the
+ * other: a keyboard user who froze can undo at once, and is not left on the page's body.
  */
+import { useEffect, useRef } from 'react';
 import { playgroundActions as act, usePlayground } from '../../state';
 import { hasLearned } from './contract';
 
@@ -10,6 +14,16 @@ export function LearnedToolbar() {
   const anyLearned = usePlayground((s) => hasLearned(s.config.hidden));
   const undo = usePlayground((s) => s.freezeUndo !== null);
   const empty = usePlayground((s) => s.config.hidden.length === 0);
+  const freezeButton = useRef<HTMLButtonElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useRef<'freeze' | 'undo' | null>(null);
+  useEffect(() => {
+    const target = focusAfterRender.current === 'undo' ? undoButton : freezeButton;
+    if (focusAfterRender.current !== null && target.current && !target.current.disabled) {
+      target.current.focus();
+      focusAfterRender.current = null;
+    }
+  });
   return (
     <span className="learned-toolbar">
       <button
@@ -22,20 +36,28 @@ export function LearnedToolbar() {
         Let the network choose
       </button>
       <button
+        ref={freezeButton}
         type="button"
         className="text-button"
         disabled={!anyLearned}
         title="Give every learned mix the one activation it weighs most, keep every weight and keep training"
-        onClick={() => act.freezeChoices()}
+        onClick={() => {
+          focusAfterRender.current = 'undo';
+          act.freezeChoices();
+        }}
       >
         Freeze choices
       </button>
       {undo && (
         <button
+          ref={undoButton}
           type="button"
           className="text-button"
           title="Go back to the learned mixes as they were just before the freeze"
-          onClick={() => act.undoFreeze()}
+          onClick={() => {
+            focusAfterRender.current = 'freeze';
+            act.undoFreeze();
+          }}
         >
           Undo freeze
         </button>
