@@ -111,18 +111,15 @@ describe('HashSync when the page is left', () => {
     expect(tab.hash).toBe(configToHash(EDITED));
   });
 
-  it('hands the hash to the reloaded page, which takes it even though the reload kept the old URL', () => {
+  // However the reload comes, the next page takes the edit and the hand-off is spent.
+  it.each([
+    ['left first, keeping the old URL', (tab: FakeTab) => tab.reload()],
+    ['started before the old page was left', (tab: FakeTab) => tab.reloadBeforeLeave()],
+    ['that took the URL as the quiet time ended', (tab: FakeTab) => tab.reloadAsTheQuietTimeEnds()],
+  ])('hands the hash to a reload %s', (_way, reload) => {
     const tab = new FakeTab();
     tab.open().schedule(EDITED);
-    tab.reload();
-    expect(tab.hash).toBe(configToHash(EDITED));
-    expect(tab.storage.has(HASH_HANDOFF_KEY)).toBe(false);
-  });
-
-  it('hands the hash over even when the next page starts before the old one was left', () => {
-    const tab = new FakeTab();
-    tab.open().schedule(EDITED);
-    tab.reloadBeforeLeave();
+    reload(tab);
     expect(tab.hash).toBe(configToHash(EDITED));
     expect(tab.storage.has(HASH_HANDOFF_KEY)).toBe(false);
   });
@@ -133,14 +130,6 @@ describe('HashSync when the page is left', () => {
     tab.open().schedule(EDITED);
     tab.reloadBeforeLeave();
     expect(tab.hash).toBe(`${configToHash(EDITED)}&embed=1&exp=runs:3`);
-  });
-
-  it('hands the hash over to a reload that took the URL as the quiet time ended', () => {
-    const tab = new FakeTab();
-    tab.open().schedule(EDITED);
-    tab.reloadAsTheQuietTimeEnds();
-    expect(tab.hash).toBe(configToHash(EDITED));
-    expect(tab.storage.has(HASH_HANDOFF_KEY)).toBe(false);
   });
 
   it('a page reloaded after an edit and its undo shows the undone settings, not the edit', () => {

@@ -106,9 +106,8 @@ export class HashSync {
   /** Writes `hash` for `config` after the quiet time; a newer call replaces an older one. */
   schedule(config: Parameters<typeof configToHash>[0]): void {
     this.pending = configToHash(config);
-    const { location } = this.options;
     const entry = {
-      leftAt: `${location.pathname}${location.search}${location.hash}`,
+      leftAt: this.urlWith(this.options.location.hash),
       hash: this.addressHash(this.pending),
     };
     this.storage((storage) => storage.setItem(HASH_HANDOFF_KEY, JSON.stringify(entry)));
@@ -127,7 +126,7 @@ export class HashSync {
     const hash = this.addressHash(pending);
     // replaceState, not pushState: every slider step in the back button would be a trap.
     if (location.hash !== hash) {
-      history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+      history.replaceState(history.state, '', this.urlWith(hash));
     }
   }
 
@@ -143,7 +142,7 @@ export class HashSync {
     return experiment === null ? kept : `${kept}&${EXPERIMENT_KEY}=${experiment}`;
   }
 
-  /** Opened at the URL a page of this tab left with a newer hash: take that hash. */
+  /** Opened at the URL where a page of this tab had a newer hash coming: take that hash. */
   private takeHandoff(): void {
     const raw = this.storage((storage) => storage.getItem(HASH_HANDOFF_KEY));
     if (raw === undefined || raw === null) return;
@@ -156,10 +155,15 @@ export class HashSync {
     }
     const { leftAt, hash } = (entry ?? {}) as { leftAt?: unknown; hash?: unknown };
     const { location, history } = this.options;
-    const here = `${location.pathname}${location.search}`;
     if (typeof hash !== 'string' || !hash.startsWith('#')) return;
-    if (leftAt !== `${here}${location.hash}`) return;
-    history.replaceState(history.state, '', `${here}${hash}`);
+    if (leftAt !== this.urlWith(location.hash)) return;
+    history.replaceState(history.state, '', this.urlWith(hash));
+  }
+
+  /** This page's URL (path and query) with `hash`: the hand-off's `leftAt` and every write. */
+  private urlWith(hash: string): string {
+    const { pathname, search } = this.options.location;
+    return `${pathname}${search}${hash}`;
   }
 
   private withdrawHandoff(): void {
